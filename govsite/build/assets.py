@@ -1,0 +1,62 @@
+"""Files copied as they are: theme assets and attachments."""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from govsite.model.site_model import SiteModel
+from govsite.render.env import THEME_DIR
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """A file copied into the output."""
+
+    path: str
+    """Output path, e.g. assets/style.css or files/attachments/2024/a.pdf."""
+    source: str
+    """Absolute source path."""
+    deps: str
+    """Size and modification time of the source."""
+
+    def copy_to(self, stage: Path, out: Path) -> str:
+        """Copy into staging unless the previous output already has the same bytes."""
+        old = out / self.path
+        src = Path(self.source)
+        try:
+            if old.stat().st_size == src.stat().st_size and old.read_bytes() == src.read_bytes():
+                return "same"
+        except OSError:
+            pass
+        target = stage / self.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, target)
+        return "new"
+
+
+def _spec(path: str, source: Path) -> FileSpec:
+    st = source.stat()
+    return FileSpec(path, str(source), f"{st.st_size}:{st.st_mtime_ns}")
+
+
+def plan_files(model: SiteModel) -> list[FileSpec]:
+    """Theme assets (overridable by the site's ``static/``) and every attachment."""
+    assets: dict[str, Path] = {}
+    for base in (THEME_DIR / "static", model.root / "static"):
+        if base.is_dir():
+            for dirpath, _dirs, names in os.walk(base):
+                for name in names:
+                    full = Path(dirpath) / name
+                    if full.is_symlink():
+                        continue
+                    assets["assets/" + full.relative_to(base).as_posix()] = full
+    files = [_spec(p, s) for p, s in sorted(assets.items())]
+    attachments: dict[str, Path] = {}
+    content = (model.root / "content").resolve()
+    for item in model.items:
+        for att in item.attachments:
+            attachments[att.url] = content / att.source
+    files += [_spec(p, s) for p, s in sorted(attachments.items())]
+    return files

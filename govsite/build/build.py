@@ -1,0 +1,194 @@
+"""``govsite build``: config → files → model → plan → render → write.
+
+Like MkDocs' ``build()``, each phase is named and everything is gathered and
+validated before anything is written. A validation error stops the build with
+the previous output untouched.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, TemplateError, TemplateSyntaxError
+
+from govsite.build.assets import plan_files
+from govsite.build.output import Staging, read_manifest
+from govsite.content.loader import load_site
+from govsite.model.site_model import SiteModel, build_model
+from govsite.problems import ProblemLog
+from govsite.render.context import BUILDERS
+from govsite.render.digests import sha1
+from govsite.render.env import make_env, template_digest
+from govsite.render.plan import PageSpec, plan_pages
+
+Progress = Callable[[str, int, int], None]
+"""Called as (phase, done, total)."""
+
+
+@dataclass
+class BuildResult:
+    """What a build did, for the summary line and for tests."""
+
+    problems: ProblemLog
+    written: int = 0
+    """Files whose bytes changed (new or different)."""
+    unchanged: int = 0
+    """Files kept from the previous output."""
+    deleted: int = 0
+    seconds: float = 0.0
+    total: int = 0
+    written_paths: list[str] = field(default_factory=list)
+    deleted_paths: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.has_errors()
+
+
+def load_and_validate(site: Path, base_url: str | None = None) -> tuple[SiteModel | None, ProblemLog]:
+    """Phases 1–2, shared by ``build`` and ``check``: read every file, link the model."""
+    loaded = load_site(site, base_url)
+    model = build_model(loaded)
+    return model, loaded.problems
+
+
+def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs: int | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    started = time.perf_counter()
+    site = site.resolve()
+    out = (out or site / "output").resolve()
+
+    # Phases 1–2: config, files and model; stop before writing on any error.
+    model, problems = load_and_validate(site, base_url)
+    result = BuildResult(problems)
+    if model is None or problems.has_errors():
+        return _done(result, started)
+
+    # Phase 3: plan every output file with the digest of its inputs.
+    env = make_env(site)
+    specs, files = _plan(model, env, problems)
+    if problems.has_errors():
+        return _done(result, started)
+    previous = read_manifest(out) if out.is_dir() else {}
+    wanted = {s.path: s.deps for s in specs} | {f.path: f.deps for f in files}
+    stale_pages = [s for s in specs if previous.get(s.path) != s.deps or not (out / s.path).is_file()]
+    stale_files = [f for f in files if previous.get(f.path) != f.deps or not (out / f.path).is_file()]
+    removed = sorted(set(previous) - set(wanted))
+    result.total = len(wanted)
+    if not stale_pages and not stale_files and not removed:
+        result.unchanged = len(wanted)
+        return _done(result, started)
+
+    # Phase 4: render changed pages into a staging folder.
+    staging = Staging(out)
+    try:
+        statuses = _render_all(model, env, stale_pages, staging.path, out, jobs, progress, problems)
+        if problems.has_errors():
+            staging.abort()
+            return _done(result, started)
+        for f in stale_files:
+            statuses[f.path] = f.copy_to(staging.path, out)
+        # Phase 5: carry over unchanged files, write the manifest, swap.
+        keep = [p for p in wanted if statuses.get(p, "same") == "same"]
+        staging.link_unchanged(keep)
+        staging.write_manifest(wanted)
+        staging.commit()
+    except BaseException:
+        staging.abort()
+        raise
+    result.written_paths = sorted(p for p, st in statuses.items() if st == "new")
+    result.deleted_paths = removed
+    result.written = len(result.written_paths)
+    result.deleted = len(removed)
+    result.unchanged = len(wanted) - result.written
+    return _done(result, started)
+
+
+def _done(result: BuildResult, started: float) -> BuildResult:
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _plan(model: SiteModel, env: Environment, problems: ProblemLog) -> tuple[list[PageSpec], list]:
+    tpl_digests: dict[str, str] = {}
+    specs: list[PageSpec] = []
+    for spec in plan_pages(model):
+        if spec.template not in tpl_digests:
+            try:
+                tpl_digests[spec.template] = template_digest(env, spec.template)
+            except TemplateError as exc:
+                problems.error("E-TEMPLATE", f"templates/{spec.template}", getattr(exc, "lineno", None), None,
+                               spec.template, detail=str(exc))
+                tpl_digests[spec.template] = ""
+        specs.append(PageSpec(spec.path, spec.template, spec.kind, spec.args, sha1(spec.deps, tpl_digests[spec.template])))
+    files = plan_files(model)
+    owners: dict[str, str] = {}
+    for path, owner in [(s.path, s.kind + ":" + ",".join(map(str, s.args))) for s in specs] + [(f.path, f.source) for f in files]:
+        if path in owners:
+            problems.error("E-URL-CLASH", owner, None, None, path, other=owners[path])
+        owners[path] = owner
+    return specs, files
+
+
+# --- rendering (runs in worker processes after fork) -----------------------------------
+
+_W: dict = {}
+
+
+def _init_worker(model: SiteModel, env: Environment, stage: Path, out: Path) -> None:
+    _W.update(model=model, env=env, stage=stage, out=out)
+
+
+def _render_one(spec: PageSpec) -> tuple[str, str, str | None]:
+    """Render one page into staging; returns (path, 'new'|'same', error)."""
+    model: SiteModel = _W["model"]
+    env: Environment = _W["env"]
+    try:
+        html = env.get_template(spec.template).render(BUILDERS[spec.kind](model, spec))
+    except TemplateSyntaxError as exc:
+        return spec.path, "error", f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}"
+    except Exception as exc:  # noqa: BLE001 - reported as a build problem with the page named
+        return spec.path, "error", f"{spec.template}: {type(exc).__name__}: {exc}"
+    data = html.encode("utf-8")
+    old = _W["out"] / spec.path
+    try:
+        if old.stat().st_size == len(data) and old.read_bytes() == data:
+            return spec.path, "same", None
+    except OSError:
+        pass
+    target = _W["stage"] / spec.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return spec.path, "new", None
+
+
+def _render_all(model: SiteModel, env: Environment, specs: list[PageSpec], stage: Path, out: Path,
+                jobs: int | None, progress: Progress | None, problems: ProblemLog) -> dict[str, str]:
+    statuses: dict[str, str] = {}
+    jobs = jobs or os.cpu_count() or 1
+    total = len(specs)
+
+    def record(res: tuple[str, str, str | None], done: int) -> None:
+        path, status, error = res
+        if error:
+            problems.error("E-TEMPLATE", path, None, None, path, detail=error)
+        statuses[path] = status
+        if progress:
+            progress("render", done, total)
+
+    if jobs == 1 or total < 64:
+        _init_worker(model, env, stage, out)
+        for n, spec in enumerate(specs, 1):
+            record(_render_one(spec), n)
+        return statuses
+    ctx = multiprocessing.get_context("fork")
+    _init_worker(model, env, stage, out)  # inherited by forked workers
+    with ctx.Pool(jobs) as pool:
+        chunk = max(1, min(64, total // (jobs * 8) or 1))
+        for n, res in enumerate(pool.imap_unordered(_render_one, specs, chunksize=chunk), 1):
+            record(res, n)
+    return statuses

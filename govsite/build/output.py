@@ -1,0 +1,102 @@
+"""Phase 4 of a build: write into a staging folder, then swap it in atomically.
+
+The staging folder starts as hard links to the previous output, so an
+incremental build only writes what changed. The swap exchanges the two folders
+in one ``renameat2(RENAME_EXCHANGE)`` call where the kernel supports it; an
+interrupted or failed build never leaves a half-written ``output/``.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import json
+import os
+import shutil
+from pathlib import Path
+
+MANIFEST = ".govsite-manifest.json"
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    """Output path → digest of the inputs it was made from, from the last build."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return dict(data.get("files", {}))
+    except (OSError, ValueError):
+        return {}
+
+
+def staging_dir(out: Path) -> Path:
+    return out.parent / f".{out.name}.staging"
+
+
+def clean_stale_staging(out: Path) -> None:
+    """Remove a staging folder left by an interrupted build."""
+    stage = staging_dir(out)
+    if stage.exists():
+        shutil.rmtree(stage)
+
+
+class Staging:
+    """A folder being prepared to replace ``out``."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.path = staging_dir(out)
+        clean_stale_staging(out)
+        self.path.mkdir(parents=True)
+
+    def link_unchanged(self, paths: list[str]) -> None:
+        """Carry files over from the previous output without copying bytes."""
+        made: set[str] = set()
+        for rel in paths:
+            src = self.out / rel
+            dst = self.path / rel
+            parent = os.path.dirname(rel)
+            if parent and parent not in made:
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                made.add(parent)
+            try:
+                os.link(src, dst)
+            except OSError:
+                shutil.copy2(src, dst)
+
+    def write_manifest(self, files: dict[str, str]) -> None:
+        payload = {"generator": "govsite", "files": dict(sorted(files.items()))}
+        text = json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=False)
+        (self.path / MANIFEST).write_text(text, encoding="utf-8")
+
+    def commit(self) -> None:
+        """Make the staging folder the output, atomically where possible."""
+        if self.out.exists() and _exchange(self.path, self.out):
+            shutil.rmtree(self.path)
+            return
+        old = self.out.parent / f".{self.out.name}.old"
+        if old.exists():
+            shutil.rmtree(old)
+        if self.out.exists():
+            os.rename(self.out, old)
+        os.rename(self.path, self.out)
+        if old.exists():
+            shutil.rmtree(old)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with Linux renameat2; False if unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    try:
+        libc = ctypes.CDLL(libc_name, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    rc = fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return rc == 0

@@ -1,0 +1,174 @@
+"""The ``govsite`` command line."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from govsite import __version__
+from govsite.problems import ProblemLog
+
+SITE_OPTION = click.option(
+    "--site", "site", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+    help="Site folder (contains site.yaml).",
+)
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("GOVSITE_LANG", "zh"),
+    show_default="zh", help="Language of messages (中文/English).",
+)
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def print_problems(problems: ProblemLog, lang: str, stream=None) -> None:
+    stream = stream or sys.stderr
+    for p in problems.items:
+        click.echo(p.format(lang), file=stream)
+    if problems.items:
+        click.echo(
+            _t(lang, f"共 {len(problems.errors)} 个错误，{len(problems.warnings)} 个警告",
+               f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s)"),
+            file=stream,
+        )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="govsite")
+def main() -> None:
+    """govsite: 政府信息公开目录与政府公报静态网站生成器.
+
+    A static site generator for Chinese government information-disclosure
+    catalogs and gazettes.
+    """
+
+
+@main.command()
+@SITE_OPTION
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: <site>/output).")
+@click.option("--base-url", default=None, help="Override base_url from site.yaml (previews, staging).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; only problems and the summary line.")
+@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
+@LANG_OPTION
+def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs: int | None, lang: str) -> None:
+    """Build the site into output/ (only what changed is rewritten)."""
+    from govsite.build.build import build as run_build
+    from govsite.cli_progress import progress_reporter
+
+    with progress_reporter(enabled=not quiet, lang=lang) as progress:
+        result = run_build(site, out=out, base_url=base_url, jobs=jobs, progress=progress)
+    print_problems(result.problems, lang)
+    if not result.ok:
+        click.echo(_t(lang, "构建失败：未写入任何文件，原有 output/ 保持不变。", "Build failed: nothing was written; the previous output is unchanged."), err=True)
+        sys.exit(1)
+    click.echo(
+        _t(lang,
+           f"完成：写入 {result.written} 个文件，跳过 {result.unchanged} 个未变更文件，删除 {result.deleted} 个，用时 {result.seconds:.2f} 秒",
+           f"Done: {result.written} written, {result.unchanged} unchanged, {result.deleted} deleted in {result.seconds:.2f}s")
+    )
+
+
+@main.command()
+@SITE_OPTION
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@LANG_OPTION
+def check(site: Path, strict: bool, fmt: str, lang: str) -> None:
+    """Validate the whole site without building anything."""
+    from govsite.build.build import load_and_validate
+
+    _model, problems = load_and_validate(site)
+    if fmt == "json":
+        click.echo(problems.to_json(lang))
+    else:
+        print_problems(problems, lang, stream=sys.stdout)
+        if not problems.items:
+            click.echo(_t(lang, "检查通过：未发现问题。", "Check passed: no problems found."))
+    if problems.errors or (strict and problems.warnings):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="示例县人民政府", show_default=True, help="Site name.")
+def init(directory: Path, name: str) -> None:
+    """Create a new minimal site in DIRECTORY that builds at once."""
+    from govsite.scaffold_site import create_site
+
+    try:
+        created = create_site(directory, name)
+    except FileExistsError as exc:
+        raise click.ClickException(f"{exc}（目录非空 / directory not empty）") from None
+    for path in created:
+        click.echo(f"created {path}")
+    click.echo(f"下一步 / next: govsite build --site {directory}")
+
+
+@main.group()
+def new() -> None:
+    """Create new content files."""
+
+
+@new.command("item")
+@SITE_OPTION
+@click.option("--org", required=True, help="Issuing organization id (发布机构).")
+@click.option("--column", "column", required=True, help="Column id (栏目).")
+@click.option("--title", required=True, help="Title (标题).")
+@click.option("--date", "publish_date", default=None, help="发布日期 YYYY-MM-DD (default: today).")
+@LANG_OPTION
+def new_item(site: Path, org: str, column: str, title: str, publish_date: str | None, lang: str) -> None:
+    """Create an item file with complete front matter and a new 索引号."""
+    from govsite.newitem import NewItemError, create_item
+
+    try:
+        path, index_no = create_item(site, org, column, title, publish_date)
+    except NewItemError as exc:
+        raise click.ClickException(exc.message(lang)) from None
+    click.echo(_t(lang, f"已创建 {path}（索引号 {index_no}）", f"created {path} (index number {index_no})"))
+
+
+@main.group("import")
+def import_group() -> None:
+    """Import content from legacy CMS exports."""
+
+
+@import_group.command("items")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@SITE_OPTION
+@click.option("--org-default", default=None, help="Organization id for records without an issuer.")
+@click.option("--column-default", default=None, help="Column id for records without a column.")
+@LANG_OPTION
+def import_items(file: Path, site: Path, org_default: str | None, column_default: str | None, lang: str) -> None:
+    """Import items from CSV (UTF-8, BOM optional) or JSON Lines."""
+    from govsite.importer.run import run_import
+
+    ok = run_import(site, file, org_default=org_default, column_default=column_default, lang=lang)
+    if not ok:
+        sys.exit(1)
+
+
+@main.command()
+@SITE_OPTION
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None)
+@LANG_OPTION
+def serve(site: Path, port: int, out: Path | None, lang: str) -> None:
+    """Build, then serve the output on 127.0.0.1 under the base_url sub-path."""
+    from govsite.build.build import build as run_build
+    from govsite.serve import serve_output
+
+    base = f"http://127.0.0.1:{port}/"
+    result = run_build(site, out=out, base_url=None)
+    print_problems(result.problems, lang)
+    if not result.ok:
+        sys.exit(1)
+    serve_output(site, (out or site / "output"), port)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

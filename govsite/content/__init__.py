@@ -1,0 +1,1 @@
+"""Readers: turn files in the site folder into validated model objects."""

@@ -1,0 +1,162 @@
+"""Phase 1 of a build: read every source file of a site and validate each one.
+
+Gathers the site configuration, organizations, items, pages and catalogs, with
+all problems found in single files. Cross-file checks live in
+:mod:`govsite.model.site_model`.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from govsite.content.cache import ReadCache
+from govsite.content.pydantic_errors import validate_model
+from govsite.content.reader import MarkdownRead, read_markdown_file, read_yaml_file
+from govsite.model.catalog import Catalog
+from govsite.model.item import ItemFrontMatter
+from govsite.model.org import Organization
+from govsite.model.page import PageFrontMatter
+from govsite.model.site import SiteConfig
+from govsite.problems import Problem, ProblemLog, Severity
+
+SITE_FILE = "site.yaml"
+ORGS_FILE = "content/orgs.yaml"
+ITEMS_DIR = "content/items"
+PAGES_DIR = "content/pages"
+CATALOGS_DIR = "content/catalogs"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDoc:
+    """A Markdown document as read: its front matter and where it came from."""
+
+    front: ItemFrontMatter | PageFrontMatter
+    source: str
+    """Path relative to the site folder, e.g. content/items/xzfb/2024/00012.md."""
+    digest: str
+    links: tuple[str, ...]
+
+
+@dataclass
+class LoadedSite:
+    """Everything read from a site folder, before cross-file validation."""
+
+    root: Path
+    config: SiteConfig | None
+    config_digest: str
+    orgs: list[tuple[Organization, int]] = field(default_factory=list)
+    """(organization, index in orgs.yaml)"""
+    items: list[SourceDoc] = field(default_factory=list)
+    pages: list[SourceDoc] = field(default_factory=list)
+    catalogs: list[tuple[Catalog, str]] = field(default_factory=list)
+    """(catalog, source path)"""
+    problems: ProblemLog = field(default_factory=ProblemLog)
+
+
+def iter_files(root: Path, rel_dir: str, suffix: str) -> Iterator[tuple[str, os.DirEntry]]:
+    """Files under ``rel_dir`` with ``suffix``, sorted; symlinks are not followed."""
+    base = root / rel_dir
+    if not base.is_dir():
+        return
+    stack = [base]
+    found: list[tuple[str, os.DirEntry]] = []
+    while stack:
+        current = stack.pop()
+        with os.scandir(current) as it:
+            for entry in it:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif entry.is_file(follow_symlinks=False) and entry.name.endswith(suffix):
+                    found.append((Path(entry.path).relative_to(root).as_posix(), entry))
+    found.sort(key=lambda pair: pair[0])
+    yield from found
+
+
+def load_config(root: Path, problems: ProblemLog, base_url: str | None = None) -> tuple[SiteConfig | None, str]:
+    path = root / SITE_FILE
+    if not path.is_file():
+        problems.error("E-MISSING", SITE_FILE, None, SITE_FILE, None)
+        return None, ""
+    raw = path.read_bytes()
+    read = read_yaml_file(SITE_FILE, raw)
+    problems.extend(read.problems)
+    if read.problems:
+        return None, read.digest
+    data = read.data
+    if isinstance(data, dict) and base_url:
+        data = {**data, "base_url": base_url}
+    local: list[Problem] = []
+    config = validate_model(SiteConfig, data, SITE_FILE, read.yaml_text, 0, local)
+    problems.extend(local)
+    digest = hashlib.sha1(raw + (base_url or "").encode()).hexdigest()
+    return config, digest  # type: ignore[return-value]
+
+
+def load_site(root: Path, base_url: str | None = None, use_cache: bool = True) -> LoadedSite:
+    """Read and validate every file of the site folder at ``root``."""
+    root = root.resolve()
+    problems = ProblemLog()
+    config, config_digest = load_config(root, problems, base_url)
+    site = LoadedSite(root, config, config_digest, problems=problems)
+    allow_html = bool(config and config.options.allow_html)
+    cache = ReadCache(root, f"html={allow_html}") if use_cache else None
+    _load_orgs(site)
+    site.items = _load_docs(site, ITEMS_DIR, ItemFrontMatter, allow_html, cache)
+    site.pages = _load_docs(site, PAGES_DIR, PageFrontMatter, allow_html, cache)
+    _load_catalogs(site)
+    if cache is not None:
+        cache.save()
+    return site
+
+
+def _load_orgs(site: LoadedSite) -> None:
+    path = site.root / ORGS_FILE
+    if not path.is_file():
+        site.problems.error("E-MISSING", ORGS_FILE, None, ORGS_FILE, None)
+        return
+    read = read_yaml_file(ORGS_FILE, path.read_bytes())
+    site.problems.extend(read.problems)
+    if read.problems:
+        return
+    if not isinstance(read.data, list):
+        site.problems.error("E-TYPE", ORGS_FILE, 1, None, type(read.data).__name__, expected="机构列表 / list of organizations")
+        return
+    for index, entry in enumerate(read.data):
+        local: list[Problem] = []
+        org = validate_model(Organization, entry, ORGS_FILE, read.yaml_text, 0, local, prefix=(index,))
+        site.problems.extend(local)
+        if org is not None:
+            site.orgs.append((org, index))  # type: ignore[arg-type]
+
+
+def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, cache: ReadCache | None) -> list[SourceDoc]:
+    docs: list[SourceDoc] = []
+    for rel, entry in iter_files(site.root, rel_dir, ".md"):
+        def compute(path: str = entry.path, rel: str = rel) -> MarkdownRead:
+            read = read_markdown_file(rel, Path(path).read_bytes(), model, allow_html)
+            read.yaml_text = ""  # not needed after validation; lines are recomputed on demand
+            return read
+
+        read = cache.get(rel, entry.stat(), compute) if cache else compute()
+        site.problems.extend(read.problems)
+        if read.front is not None:
+            docs.append(SourceDoc(read.front, rel, read.digest, tuple(read.links)))
+    return docs
+
+
+def _load_catalogs(site: LoadedSite) -> None:
+    for rel, entry in iter_files(site.root, CATALOGS_DIR, ".yaml"):
+        read = read_yaml_file(rel, Path(entry.path).read_bytes())
+        site.problems.extend(read.problems)
+        if read.problems:
+            continue
+        local: list[Problem] = []
+        catalog = validate_model(Catalog, read.data, rel, read.yaml_text, 0, local)
+        site.problems.extend(local)
+        if catalog is not None:
+            site.catalogs.append((catalog, rel))  # type: ignore[arg-type]

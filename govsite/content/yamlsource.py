@@ -1,0 +1,117 @@
+"""YAML reading with line numbers recovered on demand.
+
+Content is parsed with the fast C loader. Dates are kept as strings so that an
+impossible date such as ``2024-02-30`` becomes a field error instead of a crash.
+Line numbers are only needed when a problem is reported, so the slower node
+composer runs only for files that have problems.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class ContentLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that leaves timestamps as plain strings."""
+
+
+ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.copy().items()
+}
+
+
+class YamlError(Exception):
+    """Malformed YAML, with the 1-based line where the parser stopped."""
+
+    def __init__(self, detail: str, line: int | None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.line = line
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> Any:
+    """Parse YAML text; raise :class:`YamlError` with a file line number."""
+    try:
+        return yaml.load(text, Loader=ContentLoader)  # noqa: S506 - safe loader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        detail = " ".join(filter(None, [exc.context, exc.problem]))
+        raise YamlError(detail or str(exc), line) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(str(exc), None) from None
+
+
+def dump_yaml(data: Any) -> str:
+    """Dump YAML the way editors write it: block style, unicode, key order kept."""
+    return yaml.dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A Markdown file split into its YAML header and body."""
+
+    data: Any
+    body: str
+    yaml_text: str
+    body_line: int
+    """1-based line number of the first body line in the file."""
+
+
+_FENCE = re.compile(r"^---[ \t]*$", re.M)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Return (yaml_text, body, body_line) or None when there is no header."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not (text.startswith("---\n") or text.startswith("---\r\n")):
+        return None
+    first_nl = text.index("\n") + 1
+    match = _FENCE.search(text, first_nl)
+    if match is None:
+        return None
+    yaml_text = text[first_nl : match.start()]
+    rest_start = match.end()
+    if text[rest_start : rest_start + 2] == "\r\n":
+        rest_start += 2
+    elif text[rest_start : rest_start + 1] == "\n":
+        rest_start += 1
+    body_line = text.count("\n", 0, rest_start) + 1
+    return yaml_text, text[rest_start:], body_line
+
+
+def locate(yaml_text: str, path: tuple[Any, ...], line_offset: int = 0) -> int | None:
+    """Find the 1-based line of ``path`` (keys and list indexes) in ``yaml_text``.
+
+    Falls back to the deepest existing ancestor; returns None if the text
+    cannot be composed.
+    """
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    best = node.start_mark.line
+    for step in path:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == str(step):
+                    best = key_node.start_mark.line
+                    child = value_node
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            child = node.value[step]
+            best = child.start_mark.line
+        if child is None:
+            break
+        node = child
+    return best + 1 + line_offset

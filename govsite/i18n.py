@@ -1,0 +1,178 @@
+"""Message catalog for problems and CLI output: Chinese (default) and English.
+
+Editors are Chinese civil servants, so every message exists in Chinese first; the
+English text is for IT staff and logs (``--lang en``).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "E-YAML": {
+        "zh": "YAML 语法错误：{detail}。请检查缩进、冒号和引号",
+        "en": "malformed YAML: {detail}. Check indentation, colons and quotes",
+    },
+    "E-FRONTMATTER": {
+        "zh": "缺少 YAML 头部（文件须以 --- 开头并以 --- 结束头部）",
+        "en": "missing YAML front matter (the file must start with --- and close it with ---)",
+    },
+    "E-NOT-MAPPING": {
+        "zh": "内容应为“字段: 值”的映射，实际为 {value}",
+        "en": "expected a mapping of field: value, got {value}",
+    },
+    "E-MISSING": {
+        "zh": "缺少必填字段 {field}",
+        "en": "required field {field} is missing",
+    },
+    "E-UNKNOWN-FIELD": {
+        "zh": "未知字段 {field}（值 {value}）；允许的字段：{allowed}",
+        "en": "unknown field {field} (value {value}); allowed fields: {allowed}",
+    },
+    "E-TYPE": {
+        "zh": "值 {value} 类型错误，应为{expected}",
+        "en": "value {value} has the wrong type; expected {expected}",
+    },
+    "E-DATE": {
+        "zh": "值 {value} 不是有效日期；应为真实存在的日期，格式 YYYY-MM-DD（如 2024-03-05）",
+        "en": "value {value} is not a valid date; use a real date in the form YYYY-MM-DD (e.g. 2024-03-05)",
+    },
+    "E-DATETIME": {
+        "zh": "值 {value} 不是有效的日期时间；应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM（如 2024-03-05 09:30）",
+        "en": "value {value} is not a valid date-time; use YYYY-MM-DD or YYYY-MM-DD HH:MM (e.g. 2024-03-05 09:30)",
+    },
+    "E-ENUM": {
+        "zh": "值 {value} 不在允许范围内；允许的值：{allowed}",
+        "en": "value {value} is not allowed; allowed values: {allowed}",
+    },
+    "E-PATTERN": {
+        "zh": "值 {value} 格式不正确；应为{expected}",
+        "en": "value {value} has the wrong format; expected {expected}",
+    },
+    "E-EMPTY": {
+        "zh": "字段 {field} 不能为空",
+        "en": "field {field} must not be empty",
+    },
+    "E-REF-ORG": {
+        "zh": "发布机构 {value} 不存在；已定义的机构：{allowed}",
+        "en": "organization {value} does not exist; defined organizations: {allowed}",
+    },
+    "E-REF-COLUMN": {
+        "zh": "栏目 {value} 不存在；已定义的栏目：{allowed}",
+        "en": "column {value} does not exist; defined columns: {allowed}",
+    },
+    "E-REF-ITEM": {
+        "zh": "引用的索引号 {value} 不存在于本站任何信息中",
+        "en": "referenced index number {value} does not exist on this site",
+    },
+    "E-REF-THEME": {
+        "zh": "主题分类 {value} 不存在；应为分类代码（如 2.1）或“一级\\二级”名称，一级分类：{allowed}",
+        "en": "theme {value} does not exist; use a code (e.g. 2.1) or a 'level1\\level2' label; top level: {allowed}",
+    },
+    "E-REF-GENRE": {
+        "zh": "体裁 {value} 不存在；允许的体裁：{allowed}",
+        "en": "genre {value} does not exist; allowed genres: {allowed}",
+    },
+    "E-REF-CATALOG": {
+        "zh": "标准目录条目 {value} 不存在；格式为“目录标识#序号”，已有目录：{allowed}",
+        "en": "catalog entry {value} does not exist; use 'catalog-id#seq'; catalogs: {allowed}",
+    },
+    "E-REF-PARENT": {
+        "zh": "上级 {value} 不存在；已定义：{allowed}",
+        "en": "parent {value} does not exist; defined: {allowed}",
+    },
+    "E-DUP-INDEX": {
+        "zh": "索引号 {value} 重复，已用于 {other}；索引号在全站必须唯一",
+        "en": "index number {value} is duplicated; already used by {other}; index numbers must be unique",
+    },
+    "E-DUP-ID": {
+        "zh": "标识 {value} 重复，已在 {other} 中定义",
+        "en": "id {value} is duplicated; already defined in {other}",
+    },
+    "E-FUTURE-DATE": {
+        "zh": "发布日期 {value} 晚于今天 {today} 超过允许的 {days} 天；请填写实际发布日期",
+        "en": "publish date {value} is more than {days} days after today ({today}); use the actual publish date",
+    },
+    "E-ATTACHMENT-MISSING": {
+        "zh": "附件文件 {value} 不存在（相对于 content/ 目录）",
+        "en": "attachment file {value} does not exist (relative to content/)",
+    },
+    "E-PATH-ESCAPE": {
+        "zh": "路径 {value} 指向站点目录之外；只允许站点目录内的相对路径",
+        "en": "path {value} points outside the site folder; only relative paths inside the site are allowed",
+    },
+    "E-IMG-ALT": {
+        "zh": "图片 {value} 缺少替代文本（alt）；请写成 ![图片说明](地址)",
+        "en": "image {value} has no alt text; write it as ![description](src)",
+    },
+    "E-SELF-REF": {
+        "zh": "字段 {field} 引用了本条信息自身（{value}）",
+        "en": "field {field} refers to the item itself ({value})",
+    },
+    "E-SUPERSEDED-VALIDITY": {
+        "zh": "已填写 superseded_by（{value}），但有效性为“有效”；应为 废止、失效 或 已修改",
+        "en": "superseded_by is set ({value}) but validity is 有效; use 废止, 失效 or 已修改",
+    },
+    "E-DATE-ORDER": {
+        "zh": "日期 {value} 早于 {other}；{field} 不能早于该日期",
+        "en": "date {value} is before {other}; {field} cannot be earlier",
+    },
+    "W-DOCNO-BRACKET": {
+        "zh": "文号 {value} 的年份括号不规范，应使用六角括号〔〕：{fix}",
+        "en": "document number {value} uses the wrong year brackets; use 〔〕: {fix}",
+    },
+    "W-DOCNO-FORM": {
+        "zh": "文号 {value} 不符合 GB/T 9704 规范形式“机关代字〔年份〕序号号”（如 示政办发〔2024〕12号）{hint}",
+        "en": "document number {value} is not in the GB/T 9704 form 代字〔YYYY〕N号 (e.g. 示政办发〔2024〕12号){hint}",
+    },
+    "W-ORG-CODE-CHECK": {
+        "zh": "机构代码 {value} 校验位不正确（{kind}）；应为 {expected}",
+        "en": "organization code {value} fails its check digit ({kind}); expected {expected}",
+    },
+    "E-ORG-CODE-FORM": {
+        "zh": "机构代码 {value} 既不是18位统一社会信用代码，也不是9位组织机构代码",
+        "en": "organization code {value} is neither an 18-char unified social credit code nor a 9-char organization code",
+    },
+    "W-INDEX-FORMAT": {
+        "zh": "索引号 {value} 与本站索引号模板 {template} 不一致",
+        "en": "index number {value} does not follow the site template {template}",
+    },
+    "W-TEMPLATE": {
+        "zh": "模板 {value} 覆盖了内置模板",
+        "en": "template {value} overrides a built-in template",
+    },
+    "E-TEMPLATE": {
+        "zh": "模板错误：{detail}",
+        "en": "template error: {detail}",
+    },
+    "E-URL-CLASH": {
+        "zh": "输出路径 {value} 冲突：{other} 也会生成该页面；请修改文件名或标识",
+        "en": "output path {value} clashes: {other} produces the same page; rename the file or id",
+    },
+    "E-IMPORT-RECORD": {
+        "zh": "第 {record} 条记录无法导入：{detail}",
+        "en": "record {record} cannot be imported: {detail}",
+    },
+    "W-IMPORT-THEME": {
+        "zh": "第 {record} 条记录的主题分类 {value} 未在分类表中，已原样保留",
+        "en": "record {record}: theme {value} is not in the taxonomy; kept as is",
+    },
+    "W-IMPORT-ORG": {
+        "zh": "第 {record} 条记录的发布机构 {value} 为新机构，已创建机构 {org}",
+        "en": "record {record}: issuer {value} is new; created organization {org}",
+    },
+}
+
+
+def render_message(code: str, lang: str, **params: Any) -> str:
+    """Render the message for ``code`` in ``lang`` ("zh" or "en")."""
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return f"{code}: {params}"
+    template = entry.get(lang) or entry["zh"]
+    safe = _Defaults(params)
+    return template.format_map(safe)
+
+
+class _Defaults(dict):
+    def __missing__(self, key: str) -> str:
+        return ""

@@ -1,0 +1,1 @@
+"""The content model: site configuration, organizations, columns, items, catalogs."""

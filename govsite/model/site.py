@@ -1,0 +1,106 @@
+"""``site.yaml``: the site's identity, footer, index-number template and taxonomies."""
+from __future__ import annotations
+
+import re
+from typing import Literal, Optional
+from urllib.parse import urlsplit
+
+from pydantic import Field, field_validator
+
+from govsite.model.base import Strict
+from govsite.model.taxonomy import Column, Theme, load_default_columns, load_default_genres, load_default_themes
+
+
+class Contact(Strict):
+    """联系方式 shown in the footer."""
+
+    phone: str = ""
+    """联系电话"""
+    email: str = ""
+    """电子邮箱"""
+    address: str = ""
+    """通讯地址"""
+    postcode: str = ""
+    """邮编"""
+
+
+class Footer(Strict):
+    """Footer identity items required on every government site (DOMAIN §5.4)."""
+
+    host: str
+    """主办单位"""
+    operator: str = ""
+    """承办单位"""
+    contact: Contact = Contact()
+    site_id_code: str = Field(pattern=r"^(\d{10}|bm\d{8})$")
+    """网站标识码: 10 digits, or bm + 8 digits for central departments."""
+    icp: str = Field(pattern=r"^[\u4e00-\u9fa5]ICP备\d{6,10}号(-\d+)?$")
+    """ICP备案号, e.g. 京ICP备19014889号-1; links to beian.miit.gov.cn."""
+    psb: str = Field(pattern=r"^[\u4e00-\u9fa5]+\s*\d{14}号?$")
+    """公安机关备案号, e.g. 京公网安备 11010202008000号; links to beian.gov.cn."""
+
+    @property
+    def psb_code(self) -> str:
+        """The 14-digit record code used in the beian.gov.cn link."""
+        return re.search(r"\d{14}", self.psb).group(0)  # type: ignore[union-attr]
+
+
+class IndexNumberRule(Strict):
+    """How new 索引号 are assigned (DOMAIN §2.3)."""
+
+    template: str = "{org.code}/{year}-{seq:05d}"
+    """Python format string; fields: org (code, id), year, month, seq."""
+    year_from: Literal["publish_date", "written_date"] = "publish_date"
+    """Which date gives ``year``/``month``."""
+
+
+class Options(Strict):
+    """Build and validation options."""
+
+    future_publish_days: int = Field(default=0, ge=0)
+    """How many days a 发布日期 may lie after today (scheduled publishing)."""
+    allow_html: bool = False
+    """Allow raw HTML in Markdown bodies; it is sanitised through an allow-list."""
+    page_size: int = Field(default=20, ge=1, le=200)
+    """Rows per listing page."""
+    home_latest: int = Field(default=10, ge=1, le=100)
+    """Items shown in the home page 最新信息 list."""
+
+
+class SiteConfig(Strict):
+    """The whole of ``site.yaml``."""
+
+    name: str
+    """网站名称, e.g. 示例县人民政府; shown in the header and SiteName meta."""
+    base_url: str
+    """Absolute URL of the site root, may include a sub-path, e.g. https://www.example.gov.cn/xxgk/."""
+    language: Literal["zh-CN"] = "zh-CN"
+    description: str = ""
+    footer: Footer
+    index_no: IndexNumberRule = IndexNumberRule()
+    options: Options = Options()
+    themes: list[Theme] = Field(default_factory=load_default_themes)
+    """主题分类 tree; default: gov.cn 22-node tree."""
+    genres: list[str] = Field(default_factory=load_default_genres)
+    """体裁 list; default: 15 公文 types plus catalog genres."""
+    columns: list[Column] = Field(default_factory=load_default_columns)
+    """栏目 tree; default: the standard 政府信息公开 columns."""
+    section_path: str = Field(default="xxgk", pattern=r"^[a-z0-9-]+$")
+    """URL segment of the 政府信息公开 section."""
+
+    @field_validator("base_url")
+    @classmethod
+    def _check_base_url(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("base_url")
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def base_path(self) -> str:
+        """The sub-path part of ``base_url``, always ending in ``/`` (``/xxgk/``)."""
+        return urlsplit(self.base_url).path or "/"
+
+    @property
+    def domain(self) -> str:
+        return urlsplit(self.base_url).netloc

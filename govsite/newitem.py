@@ -1,0 +1,63 @@
+"""``govsite new item``: a correctly named file with complete front matter."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from govsite.content.itemfile import assign_index_no, item_file_text, item_path, write_new_file
+from govsite.content.loader import load_site
+from govsite.i18n import render_message
+from govsite.model.site_model import today_beijing
+
+
+class NewItemError(Exception):
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        return render_message(self.code, lang, **self.params)
+
+
+def create_item(site: Path, org_id: str, column_id: str, title: str, publish_date: str | None) -> tuple[Path, str]:
+    """Write a new item file; returns (path relative to site, index_no)."""
+    site = site.resolve()
+    loaded = load_site(site)
+    config = loaded.config
+    if config is None:
+        raise NewItemError("E-MISSING", field="site.yaml")
+    orgs = {o.id: o for o, _ in loaded.orgs}
+    if org_id not in orgs:
+        raise NewItemError("E-REF-ORG", value=org_id, allowed="、".join(orgs))
+    from govsite.model.taxonomy import walk_columns
+
+    columns = [c.id for c, _ in walk_columns(config.columns)]
+    if column_id not in columns:
+        raise NewItemError("E-REF-COLUMN", value=column_id, allowed="、".join(columns))
+    try:
+        when = date.fromisoformat(publish_date) if publish_date else today_beijing()
+    except ValueError:
+        raise NewItemError("E-DATE", value=publish_date) from None
+    existing = {doc.front.index_no for doc in loaded.items}  # type: ignore[union-attr]
+    org = orgs[org_id]
+    index_no, seq = assign_index_no(config, org, when, existing)
+    front = {
+        "index_no": index_no,
+        "title": title,
+        "doc_no": None,
+        "issuer": org_id,
+        "written_date": when.isoformat(),
+        "publish_date": f"{when.isoformat()} 09:00",
+        "theme": None,
+        "genre": "通知",
+        "columns": [column_id],
+        "disclosure_mode": "主动公开",
+        "validity": "有效",
+        "keywords": [],
+        "summary": "",
+        "attachments": [],
+    }
+    path = item_path(site, org_id, when.year, seq)
+    write_new_file(path, item_file_text(front, "在此填写正文。\n"))
+    return path.relative_to(site), index_no
