@@ -1,11 +1,13 @@
 """Files copied as they are: theme assets and attachments."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from govsite.content.cache import ReadCache
 from govsite.model.site_model import SiteModel
 from govsite.render.env import THEME_DIR
 
@@ -36,13 +38,23 @@ class FileSpec:
         return "new"
 
 
-def _spec(path: str, source: Path) -> FileSpec:
-    st = source.stat()
-    return FileSpec(path, str(source), f"{st.st_size}:{st.st_mtime_ns}")
+def _content_digest(source: Path) -> str:
+    h = hashlib.sha1()
+    with source.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _spec(path: str, source: Path, cache: ReadCache) -> FileSpec:
+    """Deps are the content hash (deterministic), recomputed only when the stat changes."""
+    digest = cache.get(str(source), source.stat(), lambda: _content_digest(source))
+    return FileSpec(path, str(source), digest)
 
 
 def plan_files(model: SiteModel) -> list[FileSpec]:
     """Theme assets (overridable by the site's ``static/``) and every attachment."""
+    cache = ReadCache(model.root, "files", name="files")
     assets: dict[str, Path] = {}
     for base in (THEME_DIR / "static", model.root / "static"):
         if base.is_dir():
@@ -52,11 +64,12 @@ def plan_files(model: SiteModel) -> list[FileSpec]:
                     if full.is_symlink():
                         continue
                     assets["assets/" + full.relative_to(base).as_posix()] = full
-    files = [_spec(p, s) for p, s in sorted(assets.items())]
+    files = [_spec(p, s, cache) for p, s in sorted(assets.items())]
     attachments: dict[str, Path] = {}
     content = (model.root / "content").resolve()
     for item in model.items:
         for att in item.attachments:
             attachments[att.url] = content / att.source
-    files += [_spec(p, s) for p, s in sorted(attachments.items())]
+    files += [_spec(p, s, cache) for p, s in sorted(attachments.items())]
+    cache.save()
     return files

@@ -19,8 +19,8 @@ CACHE_DIR = ".govsite-cache"
 class ReadCache:
     """Maps a relative path to the parsed result of its current version."""
 
-    def __init__(self, root: Path, salt: str) -> None:
-        self.path = root / CACHE_DIR / "reads.pickle"
+    def __init__(self, root: Path, salt: str, name: str = "reads") -> None:
+        self.path = root / CACHE_DIR / f"{name}.pickle"
         self.salt = f"{__version__}:{salt}"
         self._entries: dict[str, tuple[int, int, Any]] = {}
         self._dirty = False

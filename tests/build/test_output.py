@@ -1,0 +1,96 @@
+"""Output guarantees: determinism and an atomic swap that never leaves half a site."""
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from govsite.build import output as output_mod
+from govsite.build.build import build
+from tests.conftest import SiteFolder
+
+
+def tree(out: Path) -> dict[str, bytes]:
+    files = {}
+    for dirpath, _dirs, names in os.walk(out):
+        for name in names:
+            full = Path(dirpath) / name
+            files[full.relative_to(out).as_posix()] = full.read_bytes()
+    return files
+
+
+def test_two_clean_builds_are_byte_identical(site: SiteFolder, tmp_path: Path) -> None:
+    site.write("content/attachments/a.pdf", b"%PDF-1.4 test\n")
+    site.write_item(5, attachments=[{"file": "attachments/a.pdf", "title": "实施方案"}])
+    copy = tmp_path / "copy"
+    shutil.copytree(site.root, copy)
+    os.utime(copy / "content/attachments/a.pdf", (1, 1))  # different mtimes must not matter
+    assert build(site.root, jobs=2).ok
+    assert build(copy, jobs=1).ok
+    first, second = tree(site.out), tree(copy / "output")
+    assert first.keys() == second.keys()
+    assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_validation_error_leaves_previous_output_untouched(site: SiteFolder) -> None:
+    build(site.root)
+    before = tree(site.out)
+    site.write_item(2, publish_date="2025-02-30")
+    result = build(site.root)
+    assert not result.ok
+    assert tree(site.out) == before
+    assert not output_mod.staging_dir(site.out).exists()
+
+
+def test_render_error_leaves_previous_output_untouched(site: SiteFolder) -> None:
+    build(site.root)
+    before = tree(site.out)
+    site.write("templates/item.html", "{% extends 'base.html' %}{% block main %}{{ no_such_variable }}{% endblock %}")
+    result = build(site.root)
+    assert not result.ok
+    assert any(p.code == "E-TEMPLATE" and "no_such_variable" in p.message() for p in result.problems.items)
+    assert tree(site.out) == before
+    assert not output_mod.staging_dir(site.out).exists()
+
+
+def test_interrupted_swap_keeps_previous_output(site: SiteFolder, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(site.root)
+    before = tree(site.out)
+    site.write_item(2, title="修改后的标题")
+
+    def boom(self: output_mod.Staging) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output_mod.Staging, "commit", boom)
+    with pytest.raises(KeyboardInterrupt):
+        build(site.root)
+    assert tree(site.out) == before
+    assert not output_mod.staging_dir(site.out).exists()
+
+
+def test_leftover_staging_from_a_killed_build_is_cleaned(site: SiteFolder) -> None:
+    build(site.root)
+    stale = output_mod.staging_dir(site.out)
+    (stale / "junk").mkdir(parents=True)
+    site.write_item(2, title="新标题")
+    assert build(site.root).ok
+    assert not stale.exists()
+    assert "新标题" in site.read_out("xxgk/xzfb/2025/00002.html")
+
+
+def test_swap_result_has_new_and_carried_files(site: SiteFolder) -> None:
+    build(site.root)
+    site.write_item(7)
+    assert build(site.root).ok
+    assert (site.out / "xxgk/xzfb/2025/00007.html").is_file()
+    assert (site.out / "xxgk/xzfb/2025/00001.html").is_file()
+    assert (site.out / "assets/style.css").is_file()
+
+
+def test_out_option_builds_elsewhere(site: SiteFolder, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    assert build(site.root, out=out).ok
+    assert (out / "index.html").is_file() and not site.out.exists()

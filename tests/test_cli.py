@@ -1,0 +1,108 @@
+"""The govsite command line as an editor or IT staff uses it."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from govsite.cli import main
+from tests.conftest import OFFICE_CODE, SiteFolder
+
+COMMANDS = [[], ["build"], ["check"], ["init"], ["new"], ["new", "item"], ["import"], ["import", "items"], ["serve"]]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a) or "govsite")
+def test_every_command_has_help(args: list[str]) -> None:
+    result = CliRunner().invoke(main, args + ["--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+    if args and args[0] in ("build", "check", "serve") or args == ["new", "item"] or args == ["import", "items"]:
+        assert "--site" in result.output
+
+
+def test_console_script_is_installed() -> None:
+    out = subprocess.run([sys.executable, "-m", "govsite.cli", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and "govsite" in out.stdout
+
+
+def test_init_creates_a_site_that_builds_at_once(tmp_path: Path) -> None:
+    runner = CliRunner()
+    target = tmp_path / "newsite"
+    result = runner.invoke(main, ["init", str(target)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["check", "--site", str(target), "--strict"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["build", "--site", str(target), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert (target / "output/index.html").is_file()
+    assert (target / "output/xxgk/xxgkzn/index.html").is_file()
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("x")
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code != 0 and "非空" in result.output
+
+
+def test_build_summary_line_counts_and_time(site: SiteFolder) -> None:
+    runner = CliRunner()
+    first = runner.invoke(main, ["build", "--site", str(site.root), "--quiet"])
+    assert first.exit_code == 0, first.output
+    m = re.search(r"完成：写入 (\d+) 个文件，跳过 (\d+) 个未变更文件，删除 (\d+) 个，用时 [\d.]+ 秒$", first.output.strip())
+    assert m and int(m[1]) > 0 and m[2] == "0" and m[3] == "0"
+    second = runner.invoke(main, ["build", "--site", str(site.root), "--quiet", "--lang", "en"])
+    m = re.search(r"Done: 0 written, (\d+) unchanged, 0 deleted in [\d.]+s$", second.output.strip())
+    assert m and int(m[1]) > 0
+
+
+def test_build_base_url_override(site: SiteFolder, tmp_path: Path) -> None:
+    out = tmp_path / "preview"
+    result = CliRunner().invoke(main, ["build", "--site", str(site.root), "--out", str(out), "--quiet",
+                                       "--base-url", "http://127.0.0.1:9000/preview/"])
+    assert result.exit_code == 0, result.output
+    html = (out / "xxgk/xzfb/2025/00001.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="http://127.0.0.1:9000/preview/xxgk/xzfb/2025/00001.html">' in html
+
+
+def test_failed_build_exits_1_and_says_nothing_was_written(site: SiteFolder) -> None:
+    site.write_item(2, issuer="nobody")
+    result = CliRunner().invoke(main, ["build", "--site", str(site.root), "--quiet"])
+    assert result.exit_code == 1
+    assert "content/items/xzfb/2025/00002.md:" in result.output
+    assert "发布机构 nobody 不存在" in result.output
+    assert "构建失败" in result.output
+    assert not site.out.exists()
+
+
+def test_new_item_assigns_the_next_index_number(site: SiteFolder) -> None:
+    result = CliRunner().invoke(main, ["new", "item", "--site", str(site.root), "--org", "xzfb", "--column", "gfxwj",
+                                       "--title", "关于做好冬季安全生产工作的通知", "--date", "2025-12-01"])
+    assert result.exit_code == 0, result.output
+    path = site.root / "content/items/xzfb/2025/00004.md"
+    assert f"索引号 {OFFICE_CODE}/2025-00004" in result.output
+    text = path.read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---")[1])
+    assert front["index_no"] == f"{OFFICE_CODE}/2025-00004"
+    assert front["title"] == "关于做好冬季安全生产工作的通知"
+    assert front["columns"] == ["gfxwj"] and front["issuer"] == "xzfb"
+    assert set(front) >= {"doc_no", "written_date", "publish_date", "theme", "genre", "disclosure_mode", "validity",
+                          "keywords", "summary", "attachments"}
+    check = CliRunner().invoke(main, ["check", "--site", str(site.root)])
+    assert check.exit_code == 0, check.output
+    # a second new item in the same year takes the next serial
+    again = CliRunner().invoke(main, ["new", "item", "--site", str(site.root), "--org", "xzfb", "--column", "gfxwj",
+                                      "--title", "第二份", "--date", "2025-12-02"])
+    assert f"{OFFICE_CODE}/2025-00005" in again.output
+
+
+def test_new_item_rejects_unknown_org_and_column(site: SiteFolder) -> None:
+    runner = CliRunner()
+    bad_org = runner.invoke(main, ["new", "item", "--site", str(site.root), "--org", "nope", "--column", "gfxwj", "--title", "T"])
+    assert bad_org.exit_code != 0 and "nope" in bad_org.output and "xzfb" in bad_org.output
+    bad_col = runner.invoke(main, ["new", "item", "--site", str(site.root), "--org", "xzfb", "--column", "nope", "--title", "T"])
+    assert bad_col.exit_code != 0 and "栏目 nope 不存在" in bad_col.output and "gfxwj" in bad_col.output
