@@ -21,9 +21,9 @@ class DocNoFinding:
     """Why a 文号 is not canonical, and the fix when one is certain."""
 
     kind: str
-    """``bracket`` (wrong year brackets; ``fix`` given) or ``form`` (other deviation)."""
+    """``bracket`` (wrong year brackets), ``number`` (第 or leading zeros in the
+    serial) — both with ``fix`` — or ``form`` (any other deviation, no fix)."""
     fix: str | None = None
-    hint: str = ""
 
 
 def check_doc_no(value: str) -> DocNoFinding | None:
@@ -37,13 +37,13 @@ def check_doc_no(value: str) -> DocNoFinding | None:
             + re.escape(right) + r"\s*第?\s*(?P<num>\d+)\s*号$"
         )
         m = pattern.match(text)
-        if m:
+        if m and int(m["num"]) > 0:
             fixed = f"{m['code']}〔{m['year']}〕{int(m['num'])}号"
             return DocNoFinding("bracket", fixed)
     m = re.match(r"^(?P<code>.+?)〔(?P<year>\d{4})〕\s*第?\s*0*(?P<num>\d+)\s*号$", text)
     if m and int(m["num"]) > 0:
         fixed = f"{m['code'].strip()}〔{m['year']}〕{int(m['num'])}号"
-        return DocNoFinding("form", fixed, f"；建议改为 {fixed}（序号不加“第”、不编虚位）")
+        return DocNoFinding("number", fixed)
     return DocNoFinding("form")
 
 
@@ -141,8 +141,9 @@ def index_template_regex(template: str) -> re.Pattern[str]:
             continue
         if field in ("year",):
             out.append(r"\d{4}")
-        elif field in ("month",):
-            out.append(r"\d{1,2}" if not spec else r"\d{%s}" % spec.lstrip("0").rstrip("d") or r"\d+")
+        elif field == "month":
+            width = spec.lstrip("0").rstrip("d")
+            out.append(r"\d{%s}" % width if width.isdigit() else r"\d{1,2}")
         elif field == "seq":
             out.append(r"\d+")
         else:

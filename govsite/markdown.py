@@ -24,8 +24,9 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
-    "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "code": {"class"},
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
     "div": {"class", "role", "tabindex", "aria-label"},
     "ol": {"start"},
@@ -120,6 +121,7 @@ def render_markdown(text: str, allow_html: bool = False, line_offset: int = 0) -
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes={"http", "https", "mailto", "tel"},
+            filter_style_properties={"text-align"},
             link_rel="noopener noreferrer",
         )
     result.html = html

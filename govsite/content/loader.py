@@ -15,6 +15,7 @@ from typing import Iterator
 from govsite.content.cache import ReadCache
 from govsite.content.pydantic_errors import validate_model
 from govsite.content.reader import MarkdownRead, read_markdown_file, read_yaml_file
+from govsite.content.safepath import resolve_inside
 from govsite.model.catalog import Catalog
 from govsite.model.item import ItemFrontMatter
 from govsite.model.org import Organization
@@ -54,10 +55,13 @@ class LoadedSite:
     catalogs: list[tuple[Catalog, str]] = field(default_factory=list)
     """(catalog, source path)"""
     problems: ProblemLog = field(default_factory=ProblemLog)
+    orgs_readable: bool = True
+    """False when orgs.yaml is missing or malformed as a whole (not one bad entry)."""
 
 
-def iter_files(root: Path, rel_dir: str, suffix: str) -> Iterator[tuple[str, os.DirEntry]]:
-    """Files under ``rel_dir`` with ``suffix``, sorted; symlinks are not followed."""
+def iter_files(root: Path, rel_dir: str, suffix: str, problems: ProblemLog) -> Iterator[tuple[str, os.DirEntry]]:
+    """Files under ``rel_dir`` with ``suffix``, sorted. A symlink is followed only
+    when it stays inside the site folder; one leading outside is reported."""
     base = root / rel_dir
     if not base.is_dir():
         return
@@ -69,20 +73,38 @@ def iter_files(root: Path, rel_dir: str, suffix: str) -> Iterator[tuple[str, os.
             for entry in it:
                 if entry.name.startswith("."):
                     continue
-                if entry.is_dir(follow_symlinks=False):
+                rel = Path(entry.path).relative_to(root).as_posix()
+                if entry.is_symlink() and resolve_inside(root, rel) is None:
+                    problems.error("E-PATH-ESCAPE", rel, None, None, rel)
+                    continue
+                if entry.is_dir():
                     stack.append(Path(entry.path))
-                elif entry.is_file(follow_symlinks=False) and entry.name.endswith(suffix):
-                    found.append((Path(entry.path).relative_to(root).as_posix(), entry))
+                elif entry.is_file() and entry.name.endswith(suffix):
+                    found.append((rel, entry))
     found.sort(key=lambda pair: pair[0])
     yield from found
 
 
-def load_config(root: Path, problems: ProblemLog, base_url: str | None = None) -> tuple[SiteConfig | None, str]:
-    path = root / SITE_FILE
+def read_inside(root: Path, rel: str, problems: ProblemLog) -> bytes | None:
+    """Bytes of ``rel`` if it exists inside ``root``; a symlink leading outside is refused."""
+    path = root / rel
     if not path.is_file():
-        problems.error("E-MISSING", SITE_FILE, None, SITE_FILE, None)
+        problems.error("E-MISSING", rel, None, rel, None)
+        return None
+    if resolve_inside(root, rel) is None:
+        problems.error("E-PATH-ESCAPE", rel, None, None, rel)
+        return None
+    return path.read_bytes()
+
+
+def _read_inside(site: "LoadedSite", rel: str) -> bytes | None:
+    return read_inside(site.root, rel, site.problems)
+
+
+def load_config(root: Path, problems: ProblemLog, base_url: str | None = None) -> tuple[SiteConfig | None, str]:
+    raw = read_inside(root, SITE_FILE, problems)
+    if raw is None:
         return None, ""
-    raw = path.read_bytes()
     read = read_yaml_file(SITE_FILE, raw)
     problems.extend(read.problems)
     if read.problems:
@@ -115,16 +137,18 @@ def load_site(root: Path, base_url: str | None = None, use_cache: bool = True) -
 
 
 def _load_orgs(site: LoadedSite) -> None:
-    path = site.root / ORGS_FILE
-    if not path.is_file():
-        site.problems.error("E-MISSING", ORGS_FILE, None, ORGS_FILE, None)
+    raw = _read_inside(site, ORGS_FILE)
+    if raw is None:
+        site.orgs_readable = False
         return
-    read = read_yaml_file(ORGS_FILE, path.read_bytes())
+    read = read_yaml_file(ORGS_FILE, raw)
     site.problems.extend(read.problems)
     if read.problems:
+        site.orgs_readable = False
         return
     if not isinstance(read.data, list):
         site.problems.error("E-TYPE", ORGS_FILE, 1, None, type(read.data).__name__, expected="机构列表 / list of organizations")
+        site.orgs_readable = False
         return
     for index, entry in enumerate(read.data):
         local: list[Problem] = []
@@ -136,7 +160,7 @@ def _load_orgs(site: LoadedSite) -> None:
 
 def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, cache: ReadCache | None) -> list[SourceDoc]:
     docs: list[SourceDoc] = []
-    for rel, entry in iter_files(site.root, rel_dir, ".md"):
+    for rel, entry in iter_files(site.root, rel_dir, ".md", site.problems):
         def compute(path: str = entry.path, rel: str = rel) -> MarkdownRead:
             read = read_markdown_file(rel, Path(path).read_bytes(), model, allow_html)
             read.yaml_text = ""  # not needed after validation; lines are recomputed on demand
@@ -150,7 +174,7 @@ def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, ca
 
 
 def _load_catalogs(site: LoadedSite) -> None:
-    for rel, entry in iter_files(site.root, CATALOGS_DIR, ".yaml"):
+    for rel, entry in iter_files(site.root, CATALOGS_DIR, ".yaml", site.problems):
         read = read_yaml_file(rel, Path(entry.path).read_bytes())
         site.problems.extend(read.problems)
         if read.problems:

@@ -22,8 +22,12 @@ _TYPE_NAMES = {
 }
 
 _PATTERN_NAMES = {
-    r"^(\d{10}|bm\d{8})$": "10位数字或 bm+8位数字（网站标识码）",
+    r"^([0-9]{10}|bm[0-9]{8})$": "10位数字或 bm+8位数字（网站标识码，如 3418020037）",
     r"^[a-z0-9][a-z0-9-]*$": "小写字母、数字和连字符组成的标识（如 xzfb）",
+    r"^[a-z0-9-]+$": "小写字母、数字和连字符（如 xxgk）",
+    r"^[\u4e00-\u9fa5]ICP备[0-9]{6,10}号(-[0-9]+)?$": "省份简称+ICP备+6至10位数字+号，可带 -序号（如 京ICP备19014889号-1）",
+    r"^[\u4e00-\u9fa5]+\s*[0-9]{14}号?$": "省份简称+公网安备+14位数字+号（如 京公网安备 11010202008000号）",
+    r"^\d+(\.\d+)?$": "分类代码，如 13 或 13.2",
 }
 
 
@@ -62,11 +66,12 @@ def _classify(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...])
     if etype == "extra_forbidden":
         return "E-UNKNOWN-FIELD", {"allowed": "、".join(_allowed_fields(model, loc))}
     if etype in ("enum", "literal_error"):
-        return "E-ENUM", {"allowed": str(ctx.get("expected", "")).replace("'", "")}
+        allowed = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ").replace(", ", "、")
+        return "E-ENUM", {"allowed": allowed}
     if etype == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         return "E-PATTERN", {"expected": _PATTERN_NAMES.get(pattern, f"符合 {pattern}")}
-    if etype in ("too_short",) and ctx.get("min_length") in (1, None):
+    if etype in ("too_short", "string_too_short") and ctx.get("min_length") in (1, None):
         return "E-EMPTY", {}
     if etype == "value_error":
         if msg.endswith(", date"):
@@ -78,8 +83,10 @@ def _classify(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...])
         if "∉" in msg:
             bad, allowed = msg.split(", ", 1)[1].split(": ", 1)[1].split(" ∉ ")
             return "E-ENUM", {"allowed": allowed}
-    if etype in ("greater_than_equal", "less_than_equal"):
-        return "E-PATTERN", {"expected": f"数值范围 {ctx}"}
+    if etype == "greater_than_equal":
+        return "E-PATTERN", {"expected": f"不小于 {ctx.get('ge')} 的整数"}
+    if etype == "less_than_equal":
+        return "E-PATTERN", {"expected": f"不大于 {ctx.get('le')} 的整数"}
     if etype in _TYPE_NAMES:
         return "E-TYPE", {"expected": _TYPE_NAMES[etype]}
     return "E-TYPE", {"expected": msg}

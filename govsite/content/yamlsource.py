@@ -17,7 +17,20 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ContentLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that leaves timestamps as plain strings."""
+    """Safe loader that leaves timestamps as plain strings and rejects duplicate keys."""
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        seen: dict = {}
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"字段 {key} 重复（首次出现在第 {seen[key]} 行之后的同一层级）/ duplicate key {key}", key_node.start_mark)
+            try:
+                seen[key] = key_node.start_mark.line + 1
+            except TypeError:
+                pass
+        return super().construct_mapping(node, deep=deep)
 
 
 ContentLoader.yaml_implicit_resolvers = {
@@ -41,6 +54,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
         return yaml.load(text, Loader=ContentLoader)  # noqa: S506 - safe loader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end of stream" in str(exc.problem or ""):
+            mark = exc.context_mark  # an unclosed quote: point at where it was opened
         line = mark.line + 1 + line_offset if mark else None
         detail = " ".join(filter(None, [exc.context, exc.problem]))
         raise YamlError(detail or str(exc), line) from None
@@ -64,7 +79,7 @@ class FrontMatter:
     """1-based line number of the first body line in the file."""
 
 
-_FENCE = re.compile(r"^---[ \t]*$", re.M)
+_FENCE = re.compile(r"^---[ \t]*\r?$", re.M)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -87,11 +102,11 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return yaml_text, text[rest_start:], body_line
 
 
-def locate(yaml_text: str, path: tuple[Any, ...], line_offset: int = 0) -> int | None:
+def locate(yaml_text: str, path: tuple[Any, ...], line_offset: int = 0, exact: bool = False) -> int | None:
     """Find the 1-based line of ``path`` (keys and list indexes) in ``yaml_text``.
 
-    Falls back to the deepest existing ancestor; returns None if the text
-    cannot be composed.
+    Falls back to the deepest existing ancestor (or returns None when ``exact``);
+    returns None if the text cannot be composed.
     """
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
@@ -112,6 +127,8 @@ def locate(yaml_text: str, path: tuple[Any, ...], line_offset: int = 0) -> int |
             child = node.value[step]
             best = child.start_mark.line
         if child is None:
+            if exact:
+                return None
             break
         node = child
     return best + 1 + line_offset

@@ -33,7 +33,10 @@ def parse_date(value: object) -> date:
         return value
     if not isinstance(value, str) or not _DATE_RE.match(value.strip()):
         raise ValueError("date")
-    return date.fromisoformat(value.strip())
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError("date") from None
 
 
 def parse_datetime(value: object) -> datetime:
@@ -49,9 +52,12 @@ def parse_datetime(value: object) -> datetime:
     if not m:
         raise ValueError("datetime")
     y, mo, d, hh, mm, ss, zone = m.groups()
-    parsed = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
-    if zone:
-        return datetime.fromisoformat(text.replace(" ", "T").replace("Z", "+00:00"))
+    try:
+        parsed = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
+        if zone:
+            return datetime.fromisoformat(text.replace(" ", "T").replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError("datetime") from None
     return parsed.replace(tzinfo=BEIJING)
 
 

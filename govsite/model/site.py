@@ -32,17 +32,17 @@ class Footer(Strict):
     operator: str = ""
     """承办单位"""
     contact: Contact = Contact()
-    site_id_code: str = Field(pattern=r"^(\d{10}|bm\d{8})$")
+    site_id_code: str = Field(pattern=r"^([0-9]{10}|bm[0-9]{8})$")
     """网站标识码: 10 digits, or bm + 8 digits for central departments."""
-    icp: str = Field(pattern=r"^[\u4e00-\u9fa5]ICP备\d{6,10}号(-\d+)?$")
+    icp: str = Field(pattern=r"^[\u4e00-\u9fa5]ICP备[0-9]{6,10}号(-[0-9]+)?$")
     """ICP备案号, e.g. 京ICP备19014889号-1; links to beian.miit.gov.cn."""
-    psb: str = Field(pattern=r"^[\u4e00-\u9fa5]+\s*\d{14}号?$")
+    psb: str = Field(pattern=r"^[\u4e00-\u9fa5]+\s*[0-9]{14}号?$")
     """公安机关备案号, e.g. 京公网安备 11010202008000号; links to beian.gov.cn."""
 
     @property
     def psb_code(self) -> str:
         """The 14-digit record code used in the beian.gov.cn link."""
-        return re.search(r"\d{14}", self.psb).group(0)  # type: ignore[union-attr]
+        return re.search(r"[0-9]{14}", self.psb).group(0)  # type: ignore[union-attr]
 
 
 class IndexNumberRule(Strict):

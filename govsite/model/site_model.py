@@ -119,6 +119,9 @@ def today_beijing() -> date:
 class _Lines:
     """Finds the line of a front-matter field, reading the file only when asked."""
 
+    ALIASES = {"columns": "column"}
+    """Fields that have a second accepted spelling."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
 
@@ -127,10 +130,16 @@ class _Lines:
             text = (self.root / source).read_text(encoding="utf-8")
         except OSError:
             return None
+        offset = 0
         if source.endswith(".md"):
             split = split_front_matter(text)
-            return locate(split[0], tuple(path), 1) if split else None
-        return locate(text, tuple(path), 0)
+            if not split:
+                return None
+            text, offset = split[0], 1
+        found = locate(text, tuple(path), offset, exact=True)
+        if found is None and path and path[0] in self.ALIASES:
+            found = locate(text, (self.ALIASES[path[0]],), offset, exact=True)
+        return found if found is not None else locate(text, tuple(path), offset)
 
 
 def build_model(loaded: LoadedSite) -> SiteModel | None:
@@ -145,16 +154,20 @@ def build_model(loaded: LoadedSite) -> SiteModel | None:
     columns: dict[str, Column] = {}
     column_parent: dict[str, str | None] = {}
     for col, parent in walk_columns(config.columns):
-        if col.id in columns or col.id in RESERVED_SEGMENTS:
-            problems.error("E-DUP-ID", "site.yaml", line("site.yaml", "columns"), "columns.id", col.id,
-                           other="site.yaml" if col.id in columns else "保留路径 / reserved URL segment")
+        if col.id in RESERVED_SEGMENTS:
+            problems.error("E-RESERVED-ID", "site.yaml", line("site.yaml", "columns"), "columns.id", col.id,
+                           allowed="、".join(sorted(RESERVED_SEGMENTS)))
+            continue
+        if col.id in columns:
+            problems.error("E-DUP-ID", "site.yaml", line("site.yaml", "columns"), "columns.id", col.id, other="site.yaml")
             continue
         columns[col.id] = col
         column_parent[col.id] = parent.id if parent else None
 
     orgs = _link_orgs(loaded, columns, problems, line)
+    orgs_unreadable = not loaded.orgs_readable
     catalogs, catalog_sources = _link_catalogs(loaded, orgs, problems, line)
-    items = _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems, line)
+    items = _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems, line, orgs_unreadable)
     pages, column_pages = _link_pages(loaded, config, orgs, columns, problems, line)
 
     items.sort(key=lambda it: it.sort_key)
@@ -188,8 +201,12 @@ def _link_orgs(loaded: LoadedSite, columns: dict[str, Column], problems: Problem
     orgs: dict[str, Organization] = {}
     src = "content/orgs.yaml"
     for org, index in loaded.orgs:
-        if org.id in orgs or org.id in columns or org.id in RESERVED_SEGMENTS:
-            other = src if org.id in orgs else ("site.yaml columns" if org.id in columns else "保留路径 / reserved URL segment")
+        if org.id in RESERVED_SEGMENTS:
+            problems.error("E-RESERVED-ID", src, line(src, index, "id"), f"{index}.id", org.id,
+                           allowed="、".join(sorted(RESERVED_SEGMENTS)))
+            continue
+        if org.id in orgs or org.id in columns:
+            other = src if org.id in orgs else "site.yaml columns"
             problems.error("E-DUP-ID", src, line(src, index, "id"), f"{index}.id", org.id, other=other)
             continue
         orgs[org.id] = org
@@ -236,7 +253,10 @@ def item_url(config: SiteConfig, source: str) -> str:
     return f"{config.section_path}/{rel}.html"
 
 
-def _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems: ProblemLog, line: _Lines) -> list[Item]:
+def _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems: ProblemLog, line: _Lines,
+                orgs_unreadable: bool = False) -> list[Item]:
+    """Resolve each item's references; when orgs.yaml itself is unreadable, its one
+    error is reported instead of an E-REF-ORG for every item."""
     items: list[Item] = []
     by_index: dict[str, Item] = {}
     today = today_beijing()
@@ -248,12 +268,12 @@ def _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems: Pro
         ok = True
         org = orgs.get(fm.issuer)
         if org is None:
-            problems.error("E-REF-ORG", src, line(src, "issuer"), "issuer", fm.issuer, allowed="、".join(orgs))
+            if not orgs_unreadable:
+                problems.error("E-REF-ORG", src, line(src, "issuer"), "issuer", fm.issuer, allowed="、".join(orgs))
             ok = False
         for i, col in enumerate(fm.columns):
             if col not in columns:
-                problems.error("E-REF-COLUMN", src, line(src, "columns") or line(src, "column"), "columns", col,
-                               allowed="、".join(columns))
+                problems.error("E-REF-COLUMN", src, line(src, "columns", i), "columns", col, allowed="、".join(columns))
                 ok = False
         theme_code = None
         if fm.theme:
@@ -274,10 +294,9 @@ def _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems: Pro
                            other=f"生效日期 {fm.effective_date.isoformat()}")
         if fm.doc_no:
             finding = check_doc_no(fm.doc_no)
-            if finding and finding.kind == "bracket":
-                problems.warning("W-DOCNO-BRACKET", src, line(src, "doc_no"), "doc_no", fm.doc_no, fix=finding.fix)
-            elif finding:
-                problems.warning("W-DOCNO-FORM", src, line(src, "doc_no"), "doc_no", fm.doc_no, hint=finding.hint)
+            if finding:
+                code = {"bracket": "W-DOCNO-BRACKET", "number": "W-DOCNO-NUMBER", "form": "W-DOCNO-FORM"}[finding.kind]
+                problems.warning(code, src, line(src, "doc_no"), "doc_no", fm.doc_no, fix=finding.fix)
         if not index_rx.match(fm.index_no):
             problems.warning("W-INDEX-FORMAT", src, line(src, "index_no"), "index_no", fm.index_no,
                              template=config.index_no.template)

@@ -1,0 +1,124 @@
+"""Issuer matching and placeholder organizations for unknown issuers.
+
+An issuer value matches an organization by id, full name or short name. An
+unknown name becomes a new organization with a deterministic ASCII id
+(``imp-`` + 8 hex digits of the SHA-1 of the name) and a *placeholder*
+统一社会信用代码: ``11`` (机关) + region ``000000`` (obviously not a real
+region) + an 8-digit body derived from the name + valid 组织机构代码 and
+GB 32100 check characters, so that the site validates until an editor enters
+the real code. New entries are appended to ``content/orgs.yaml`` as text, so
+existing comments and formatting are kept.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govsite.content.yamlsource import YamlError, dump_yaml, parse_yaml
+from govsite.identifiers import org_code_check_char, uscc_check_char
+from govsite.model.org import Organization
+
+TOWNSHIP_SUFFIXES = ("镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府")
+PLACEHOLDER_REGION = "000000"
+APPEND_COMMENT = (
+    "# 以下机构由 govsite import items 自动创建：code 为占位代码（区划码 000000），"
+    "请改为真实的统一社会信用代码，并补充简称、上级机构"
+)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def placeholder_code(name: str, salt: int = 0) -> str:
+    """A deterministic 18-char USCC with valid check characters, for ``name``."""
+    digest = hashlib.sha1(f"{name}#{salt}".encode("utf-8")).hexdigest()
+    body8 = f"{int(digest, 16) % 10**8:08d}"
+    body17 = "11" + PLACEHOLDER_REGION + body8 + org_code_check_char(body8)
+    return body17 + uscc_check_char(body17)
+
+
+def org_kind(name: str) -> str:
+    return "township" if name.endswith(TOWNSHIP_SUFFIXES) else "department"
+
+
+@dataclass
+class OrgResolver:
+    """Finds organizations for issuer values; invents new ones for unknown names."""
+
+    orgs: list[Organization]
+    created: list[Organization] = field(default_factory=list)
+    first_record: dict[str, int] = field(default_factory=dict)
+    """New org id → number of the first record that named it."""
+
+    def __post_init__(self) -> None:
+        self._by_id = {o.id: o for o in self.orgs}
+        self._by_name: dict[str, Organization] = {}
+        for org in self.orgs:  # full names win over short names
+            self._by_name.setdefault(_norm(org.name), org)
+        for org in self.orgs:
+            if org.short_name:
+                self._by_name.setdefault(_norm(org.short_name), org)
+
+    def find(self, value: str) -> Organization | None:
+        """An existing (or already created) organization for an id, name or short name."""
+        text = value.strip()
+        return self._by_id.get(text) or self._by_name.get(_norm(text))
+
+    def find_or_create(self, value: str, record: int) -> tuple[Organization, bool]:
+        """(organization, created now); creation is deterministic for a name."""
+        org = self.find(value)
+        if org is not None:
+            return org, False
+        name = re.sub(r"\s+", "", value)
+        codes = {o.code for o in self._by_id.values()}
+        salt = 0
+        while True:
+            digest = hashlib.sha1(f"{name}#{salt}".encode("utf-8") if salt else name.encode("utf-8")).hexdigest()
+            org_id, code = f"imp-{digest[:8]}", placeholder_code(name, salt)
+            if org_id not in self._by_id and code not in codes:
+                break
+            salt += 1
+        org = Organization.model_validate({"id": org_id, "name": name, "code": code, "kind": org_kind(name)})
+        self._by_id[org.id] = org
+        self._by_name[_norm(name)] = org
+        self.created.append(org)
+        self.first_record[org.id] = record
+        return org, True
+
+    def allowed(self) -> str:
+        return "、".join(f"{o.id}（{o.name}）" for o in self.orgs)
+
+
+def _entry(org: Organization) -> dict[str, str]:
+    return {"id": org.id, "name": org.name, "code": org.code, "kind": org.kind.value}
+
+
+def appended_orgs_text(original: str, new: list[Organization]) -> str:
+    """``original`` with ``new`` appended as YAML list entries (comments kept).
+
+    Raises :class:`ValueError` when the result does not read back as the old
+    list plus the new entries (e.g. a flow-style ``[...]`` list).
+    """
+    if not new:
+        return original
+    text = original if not original or original.endswith("\n") else original + "\n"
+    text += ("\n" if text.strip() else "") + APPEND_COMMENT + "\n" + dump_yaml([_entry(o) for o in new])
+    try:
+        before = parse_yaml(original) if original.strip() else []
+        after = parse_yaml(text)
+    except YamlError as exc:
+        raise ValueError(exc.detail) from None
+    if not isinstance(before, list) or after != before + [_entry(o) for o in new]:
+        raise ValueError("orgs.yaml is not a block list")
+    return text
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` through a temp file and ``os.replace``."""
+    tmp = path.with_name(f".{path.name}.import.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,148 @@
+"""Decide what to write: skip records already imported, assign 索引号, choose file paths.
+
+A record is *already imported* when the site has an item with the same
+索引号 (if the record has one), else the same 原网址 (``legacy_url``), else the
+same (title, 发布日期, issuer). New records keep their 索引号 or get one from the
+site template (:func:`govsite.content.itemfile.assign_index_no`); files go to
+``content/items/<org>/<year>/<seq>.md`` like ``govsite new item`` files.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from govsite.content.itemfile import assign_index_no, item_file_text
+from govsite.content.loader import SourceDoc
+from govsite.identifiers import index_no_regex
+from govsite.importer.issues import Issue, record_error
+from govsite.importer.mapping import MappedRecord
+from govsite.model.item import ItemFrontMatter
+from govsite.model.site import SiteConfig
+
+NOTE_COMMENT = "导入时的原值（未在分类表中，请改为分类表中的值）："
+
+
+@dataclass
+class PlannedFile:
+    record: MappedRecord
+    path: Path
+    index_no: str
+    text: str
+
+
+@dataclass
+class Plan:
+    files: list[PlannedFile] = field(default_factory=list)
+    skipped: list[tuple[MappedRecord, str]] = field(default_factory=list)
+    """(record, source of the existing item)"""
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def duplicate_errors(records: list[MappedRecord]) -> list[Issue]:
+    """Two records of one file with the same 索引号 or the same 原网址."""
+    issues: list[Issue] = []
+    seen_index: dict[str, int] = {}
+    seen_url: dict[str, int] = {}
+    for rec in records:
+        if rec.index_given:
+            if rec.index_given in seen_index:
+                issues.append(record_error(rec.number, rec.line, "index_no", rec.index_given, "IMPORT-DUP-RECORD",
+                                           other=seen_index[rec.index_given]))
+            seen_index.setdefault(rec.index_given, rec.number)
+        elif rec.legacy_url:
+            if rec.legacy_url in seen_url:
+                issues.append(record_error(rec.number, rec.line, "url", rec.legacy_url, "IMPORT-DUP-RECORD",
+                                           other=seen_url[rec.legacy_url]))
+            seen_url.setdefault(rec.legacy_url, rec.number)
+    return issues
+
+
+def with_notes(text: str, notes: dict[str, str]) -> str:
+    """Keep unknown theme/genre values as a YAML comment on their (empty) line."""
+    for key, value in notes.items():
+        flat = " ".join(value.split())
+        text = text.replace(f"\n{key}: null\n", f"\n{key}: null  # {NOTE_COMMENT}{flat}\n", 1)
+    return text
+
+
+class _Paths:
+    """File names in the same scheme as :func:`govsite.content.itemfile.item_path`, aware of planned files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.planned: set[Path] = set()
+
+    def _taken(self, path: Path) -> bool:
+        return path in self.planned or path.exists()
+
+    def next_seq(self, folder: Path) -> int:
+        stems = [p.stem for p in self.planned if p.parent == folder]
+        if folder.is_dir():
+            stems += [p.stem for p in folder.glob("*.md")]
+        numbers = [int(m.group(1)) for m in map(re.compile(r"^(\d+)").match, stems) if m]
+        return max(numbers, default=0) + 1
+
+    def take(self, org_id: str, year: int, seq: int | None) -> Path:
+        folder = self.root / "content" / "items" / org_id / str(year)
+        if seq is None:
+            seq = self.next_seq(folder)
+        path = folder / f"{seq:05d}.md"
+        n = 2
+        while self._taken(path):
+            path = folder / f"{seq:05d}-{n}.md"
+            n += 1
+        self.planned.add(path)
+        return path
+
+
+def _index_date(config: SiteConfig, rec: MappedRecord) -> date:
+    if config.index_no.year_from == "written_date" and rec.written is not None:
+        return rec.written.day
+    return rec.publish.day
+
+
+def make_plan(root: Path, config: SiteConfig, records: list[MappedRecord], existing: Iterable[SourceDoc]) -> Plan:
+    """Split records into files to create and records already on the site."""
+    by_index: dict[str, SourceDoc] = {}
+    by_url: dict[str, SourceDoc] = {}
+    by_key: dict[tuple, SourceDoc] = {}
+    for doc in existing:
+        fm: ItemFrontMatter = doc.front  # type: ignore[assignment]
+        by_index.setdefault(fm.index_no, doc)
+        if fm.legacy_url:
+            by_url.setdefault(fm.legacy_url, doc)
+        by_key.setdefault((fm.title, fm.publish_date, fm.issuer), doc)
+    plan = Plan()
+    used = set(by_index) | {r.index_given for r in records if r.index_given}
+    paths = _Paths(root)
+    for rec in records:
+        if rec.index_given:
+            doc = by_index.get(rec.index_given)
+            if doc is not None and _squash(doc.front.title) != _squash(rec.front["title"]):  # type: ignore[union-attr]
+                plan.warnings.append(Issue("W-IMPORT-DUP", rec.number, rec.line, "index_no", rec.index_given,
+                                           params={"other": doc.source}))
+        else:
+            doc = by_url.get(rec.legacy_url) if rec.legacy_url else by_key.get(rec.key)
+        if doc is not None:
+            plan.skipped.append((rec, doc.source))
+            continue
+        when = _index_date(config, rec)
+        if rec.index_given:
+            index_no = rec.index_given
+            rx = index_no_regex(config.index_no.template, rec.org.code, rec.org.id, when.year, when.month)
+            match = rx.match(index_no)
+            seq = int(match["seq"]) if match else None
+        else:
+            index_no, seq = assign_index_no(config, rec.org, when, used)
+            used.add(index_no)
+        path = paths.take(rec.org.id, rec.publish.day.year, seq)
+        front = {**rec.front, "index_no": index_no}
+        plan.files.append(PlannedFile(rec, path, index_no, with_notes(item_file_text(front, rec.body), rec.notes)))
+    return plan

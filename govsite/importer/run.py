@@ -1,0 +1,147 @@
+"""``govsite import items``: read, map and validate every record, then write (or write nothing).
+
+Messages go through :mod:`govsite.i18n` (Chinese by default, English with
+``lang="en"``): problems to stderr in the same ``file:line: 错误 CODE`` form as
+``govsite check``, the summary to stdout.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from govsite.content.itemfile import write_new_file
+from govsite.content.loader import ORGS_FILE, SITE_FILE, load_site
+from govsite.i18n import render_message
+from govsite.importer.issues import Issue
+from govsite.importer.mapping import ImportContext, MappedRecord, map_record
+from govsite.importer.orgs import OrgResolver, appended_orgs_text, write_atomic
+from govsite.importer.plan import Plan, duplicate_errors, make_plan
+from govsite.importer.records import FIELDS, ImportFileError, read_records
+from govsite.importer.values import ColumnLookup
+from govsite.model.site_model import today_beijing
+from govsite.model.taxonomy import Taxonomy
+
+
+def _say(key: str, lang: str, err: bool = False, **params: object) -> None:
+    click.echo(render_message(key, lang, **params), err=err)
+
+
+def _report(issues: list[Issue], file_label: str, lang: str) -> None:
+    for issue in sorted(issues, key=lambda i: (i.line or 0, not i.is_error, i.field or "")):
+        click.echo(issue.problem(file_label, lang).format(lang), err=True)
+
+
+def _context(loaded, org_default: str | None, column_default: str | None) -> tuple[ImportContext, list[Issue]]:  # type: ignore[no-untyped-def]
+    config = loaded.config
+    resolver = OrgResolver([org for org, _ in loaded.orgs])
+    columns = ColumnLookup.from_tree(config.columns)
+    issues: list[Issue] = []
+    org = None
+    if org_default:
+        org = resolver.find(org_default)
+        if org is None:
+            issues.append(Issue("E-IMPORT-OPTION", None, None, "org-default", org_default, params={"allowed": resolver.allowed()}))
+    column = None
+    if column_default:
+        column, _ = columns.resolve(column_default)
+        if column is None:
+            issues.append(Issue("E-IMPORT-OPTION", None, None, "column-default", column_default, params={"allowed": columns.allowed()}))
+    taxonomy = Taxonomy(config.themes, config.genres)
+    return ImportContext(config, taxonomy, columns, resolver, org, column, today_beijing()), issues
+
+
+def _write(root: Path, plan: Plan, orgs_text: str | None) -> None:
+    """Write orgs.yaml, then the item files; undo everything if any write fails."""
+    orgs_path = root / ORGS_FILE
+    original = orgs_path.read_bytes()
+    created: list[Path] = []
+    new_dirs = sorted({p for f in plan.files for p in f.path.parents if root in p.parents and not p.exists()},
+                      key=lambda p: -len(p.parts))
+    try:
+        if orgs_text is not None:
+            write_atomic(orgs_path, orgs_text)
+        for planned in plan.files:
+            write_new_file(planned.path, planned.text)
+            created.append(planned.path)
+    except BaseException:
+        for path in created:
+            path.unlink(missing_ok=True)
+        for folder in new_dirs:
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+        if orgs_path.read_bytes() != original:
+            tmp = orgs_path.with_name(f".{orgs_path.name}.restore.tmp")
+            tmp.write_bytes(original)
+            tmp.replace(orgs_path)
+        raise
+
+
+def run_import(site: Path, file: Path, org_default: str | None = None, column_default: str | None = None,
+               lang: str = "zh") -> bool:
+    """Import ``file`` into the site at ``site``; True on success (also when nothing was new)."""
+    root = site.resolve()
+    label = file.name
+    loaded = load_site(root)
+    blocking = [p for p in loaded.problems.errors if p.file in (SITE_FILE, ORGS_FILE)]
+    if loaded.config is None or blocking:
+        for p in blocking or loaded.problems.errors[:1]:
+            click.echo(p.format(lang), err=True)
+        _say("IMPORT-SITE-BROKEN", lang, err=True)
+        return False
+    try:
+        read = read_records(file)
+    except ImportFileError as exc:
+        _report([Issue("E-IMPORT-FILE", None, None, None, None, "IMPORT-FILE-" + exc.reason.upper().replace("_", "-"),
+                       dict(exc.params))], label, lang)
+        return False
+    ctx, issues = _context(loaded, org_default, column_default)
+    issues += [Issue("W-IMPORT-FIELD", None, 1 if read.fmt == "csv" else None, None, name,
+                     params={"allowed": "、".join(FIELDS)})
+               for name in read.unknown_columns]
+    mapped: list[MappedRecord] = []
+    if not any(i.is_error for i in issues):
+        for raw in read.records:
+            rec, errors = map_record(raw, ctx)
+            issues += errors
+            if rec is not None:
+                mapped.append(rec)
+        issues += duplicate_errors(mapped)
+    errors = [i for i in issues if i.is_error]
+    if errors:
+        _report(issues, label, lang)
+        bad = len({i.record for i in errors if i.record is not None})
+        _say("IMPORT-FAILED", lang, err=True, records=bad, errors=len(errors))
+        return False
+    plan = make_plan(root, ctx.config, mapped, loaded.items)
+    creating = {f.record.number for f in plan.files}
+    used_orgs = {f.record.org.id for f in plan.files}
+    new_orgs = [o for o in ctx.orgs.created if o.id in used_orgs]
+    for rec in mapped:
+        if rec.number in creating:
+            issues += rec.warnings
+    for org in new_orgs:
+        first = min(f.record.number for f in plan.files if f.record.org.id == org.id)
+        line = next(f.record.line for f in plan.files if f.record.number == first)
+        issues.append(Issue("W-IMPORT-ORG", first, line, "issuer", org.name, params={"org": org.id}))
+    issues += plan.warnings
+    orgs_text = None
+    if new_orgs:
+        raw_orgs = (root / ORGS_FILE).read_bytes()
+        bom = "\ufeff" if raw_orgs.startswith(b"\xef\xbb\xbf") else ""
+        try:
+            orgs_text = bom + appended_orgs_text(raw_orgs.decode("utf-8-sig"), new_orgs)
+        except ValueError as exc:
+            _report(issues, label, lang)
+            _say("IMPORT-ORGS-YAML", lang, err=True, detail=str(exc))
+            return False
+    _report(issues, label, lang)
+    _write(root, plan, orgs_text)
+    for org in new_orgs:
+        _say("IMPORT-ORG-CREATED", lang, id=org.id, name=org.name, uscc=org.code)
+    if any(i.code in ("W-IMPORT-THEME", "W-IMPORT-GENRE") for i in issues):
+        _say("IMPORT-NOTE-KEPT", lang)
+    warnings = sum(1 for i in issues if not i.is_error)
+    _say("IMPORT-SUMMARY", lang, records=len(read.records), created=len(plan.files), unchanged=len(plan.skipped),
+         orgs=len(new_orgs), warnings=warnings)
+    return True

@@ -1,0 +1,140 @@
+"""Normalising single values: theme, genre, validity, 公开方式, keywords, columns, text."""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from govsite.model.taxonomy import Column, Taxonomy, walk_columns
+
+VALIDITY_MAP: dict[str, str] = {
+    "有效": "有效", "现行有效": "有效",
+    "失效": "失效", "已失效": "失效",
+    "废止": "废止", "已废止": "废止",
+    "已修改": "已修改", "部分失效": "已修改", "已修订": "已修改", "修改": "已修改", "修订": "已修改",
+}
+"""有效性 labels seen in exports → the model's four values."""
+
+MODE_MAP: dict[str, str] = {"主动公开": "主动公开", "依申请公开": "依申请公开"}
+
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+
+
+def clean_text(value: str | None, single_line: bool = True) -> str:
+    """Strip stray HTML tags/entities from a plain-text field and tidy whitespace."""
+    if not value:
+        return ""
+    text = _TAG.sub("", value) if _TAG.search(value) else value
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    text = text.replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b\ufeff]", "", text)
+    if single_line:
+        return re.sub(r"\s+", " ", text).strip()
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+def as_text(value: str | list[str] | None) -> str:
+    """A single string from a record value (lists are joined with ``；``)."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "；".join(v.strip() for v in value if v.strip())
+    return value.strip()
+
+
+def split_list(value: str | list[str] | None, pattern: str) -> list[str]:
+    """Split a cell into items; a JSON list is taken as it is."""
+    if value is None:
+        return []
+    parts = value if isinstance(value, list) else re.split(pattern, value)
+    out: list[str] = []
+    for part in parts:
+        part = clean_text(part)
+        if part and part not in out:
+            out.append(part)
+    return out
+
+
+def split_keywords(value: str | list[str] | None) -> list[str]:
+    """主题词 are separated by commas, 顿号, semicolons or spaces."""
+    return split_list(value, r"[,，、;；\s\u3000]+")
+
+
+def resolve_theme(taxonomy: Taxonomy, value: str) -> str | None:
+    """Theme code for a code, a ``一级\\二级`` label (any of \\ / ／ ＼ >), or a unique 二级 name."""
+    text = re.sub(r"\s*([\\/／＼>＞])\s*", r"\\", value.strip())
+    code = taxonomy.resolve_theme(text)
+    if code is not None:
+        return code
+    if "\\" not in text and text != "其他":
+        matches = [child.code for top in taxonomy.themes for child in top.children if child.name == text]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def _paren(text: str) -> str:
+    return text.replace("(", "（").replace(")", "）")
+
+
+def resolve_genre(genres: list[str], value: str) -> str | None:
+    """The genre as listed, tolerating half-width brackets and ``命令``/``令`` for ``命令（令）``."""
+    text = _paren(re.sub(r"\s+", "", value))
+    if text in genres:
+        return text
+    for genre in genres:
+        base, _, rest = genre.partition("（")
+        if text == base or (rest and text == rest.rstrip("）")):
+            return genre
+    return None
+
+
+def resolve_validity(value: str) -> str | None:
+    return VALIDITY_MAP.get(re.sub(r"\s+", "", value))
+
+
+def resolve_mode(value: str) -> str | None:
+    return MODE_MAP.get(re.sub(r"\s+", "", value))
+
+
+@dataclass(frozen=True)
+class ColumnLookup:
+    """Columns by id and by title (a title may be written as a path ``上级/栏目``)."""
+
+    ids: tuple[str, ...]
+    by_title: dict[str, tuple[str, ...]]
+    titles: tuple[str, ...] = ()
+
+    @classmethod
+    def from_tree(cls, columns: list[Column]) -> "ColumnLookup":
+        ids: list[str] = []
+        by_title: dict[str, list[str]] = {}
+        for col, _parent in walk_columns(columns):
+            ids.append(col.id)
+            by_title.setdefault(re.sub(r"\s+", "", col.title), []).append(col.id)
+        titles = tuple(col.title for col, _parent in walk_columns(columns))
+        return cls(tuple(ids), {k: tuple(v) for k, v in by_title.items()}, titles)
+
+    def resolve(self, value: str) -> tuple[str | None, tuple[str, ...]]:
+        """(column id, ()) when found; (None, candidates) when ambiguous; (None, ()) when unknown."""
+        text = value.strip()
+        if text in self.ids:
+            return text, ()
+        key = re.sub(r"\s+", "", text)
+        for candidate in (key, re.split(r"[/／>＞\\]", key)[-1]):
+            found = self.by_title.get(candidate, ())
+            if len(found) == 1:
+                return found[0], ()
+            if found:
+                return None, found
+        return None, ()
+
+    def allowed(self) -> str:
+        return "；".join(f"{i}（{t}）" for i, t in zip(self.ids, self.titles))
+
+
+def split_columns(value: str | list[str] | None) -> list[str]:
+    """Several columns may be given separated by ``;`` ``；`` or ``|``."""
+    return split_list(value, r"[;；|]")
