@@ -41,23 +41,28 @@ def assign_index_no(config: SiteConfig, org: Organization, when: date, existing:
         seq += 1
 
 
-def item_path(root: Path, org_id: str, year: int, seq: int) -> Path:
-    """content/items/<org>/<year>/<seq:05d>.md, with a suffix if taken."""
+def item_path(root: Path, org_id: str, year: int, seq: int, taken: set[Path] | None = None) -> Path:
+    """content/items/<org>/<year>/<seq:05d>.md, with a suffix if that file exists
+    or is in ``taken`` (paths a batch has planned but not written yet)."""
+    taken = taken or set()
     folder = root / "content" / "items" / org_id / str(year)
     path = folder / f"{seq:05d}.md"
     n = 2
-    while path.exists():
+    while path.exists() or path in taken:
         path = folder / f"{seq:05d}-{n}.md"
         n += 1
     return path
 
 
 def write_new_file(path: Path, text: str) -> None:
-    """Create ``path`` atomically (temp file + rename); never overwrite."""
+    """Create ``path`` with its full content at once; never overwrite.
+
+    The text goes to a temp file first, then ``os.link`` publishes it under the
+    final name, which fails if the name exists (no check-then-replace race)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
-    if path.exists():
+    try:
+        os.link(tmp, path)
+    finally:
         tmp.unlink()
-        raise FileExistsError(str(path))
-    os.replace(tmp, path)

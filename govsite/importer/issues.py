@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from govsite.i18n import render_message
+from govsite.importer.messages import text
 from govsite.problems import Problem, Severity, _show
 
 LABELS_ZH: dict[str, str] = {
@@ -33,7 +33,7 @@ class Issue:
     field: str | None
     value: Any
     detail: str | None = None
-    """For E-IMPORT-RECORD/E-IMPORT-FILE: the message key of the reason (``IMPORT-BAD-DATE`` …)."""
+    """For E-IMPORT-RECORD/E-IMPORT-FILE: the key of the reason in :mod:`govsite.importer.messages`."""
     params: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -45,7 +45,7 @@ class Issue:
         params = dict(self.params)
         params.setdefault("record", self.record)
         if self.detail:
-            params["detail"] = render_message(
+            params["detail"] = text(
                 self.detail, lang, value=_show(self.value), field=self.field or "",
                 label=label(self.field, lang), **self.params,
             )

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-from govsite.content.itemfile import assign_index_no, item_file_text
+from govsite.content.itemfile import assign_index_no, item_file_text, item_path
 from govsite.content.loader import SourceDoc
 from govsite.identifiers import index_no_regex
 from govsite.importer.issues import Issue, record_error
@@ -22,6 +22,7 @@ from govsite.importer.mapping import MappedRecord
 from govsite.model.item import ItemFrontMatter
 from govsite.model.site import SiteConfig
 
+_NUMBER = re.compile(r"^(\d+)")
 NOTE_COMMENT = "导入时的原值（未在分类表中，请改为分类表中的值）："
 
 
@@ -78,27 +79,22 @@ class _Paths:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.planned: set[Path] = set()
+        self._last: dict[Path, int] = {}
 
-    def _taken(self, path: Path) -> bool:
-        return path in self.planned or path.exists()
-
-    def next_seq(self, folder: Path) -> int:
-        stems = [p.stem for p in self.planned if p.parent == folder]
-        if folder.is_dir():
-            stems += [p.stem for p in folder.glob("*.md")]
-        numbers = [int(m.group(1)) for m in map(re.compile(r"^(\d+)").match, stems) if m]
-        return max(numbers, default=0) + 1
+    def _next_seq(self, folder: Path) -> int:
+        """One more than the highest number among the folder's files (existing or planned)."""
+        if folder not in self._last:
+            stems = [p.stem for p in folder.glob("*.md")] if folder.is_dir() else []
+            self._last[folder] = max((int(m.group(1)) for m in map(_NUMBER.match, stems) if m), default=0)
+        return self._last[folder] + 1
 
     def take(self, org_id: str, year: int, seq: int | None) -> Path:
         folder = self.root / "content" / "items" / org_id / str(year)
         if seq is None:
-            seq = self.next_seq(folder)
-        path = folder / f"{seq:05d}.md"
-        n = 2
-        while self._taken(path):
-            path = folder / f"{seq:05d}-{n}.md"
-            n += 1
+            seq = self._next_seq(folder)
+        path = item_path(self.root, org_id, year, seq, self.planned)
         self.planned.add(path)
+        self._last[folder] = max(self._next_seq(folder) - 1, seq)
         return path
 
 

@@ -1,8 +1,9 @@
 """``govsite import items``: read, map and validate every record, then write (or write nothing).
 
-Messages go through :mod:`govsite.i18n` (Chinese by default, English with
-``lang="en"``): problems to stderr in the same ``file:line: 错误 CODE`` form as
-``govsite check``, the summary to stdout.
+Problems use the codes of :mod:`govsite.i18n`, other lines
+:mod:`govsite.importer.messages` (Chinese by default, English with
+``lang="en"``): problems go to stderr in the same ``file:line: 错误 CODE`` form
+as ``govsite check``, the summary to stdout.
 """
 from __future__ import annotations
 
@@ -11,20 +12,21 @@ from pathlib import Path
 import click
 
 from govsite.content.itemfile import write_new_file
-from govsite.content.loader import ORGS_FILE, SITE_FILE, load_site
-from govsite.i18n import render_message
+from govsite.content.loader import ORGS_FILE, SITE_FILE, LoadedSite, load_site
 from govsite.importer.issues import Issue
 from govsite.importer.mapping import ImportContext, MappedRecord, map_record
+from govsite.importer.messages import text
 from govsite.importer.orgs import OrgResolver, appended_orgs_text, write_atomic
 from govsite.importer.plan import Plan, duplicate_errors, make_plan
-from govsite.importer.records import FIELDS, ImportFileError, read_records
+from govsite.importer.records import FIELDS, ImportFileError, ReadResult, read_records
 from govsite.importer.values import ColumnLookup
+from govsite.model.org import Organization
 from govsite.model.site_model import today_beijing
 from govsite.model.taxonomy import Taxonomy
 
 
 def _say(key: str, lang: str, err: bool = False, **params: object) -> None:
-    click.echo(render_message(key, lang, **params), err=err)
+    click.echo(text(key, lang, **params), err=err)
 
 
 def _report(issues: list[Issue], file_label: str, lang: str) -> None:
@@ -32,23 +34,44 @@ def _report(issues: list[Issue], file_label: str, lang: str) -> None:
         click.echo(issue.problem(file_label, lang).format(lang), err=True)
 
 
-def _context(loaded, org_default: str | None, column_default: str | None) -> tuple[ImportContext, list[Issue]]:  # type: ignore[no-untyped-def]
+def _context(loaded: LoadedSite, org_default: str | None, column_default: str | None) -> tuple[ImportContext, list[Issue]]:
+    """The lookups every record is checked against, and problems with the options."""
     config = loaded.config
+    assert config is not None
     resolver = OrgResolver([org for org, _ in loaded.orgs])
     columns = ColumnLookup.from_tree(config.columns)
     issues: list[Issue] = []
-    org = None
-    if org_default:
-        org = resolver.find(org_default)
-        if org is None:
-            issues.append(Issue("E-IMPORT-OPTION", None, None, "org-default", org_default, params={"allowed": resolver.allowed()}))
-    column = None
-    if column_default:
-        column, _ = columns.resolve(column_default)
-        if column is None:
-            issues.append(Issue("E-IMPORT-OPTION", None, None, "column-default", column_default, params={"allowed": columns.allowed()}))
+    org = resolver.find(org_default) if org_default else None
+    if org_default and org is None:
+        issues.append(Issue("E-IMPORT-OPTION", None, None, "org-default", org_default, params={"allowed": resolver.allowed()}))
+    column = columns.resolve(column_default)[0] if column_default else None
+    if column_default and column is None:
+        issues.append(Issue("E-IMPORT-OPTION", None, None, "column-default", column_default, params={"allowed": columns.allowed()}))
     taxonomy = Taxonomy(config.themes, config.genres)
     return ImportContext(config, taxonomy, columns, resolver, org, column, today_beijing()), issues
+
+
+def _map_all(read: ReadResult, ctx: ImportContext) -> tuple[list[MappedRecord], list[Issue]]:
+    """Map every record; all problems of all records are collected."""
+    issues: list[Issue] = []
+    mapped: list[MappedRecord] = []
+    for raw in read.records:
+        rec, errors = map_record(raw, ctx)
+        issues += errors
+        if rec is not None:
+            mapped.append(rec)
+    issues += duplicate_errors(mapped)
+    return mapped, issues
+
+
+def _plan_warnings(plan: Plan, mapped: list[MappedRecord], new_orgs: list[Organization]) -> list[Issue]:
+    """Warnings of the records that will be written (skipped records stay quiet)."""
+    creating = {f.record.number for f in plan.files}
+    issues = [w for rec in mapped if rec.number in creating for w in rec.warnings]
+    for org in new_orgs:
+        first = min((f.record for f in plan.files if f.record.org.id == org.id), key=lambda r: r.number)
+        issues.append(Issue("W-IMPORT-ORG", first.number, first.line, "issuer", org.name, params={"org": org.id}))
+    return issues + plan.warnings
 
 
 def _write(root: Path, plan: Plan, orgs_text: str | None) -> None:
@@ -92,39 +115,30 @@ def run_import(site: Path, file: Path, org_default: str | None = None, column_de
     try:
         read = read_records(file)
     except ImportFileError as exc:
-        _report([Issue("E-IMPORT-FILE", None, None, None, None, "IMPORT-FILE-" + exc.reason.upper().replace("_", "-"),
-                       dict(exc.params))], label, lang)
+        reason = "IMPORT-FILE-" + exc.reason.upper().replace("_", "-")
+        _report([Issue("E-IMPORT-FILE", None, None, None, None, reason, dict(exc.params))], label, lang)
         return False
+
+    # Phase 1: map and validate every record; nothing is written on any error.
     ctx, issues = _context(loaded, org_default, column_default)
-    issues += [Issue("W-IMPORT-FIELD", None, 1 if read.fmt == "csv" else None, None, name,
-                     params={"allowed": "、".join(FIELDS)})
+    header_line = 1 if read.fmt == "csv" else None
+    issues += [Issue("W-IMPORT-FIELD", None, header_line, None, name, params={"allowed": "、".join(FIELDS)})
                for name in read.unknown_columns]
     mapped: list[MappedRecord] = []
     if not any(i.is_error for i in issues):
-        for raw in read.records:
-            rec, errors = map_record(raw, ctx)
-            issues += errors
-            if rec is not None:
-                mapped.append(rec)
-        issues += duplicate_errors(mapped)
+        mapped, found = _map_all(read, ctx)
+        issues += found
     errors = [i for i in issues if i.is_error]
     if errors:
         _report(issues, label, lang)
-        bad = len({i.record for i in errors if i.record is not None})
-        _say("IMPORT-FAILED", lang, err=True, records=bad, errors=len(errors))
+        _say("IMPORT-FAILED", lang, err=True, records=len({i.record for i in errors if i.record}), errors=len(errors))
         return False
+
+    # Phase 2: what is new, 索引号 and paths, new organizations.
     plan = make_plan(root, ctx.config, mapped, loaded.items)
-    creating = {f.record.number for f in plan.files}
-    used_orgs = {f.record.org.id for f in plan.files}
-    new_orgs = [o for o in ctx.orgs.created if o.id in used_orgs]
-    for rec in mapped:
-        if rec.number in creating:
-            issues += rec.warnings
-    for org in new_orgs:
-        first = min(f.record.number for f in plan.files if f.record.org.id == org.id)
-        line = next(f.record.line for f in plan.files if f.record.number == first)
-        issues.append(Issue("W-IMPORT-ORG", first, line, "issuer", org.name, params={"org": org.id}))
-    issues += plan.warnings
+    used = {f.record.org.id for f in plan.files}
+    new_orgs = [o for o in ctx.orgs.created if o.id in used]
+    issues += _plan_warnings(plan, mapped, new_orgs)
     orgs_text = None
     if new_orgs:
         raw_orgs = (root / ORGS_FILE).read_bytes()
@@ -135,13 +149,14 @@ def run_import(site: Path, file: Path, org_default: str | None = None, column_de
             _report(issues, label, lang)
             _say("IMPORT-ORGS-YAML", lang, err=True, detail=str(exc))
             return False
+
+    # Phase 3: write, then report.
     _report(issues, label, lang)
     _write(root, plan, orgs_text)
     for org in new_orgs:
         _say("IMPORT-ORG-CREATED", lang, id=org.id, name=org.name, uscc=org.code)
     if any(i.code in ("W-IMPORT-THEME", "W-IMPORT-GENRE") for i in issues):
         _say("IMPORT-NOTE-KEPT", lang)
-    warnings = sum(1 for i in issues if not i.is_error)
     _say("IMPORT-SUMMARY", lang, records=len(read.records), created=len(plan.files), unchanged=len(plan.skipped),
-         orgs=len(new_orgs), warnings=warnings)
+         orgs=len(new_orgs), warnings=sum(1 for i in issues if not i.is_error))
     return True

@@ -1,0 +1,46 @@
+"""``govsite import items`` through the click command line."""
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from govsite.cli import main
+
+from importer_helpers import HEADER_ZH, csv_text, snapshot
+
+
+def _rows(date: str) -> list[list[str]]:
+    values = {"标题": "关于测试的通知", "发布机构": "xzfb", "发布日期": date, "栏目": "gfxwj", "正文": "<p>正文</p>"}
+    return [[values.get(h, "") for h in HEADER_ZH]]
+
+
+def test_cli_import_items(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.csv"
+    path.write_text(csv_text(HEADER_ZH, _rows("2025-01-27")), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["import", "items", str(path), "--site", str(site.root)])
+    assert result.exit_code == 0, result.output
+    assert "新建 1 条信息" in result.output
+    assert (site.root / "content/items/xzfb/2025/00004.md").is_file()
+
+    again = runner.invoke(main, ["import", "items", str(path), "--site", str(site.root), "--lang", "en"])
+    assert again.exit_code == 0
+    assert "0 item(s) created, 1 already imported (unchanged)" in again.output
+
+
+def test_cli_import_failure_exits_1(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.csv"
+    path.write_text(csv_text(HEADER_ZH, _rows("2025-02-30")), encoding="utf-8")
+    before = snapshot(site.root)
+    result = CliRunner().invoke(main, ["import", "items", str(path), "--site", str(site.root)])
+    assert result.exit_code == 1
+    assert "第 1 条记录无法导入：发布日期 2025-02-30 不是有效日期" in result.output
+    assert snapshot(site.root) == before
+
+
+def test_cli_options(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"title": "甲", "publish_date": "2025-01-02"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", "items", str(path), "--site", str(site.root),
+                                       "--org-default", "xzf", "--column-default", "zcjd"])
+    assert result.exit_code == 0, result.output
+    assert (site.root / "content/items/xzf/2025/00001.md").is_file()

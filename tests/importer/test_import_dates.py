@@ -1,0 +1,45 @@
+"""Lenient date parsing for legacy exports."""
+from __future__ import annotations
+
+import pytest
+
+from govsite.importer.dates import DateFormatError, parse_legacy_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019-01-27", "2019-01-27"),
+        ("2019-1-7", "2019-01-07"),
+        ("2019/1/27", "2019-01-27"),
+        ("2019/01/27", "2019-01-27"),
+        ("2019年1月27日", "2019-01-27"),
+        ("2019年01月27日", "2019-01-27"),
+        (" 2019年1月27日 ", "2019-01-27"),
+        ("2019-01-27 10:30", "2019-01-27 10:30"),
+        ("2019/1/27 9:05", "2019-01-27 09:05"),
+        ("2019年01月27日 16:40", "2019-01-27 16:40"),
+        ("2020-10-10 19:48:26", "2020-10-10 19:48:26"),
+        ("2019-01-27 10:30:00", "2019-01-27 10:30"),
+        ("2019-01-27T02:30:00Z", "2019-01-27 10:30"),
+        ("2019-01-27T10:30:00+08:00", "2019-01-27 10:30"),
+    ],
+)
+def test_accepted_forms(text: str, expected: str) -> None:
+    assert parse_legacy_date(text).front_value() == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2019-02-30", "2019年2月30日", "2019/13/01", "27/01/2019", "2019.01.27", "二〇一九年一月二十七日",
+     "2019-01-27 24:00", "2019-01", "20190127", "", "明天"],
+)
+def test_rejected_forms(text: str) -> None:
+    with pytest.raises(DateFormatError):
+        parse_legacy_date(text)
+
+
+def test_as_datetime_is_beijing_time() -> None:
+    when = parse_legacy_date("2019-01-27 10:30").as_datetime()
+    assert when.utcoffset().total_seconds() == 8 * 3600
+    assert (when.hour, when.minute) == (10, 30)
