@@ -38,7 +38,6 @@ class SourceDoc:
     source: str
     """Path relative to the site folder, e.g. content/items/xzfb/2024/00012.md."""
     digest: str
-    links: tuple[str, ...]
 
 
 @dataclass
@@ -169,7 +168,7 @@ def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, ca
         read = cache.get(rel, entry.stat(), compute) if cache else compute()
         site.problems.extend(read.problems)
         if read.front is not None:
-            docs.append(SourceDoc(read.front, rel, read.digest, tuple(read.links)))
+            docs.append(SourceDoc(read.front, rel, read.digest))
     return docs
 
 
