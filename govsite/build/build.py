@@ -75,8 +75,9 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
         return _done(result, started)
     previous = read_manifest(out) if out.is_dir() else {}
     wanted = {s.path: s.deps for s in specs} | {f.path: f.deps for f in files}
-    stale_pages = [s for s in specs if previous.get(s.path) != s.deps or not (out / s.path).is_file()]
-    stale_files = [f for f in files if previous.get(f.path) != f.deps or not (out / f.path).is_file()]
+    out_prefix = str(out) + os.sep
+    stale_pages = [s for s in specs if previous.get(s.path) != s.deps or not os.path.isfile(out_prefix + s.path)]
+    stale_files = [f for f in files if previous.get(f.path) != f.deps or not os.path.isfile(out_prefix + f.path)]
     removed = sorted(set(previous) - set(wanted))
     result.total = len(wanted)
     if not stale_pages and not stale_files and not removed:

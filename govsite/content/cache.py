@@ -2,55 +2,72 @@
 
 Keyed by path, modification time (ns) and size, plus the govsite version and the
 options that change how files are read. Stored in ``.govsite-cache/`` inside the
-site folder; deleting it is always safe.
+site folder in shards, so that changing one file rewrites one small shard, not
+the whole cache. Deleting the cache is always safe.
 """
 from __future__ import annotations
 
 import os
 import pickle
+import zlib
 from pathlib import Path
 from typing import Any, Callable
 
 from govsite import __version__
 
 CACHE_DIR = ".govsite-cache"
+SHARDS = 32
+
+
+def _shard_of(rel: str) -> int:
+    return zlib.crc32(os.path.dirname(rel).encode("utf-8")) % SHARDS
 
 
 class ReadCache:
     """Maps a relative path to the parsed result of its current version."""
 
     def __init__(self, root: Path, salt: str, name: str = "reads") -> None:
-        self.path = root / CACHE_DIR / f"{name}.pickle"
+        self.folder = root / CACHE_DIR / name
         self.salt = f"{__version__}:{salt}"
-        self._entries: dict[str, tuple[int, int, Any]] = {}
-        self._dirty = False
+        self._shards: list[dict[str, tuple[int, int, Any]]] = [{} for _ in range(SHARDS)]
+        self._dirty: set[int] = set()
         self._seen: set[str] = set()
-        try:
-            with self.path.open("rb") as fh:
-                salt_on_disk, entries = pickle.load(fh)
-            if salt_on_disk == self.salt:
-                self._entries = entries
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
-            self._entries = {}
+        for n in range(SHARDS):
+            try:
+                with (self.folder / f"{n:02d}.pickle").open("rb") as fh:
+                    salt_on_disk, entries = pickle.load(fh)
+                if salt_on_disk == self.salt:
+                    self._shards[n] = entries
+            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+                continue
 
     def get(self, rel: str, st: os.stat_result, compute: Callable[[], Any]) -> Any:
+        """The cached value for ``rel`` if its stat is unchanged, else ``compute()``."""
         self._seen.add(rel)
-        hit = self._entries.get(rel)
+        shard_no = _shard_of(rel)
+        shard = self._shards[shard_no]
+        hit = shard.get(rel)
         if hit is not None and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
             return hit[2]
         value = compute()
-        self._entries[rel] = (st.st_mtime_ns, st.st_size, value)
-        self._dirty = True
+        shard[rel] = (st.st_mtime_ns, st.st_size, value)
+        self._dirty.add(shard_no)
         return value
 
     def save(self) -> None:
-        stale = set(self._entries) - self._seen
-        for rel in stale:
-            del self._entries[rel]
-        if not (self._dirty or stale):
+        """Write the shards that changed; forget files that no longer exist."""
+        for n, shard in enumerate(self._shards):
+            stale = [rel for rel in shard if rel not in self._seen]
+            for rel in stale:
+                del shard[rel]
+            if stale:
+                self._dirty.add(n)
+        if not self._dirty:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump((self.salt, self._entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for n in sorted(self._dirty):
+            tmp = self.folder / f"{n:02d}.tmp"
+            with tmp.open("wb") as fh:
+                pickle.dump((self.salt, self._shards[n]), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.folder / f"{n:02d}.pickle")
+        self._dirty.clear()

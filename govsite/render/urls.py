@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote
 
 
@@ -20,14 +21,27 @@ def relative_url(from_page: str, target: str) -> str:
     if "#" in target:
         target, anchor = target.split("#", 1)
         anchor = "#" + anchor
-    target = pretty(target)
-    from_dir = posixpath.dirname(from_page)
-    if target == "" or target.endswith("/"):
-        rel = posixpath.relpath(target.rstrip("/") or ".", from_dir or ".")
-        rel = "./" if rel == "." else rel + "/"
-    else:
-        rel = posixpath.relpath(target, from_dir or ".")
-    return quote(rel, safe="/#%:@!$&'()*+,;=-._~") + anchor
+    return _relative(posixpath.dirname(from_page), pretty(target)) + anchor
+
+
+@lru_cache(maxsize=65536)
+def _relative(from_dir: str, target: str) -> str:
+    """Relative link from folder ``from_dir`` to ``target`` (both relative to the site root)."""
+    from_parts = from_dir.split("/") if from_dir else []
+    is_dir = target == "" or target.endswith("/")
+    to_parts = [p for p in target.split("/") if p]
+    common = 0
+    for a, b in zip(from_parts, to_parts):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    rel = "/".join(parts)
+    if is_dir:
+        rel = rel + "/" if rel else "./"
+    elif not rel:
+        rel = "./"
+    return quote(rel, safe="/#%:@!$&'()*+,;=-._~")
 
 
 def absolute_url(base_url: str, target: str) -> str:
