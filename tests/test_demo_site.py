@@ -1,0 +1,65 @@
+"""The demo county (示例县) in the repository root is complete, valid and builds."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from govsite.build.build import build, load_and_validate
+from govsite.model.org import OrgKind
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def demo():
+    model, problems = load_and_validate(REPO)
+    assert model is not None
+    return model, problems
+
+
+def test_demo_has_no_errors_or_warnings(demo) -> None:
+    _model, problems = demo
+    assert [p.format() for p in problems.items] == []
+
+
+def test_demo_organizations_include_a_folded_in_township(demo) -> None:
+    model, _ = demo
+    kinds = Counter(o.kind for o in model.orgs.values())
+    assert len(model.orgs) >= 4
+    assert kinds[OrgKind.GOVERNMENT] >= 1 and kinds[OrgKind.OFFICE] >= 1 and kinds[OrgKind.DEPARTMENT] >= 2
+    townships = [o for o in model.orgs.values() if o.kind is OrgKind.TOWNSHIP]
+    assert townships and all(model.by_org.get(t.id) for t in townships)
+
+
+def test_demo_items_cover_columns_years_and_states(demo) -> None:
+    model, _ = demo
+    assert len(model.items) >= 80
+    assert len({it.year for it in model.items}) >= 3
+    art20 = {c.id for c in model.columns.values() if c.art20}
+    assert art20 <= set(model.by_column), "every Art. 20 column has items"
+    assert {it.fm.validity.value for it in model.items} == {"有效", "失效", "废止", "已修改"}
+
+
+def test_demo_has_a_superseded_chain_and_interpretations(demo) -> None:
+    model, _ = demo
+    chains = [it for it in model.items if it.superseded_by and it.superseded_by.superseded_by]
+    assert chains, "a chain of at least three documents"
+    assert sum(1 for it in model.items if it.interpretations) >= 4
+
+
+def test_demo_has_pdf_and_docx_attachments_and_a_catalog(demo) -> None:
+    model, _ = demo
+    kinds = {a.kind for it in model.items for a in it.attachments}
+    assert {"PDF", "DOCX"} <= kinds
+    assert any(len(c.entries) >= 10 for c in model.catalogs.values())
+    assert model.by_catalog_entry
+
+
+def test_demo_builds(tmp_path: Path) -> None:
+    result = build(REPO, out=tmp_path / "out")
+    assert result.ok
+    assert (tmp_path / "out/xxgk/xxgkzn/index.html").is_file()
+    assert (tmp_path / "out/xxgk/catalog/zdjsxm/index.html").is_file()
+    home = (tmp_path / "out/index.html").read_text(encoding="utf-8")
+    assert "本站为 govsite 演示站点" in home, "the demo's template override is used"
