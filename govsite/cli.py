@@ -80,9 +80,9 @@ def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs:
 @LANG_OPTION
 def check(site: Path, strict: bool, fmt: str, lang: str) -> None:
     """Validate the whole site without building anything."""
-    from govsite.build.build import load_and_validate
+    from govsite.build.build import check_site
 
-    _model, problems = load_and_validate(site)
+    problems = check_site(site)
     if fmt == "json":
         click.echo(problems.to_json(lang))
     else:

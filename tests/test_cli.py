@@ -106,3 +106,11 @@ def test_new_item_rejects_unknown_org_and_column(site: SiteFolder) -> None:
     assert bad_org.exit_code != 0 and "nope" in bad_org.output and "xzfb" in bad_org.output
     bad_col = runner.invoke(main, ["new", "item", "--site", str(site.root), "--org", "xzfb", "--column", "nope", "--title", "T"])
     assert bad_col.exit_code != 0 and "栏目 nope 不存在" in bad_col.output and "gfxwj" in bad_col.output
+
+
+def test_check_reports_template_syntax_errors_without_building(site: SiteFolder) -> None:
+    site.write("templates/item.html", "{% extends 'base.html' %}\n{% block main %}{% if %}{% endblock %}\n")
+    result = CliRunner().invoke(main, ["check", "--site", str(site.root)])
+    assert result.exit_code == 1
+    assert "templates/item.html:2: 错误 E-TEMPLATE" in result.output
+    assert not site.out.exists()

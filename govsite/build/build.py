@@ -56,6 +56,15 @@ def load_and_validate(site: Path, base_url: str | None = None) -> tuple[SiteMode
     return model, loaded.problems
 
 
+def check_site(site: Path, base_url: str | None = None) -> ProblemLog:
+    """Everything ``build`` would refuse, without rendering or writing: phases 1–3
+    (files, model, plan: template syntax and clashing output paths)."""
+    model, problems = load_and_validate(site.resolve(), base_url)
+    if model is not None and not problems.has_errors():
+        _plan(model, make_env(site.resolve()), problems)
+    return problems
+
+
 def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs: int | None = None,
           progress: Progress | None = None) -> BuildResult:
     started = time.perf_counter()

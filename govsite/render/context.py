@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from govsite.content.reader import read_body
 from govsite.markdown import render_markdown
+from govsite.model.item import DisclosureMode
 from govsite.model.site_model import Item, SiteModel
 from govsite.model.taxonomy import ColumnType
 from govsite.render.plan import PageSpec, page_count, paged_path
@@ -206,7 +207,9 @@ def ctx_item(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
     fm = item.fm
     col = model.columns[fm.columns[0]]
     crumbs = _column_crumbs(model, col.id) + [(fm.title, spec.path)]
-    ctx = _base(model, spec, fm.title, crumbs, column=col, item=item, body_html=_markdown_html(model, item.source),
+    proactive = fm.disclosure_mode is DisclosureMode.PROACTIVE
+    body_html = _markdown_html(model, item.source) if proactive else ""  # 依申请公开: catalog entry only
+    ctx = _base(model, spec, fm.title, crumbs, column=col, item=item, body_html=body_html,
                 theme_label=model.taxonomy.theme_label(item.theme_code) if item.theme_code else "",
                 item_columns=[model.columns[c] for c in fm.columns])
     ctx["meta"].update(

@@ -206,3 +206,14 @@ def test_every_page_has_one_h1_and_headings_in_order(rich_site: SiteFolder) -> N
         assert parser.levels[0] == 1, path
         for a, b in zip(parser.levels, parser.levels[1:]):
             assert b <= a + 1, f"{path}: h{a} followed by h{b}"
+
+
+def test_on_request_item_lists_metadata_but_not_the_text(site: SiteFolder) -> None:
+    site.write_item(5, disclosure_mode="依申请公开", body="这段正文只提供给申请人。")
+    assert build(site.root).ok
+    html = site.read_out("xxgk/xzfb/2025/00005.html")
+    assert "这段正文只提供给申请人。" not in html
+    assert "<dt>公开方式</dt><dd>依申请公开</dd>" in html
+    assert re.search(r'按照<a href="../../ysqgk/">依申请公开</a>的说明向测试县人民政府办公室提出申请，并注明索引号 '
+                     + re.escape(idx(5)), html)
+    assert "（此件公开发布）" not in html
