@@ -94,3 +94,16 @@ def test_out_option_builds_elsewhere(site: SiteFolder, tmp_path: Path) -> None:
     out = tmp_path / "public"
     assert build(site.root, out=out).ok
     assert (out / "index.html").is_file() and not site.out.exists()
+
+
+def test_parallel_and_serial_builds_are_byte_identical(site: SiteFolder, tmp_path: Path) -> None:
+    for n in range(10, 110):  # enough pages for the worker pool
+        site.write_item(n, publish_date=f"2025-{(n % 12) + 1:02d}-{(n % 27) + 1:02d} 09:00", written_date="2025-01-01")
+    progress: list[tuple[str, int, int]] = []
+    parallel = build(site.root, out=tmp_path / "parallel", jobs=2, progress=lambda *a: progress.append(a))
+    serial = build(site.root, out=tmp_path / "serial", jobs=1)
+    assert parallel.ok and serial.ok
+    assert parallel.total > 64
+    assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")
+    pages = [p for p in progress if p[0] == "render"]
+    assert pages[-1][1] == pages[-1][2] == len([s for s in tree(tmp_path / "parallel") if s.endswith(".html")])
