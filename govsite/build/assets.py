@@ -70,6 +70,11 @@ def plan_files(model: SiteModel) -> list[FileSpec]:
     for item in model.items:
         for att in item.attachments:
             attachments[att.url] = content / att.source
+    if model.gazette is not None:
+        for issue in model.gazette.issues:
+            for published in (issue.pdf, issue.cover):
+                if published is not None:
+                    attachments[published.url] = content / published.source
     files += [_spec(p, s, cache) for p, s in sorted(attachments.items())]
     cache.save()
     return files

@@ -17,6 +17,7 @@ from govsite.content.pydantic_errors import validate_model
 from govsite.content.reader import MarkdownRead, read_markdown_file, read_yaml_file
 from govsite.content.safepath import resolve_inside
 from govsite.model.catalog import Catalog
+from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
 from govsite.model.item import ItemFrontMatter
 from govsite.model.org import Organization
 from govsite.model.page import PageFrontMatter
@@ -28,6 +29,8 @@ ORGS_FILE = "content/orgs.yaml"
 ITEMS_DIR = "content/items"
 PAGES_DIR = "content/pages"
 CATALOGS_DIR = "content/catalogs"
+GAZETTE_DIR = "content/gazette"
+GAZETTE_FILE = "content/gazette/gazette.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,8 @@ class SourceDoc:
     source: str
     """Path relative to the site folder, e.g. content/items/xzfb/2024/00012.md."""
     digest: str
+    body_chars: int = 0
+    """Length of the Markdown body (0: the file has no text of its own)."""
 
 
 @dataclass
@@ -56,6 +61,10 @@ class LoadedSite:
     problems: ProblemLog = field(default_factory=ProblemLog)
     orgs_readable: bool = True
     """False when orgs.yaml is missing or malformed as a whole (not one bad entry)."""
+    gazette: GazetteConfig | None = None
+    issues: list[tuple[IssueFile, str]] = field(default_factory=list)
+    """(issue, path of its issue.yaml)"""
+    articles: list[SourceDoc] = field(default_factory=list)
 
 
 def iter_files(root: Path, rel_dir: str, suffix: str, problems: ProblemLog) -> Iterator[tuple[str, os.DirEntry]]:
@@ -130,6 +139,7 @@ def load_site(root: Path, base_url: str | None = None, use_cache: bool = True) -
     site.items = _load_docs(site, ITEMS_DIR, ItemFrontMatter, allow_html, cache)
     site.pages = _load_docs(site, PAGES_DIR, PageFrontMatter, allow_html, cache)
     _load_catalogs(site)
+    _load_gazette(site, allow_html, cache)
     if cache is not None:
         cache.save()
     return site
@@ -168,18 +178,37 @@ def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, ca
         read = cache.get(rel, entry.stat(), compute) if cache else compute()
         site.problems.extend(read.problems)
         if read.front is not None:
-            docs.append(SourceDoc(read.front, rel, read.digest))
+            docs.append(SourceDoc(read.front, rel, read.digest, read.body_chars))
     return docs
+
+
+def _load_yaml_model(site: LoadedSite, rel: str, raw: bytes, model: type) -> object | None:
+    read = read_yaml_file(rel, raw)
+    site.problems.extend(read.problems)
+    if read.problems:
+        return None
+    local: list[Problem] = []
+    obj = validate_model(model, read.data, rel, read.yaml_text, 0, local)
+    site.problems.extend(local)
+    return obj
 
 
 def _load_catalogs(site: LoadedSite) -> None:
     for rel, entry in iter_files(site.root, CATALOGS_DIR, ".yaml", site.problems):
-        read = read_yaml_file(rel, Path(entry.path).read_bytes())
-        site.problems.extend(read.problems)
-        if read.problems:
-            continue
-        local: list[Problem] = []
-        catalog = validate_model(Catalog, read.data, rel, read.yaml_text, 0, local)
-        site.problems.extend(local)
+        catalog = _load_yaml_model(site, rel, Path(entry.path).read_bytes(), Catalog)
         if catalog is not None:
             site.catalogs.append((catalog, rel))  # type: ignore[arg-type]
+
+
+def _load_gazette(site: LoadedSite, allow_html: bool, cache: ReadCache | None) -> None:
+    """The gazette, its issue.yaml files and article Markdown files, if the site has a gazette."""
+    if not (site.root / GAZETTE_DIR).is_dir():
+        return
+    raw = _read_inside(site, GAZETTE_FILE)
+    if raw is not None:
+        site.gazette = _load_yaml_model(site, GAZETTE_FILE, raw, GazetteConfig)  # type: ignore[assignment]
+    for rel, entry in iter_files(site.root, GAZETTE_DIR, "issue.yaml", site.problems):
+        issue = _load_yaml_model(site, rel, Path(entry.path).read_bytes(), IssueFile)
+        if issue is not None:
+            site.issues.append((issue, rel))  # type: ignore[arg-type]
+    site.articles = _load_docs(site, GAZETTE_DIR, ArticleFrontMatter, allow_html, cache)

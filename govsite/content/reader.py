@@ -26,6 +26,8 @@ class MarkdownRead:
     body_line: int
     digest: str
     """SHA-1 of the file bytes: identifies this version for incremental builds."""
+    body_chars: int = 0
+    """Length of the body without surrounding whitespace (0: no text)."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -37,23 +39,23 @@ def read_markdown_file(rel: str, raw: bytes, model: type[BaseModel], allow_html:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         problems.append(Problem("E-TYPE", Severity.ERROR, rel, None, None, f"byte {exc.start}", {"expected": "UTF-8 编码文本"}))
-        return MarkdownRead(None, "", 1, digest, problems)
+        return MarkdownRead(None, "", 1, digest, 0, problems)
     split = split_front_matter(text)
     if split is None:
         problems.append(Problem("E-FRONTMATTER", Severity.ERROR, rel, 1, None, None))
-        return MarkdownRead(None, "", 1, digest, problems)
+        return MarkdownRead(None, "", 1, digest, 0, problems)
     yaml_text, body, body_line = split
     try:
         data = parse_yaml(yaml_text, line_offset=1)
     except YamlError as exc:
         problems.append(Problem("E-YAML", Severity.ERROR, rel, exc.line, None, None, {"detail": exc.detail}))
-        return MarkdownRead(None, yaml_text, body_line, digest, problems)
+        return MarkdownRead(None, yaml_text, body_line, digest, 0, problems)
     front = validate_model(model, data, rel, yaml_text, 1, problems)
     if "![" in body or (allow_html and "<img" in body.lower()):  # only bodies with images need a parse here
         scan = inspect_markdown(body, allow_html, line_offset=body_line - 1)
         for line, src in scan.images_without_alt:
             problems.append(Problem("E-IMG-ALT", Severity.ERROR, rel, line, "body", src))
-    return MarkdownRead(front, yaml_text, body_line, digest, problems)
+    return MarkdownRead(front, yaml_text, body_line, digest, len(body.strip()), problems)
 
 
 def read_body(raw: bytes) -> tuple[str, int]:

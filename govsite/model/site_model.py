@@ -18,6 +18,7 @@ from govsite.content.yamlsource import locate, split_front_matter
 from govsite.identifiers import check_doc_no, check_org_code, index_template_regex
 from govsite.model.base import BEIJING
 from govsite.model.catalog import Catalog, CatalogEntry
+from govsite.model.gazette_model import GazetteModel, link_gazette
 from govsite.model.item import ItemFrontMatter, Validity
 from govsite.model.org import Organization
 from govsite.model.page import PageFrontMatter
@@ -106,6 +107,8 @@ class SiteModel:
     """By first-level theme code."""
     by_year: dict[int, list[Item]]
     by_catalog_entry: dict[tuple[str, int], list[Item]]
+    gazette: "GazetteModel | None" = None
+    """The 政府公报 archive, when the site has one."""
 
 
 def today_beijing() -> date:
@@ -169,6 +172,7 @@ def build_model(loaded: LoadedSite) -> SiteModel | None:
     catalogs, catalog_sources = _link_catalogs(loaded, orgs, problems, line)
     items = _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems, line, orgs_unreadable)
     pages, column_pages = _link_pages(loaded, config, orgs, columns, problems, line)
+    gazette = link_gazette(loaded, orgs, {it.fm.index_no: it for it in items}, problems, line, today_beijing())
 
     items.sort(key=lambda it: it.sort_key)
     by_column: dict[str, list[Item]] = defaultdict(list)
@@ -193,7 +197,7 @@ def build_model(loaded: LoadedSite) -> SiteModel | None:
     return SiteModel(
         loaded.root, config, loaded.config_digest, taxonomy, orgs, columns, column_parent, items,
         {it.fm.index_no: it for it in items}, pages, column_pages, catalogs, catalog_sources,
-        dict(by_column), dict(by_org), dict(by_theme), dict(by_year), dict(by_entry),
+        dict(by_column), dict(by_org), dict(by_theme), dict(by_year), dict(by_entry), gazette,
     )
 
 

@@ -243,3 +243,12 @@ BUILDERS: dict[str, Callable[[SiteModel, PageSpec], dict[str, Any]]] = {
     "item": ctx_item,
     "page": ctx_page,
 }
+
+
+def _register_gazette() -> None:
+    from govsite.render.gazette_context import build_gazette_contexts
+
+    BUILDERS.update(build_gazette_contexts(_base))
+
+
+_register_gazette()

@@ -35,7 +35,8 @@ class Digests:
         orgs = sha1(*(o.model_dump_json() for o in m.orgs.values()))
         cats = sha1(*(f"{c.id}:{c.domain}" for c in m.catalogs.values()))
         pages = sha1(*(f"{p.url}:{p.fm.title}" for p in m.pages))
-        return sha1(m.config_digest, orgs, cats, pages)
+        gazette = m.gazette.config.name if m.gazette else ""
+        return sha1(m.config_digest, orgs, cats, pages, gazette)
 
     def row(self, item: Item) -> str:
         """What a listing row shows of an item."""
@@ -56,4 +57,6 @@ class Digests:
         related_rows = self.rows(r for r in related if r is not None)
         attachments = sha1(*(f"{a.source}:{a.size}:{a.title}" for a in item.attachments))
         catalog = sha1(item.catalog[0].id, item.catalog[1].model_dump_json()) if item.catalog else ""
-        return sha1(self.site, item.digest, related_rows, attachments, catalog)
+        gazette = self.model.gazette
+        printed = sha1(*(f"{a.url}:{a.issue.label}" for a in gazette.articles_by_item.get(item.fm.index_no, []))) if gazette else ""
+        return sha1(self.site, item.digest, related_rows, attachments, catalog, printed)

@@ -94,4 +94,9 @@ def plan_pages(model: SiteModel) -> list[PageSpec]:
     for page in model.pages:
         if page.fm.column is None:
             add(PageSpec(page.url, "page.html", "page", (page.source,), sha1(d.site, page.digest)))
+
+    if model.gazette is not None:
+        from govsite.render.gazette_plan import plan_gazette
+
+        specs.extend(plan_gazette(model.gazette, d))
     return specs

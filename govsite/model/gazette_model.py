@@ -1,0 +1,294 @@
+"""Phase 2 for the gazette: link issues, articles, organizations and items;
+check numbering, dates, files, the one-copy rule, coverage and 应登尽登."""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from govsite.content.cache import ReadCache
+from govsite.content.loader import GAZETTE_FILE, LoadedSite, SourceDoc
+from govsite.content.safepath import resolve_inside
+from govsite.model.base import BEIJING
+from govsite.model.coverage import Coverage, compute_coverage
+from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
+from govsite.model.org import Organization
+from govsite.problems import ProblemLog
+
+if TYPE_CHECKING:
+    from govsite.model.site_model import Item
+
+GAZETTE_PATH = "zfgb"
+"""URL segment of the gazette (DOMAIN §5.3: zfgb on 26/31 provincial portals)."""
+NORMATIVE_GENRES = ("规章", "规范性文件")
+
+
+@dataclass(eq=False)
+class GazetteFile:
+    """A PDF or cover image published with an issue."""
+
+    source: str
+    """Path relative to content/."""
+    url: str
+    size: int
+    sha256: str
+
+
+@dataclass(eq=False)
+class Article:
+    fm: ArticleFrontMatter
+    source: str
+    digest: str
+    number: int
+    issue: "Issue"
+    org: Organization | None
+    has_own_text: bool
+    item: "Item | None" = None
+
+    @property
+    def url(self) -> str:
+        return f"{self.issue.path}{self.number}.html"
+
+    @property
+    def has_text(self) -> bool:
+        return self.has_own_text or self.item is not None
+
+    @property
+    def scan_only(self) -> bool:
+        """仅有扫描件: no text yet; flagged for digitization."""
+        return not self.has_text
+
+    @property
+    def genre(self) -> str | None:
+        return self.fm.genre or (self.item.fm.genre if self.item else None)
+
+
+@dataclass(eq=False)
+class Issue:
+    fm: IssueFile
+    source: str
+    """Path of issue.yaml."""
+    slug: str
+    """Folder name: 05, or zk01 for a special edition."""
+    articles: list[Article] = field(default_factory=list)
+    pdf: GazetteFile | None = None
+    cover: GazetteFile | None = None
+    prev: "Issue | None" = None
+    next: "Issue | None" = None
+
+    @property
+    def path(self) -> str:
+        """Output folder, e.g. zfgb/2025/05/."""
+        return f"{GAZETTE_PATH}/{self.fm.year}/{self.slug}/"
+
+    @property
+    def url(self) -> str:
+        return self.path + "index.html"
+
+    @property
+    def label(self) -> str:
+        """2025年第5期, or 2025年增刊第1期."""
+        if self.fm.special:
+            return f"{self.fm.year}年{self.fm.special_label}第{self.fm.number}期"
+        return f"{self.fm.year}年第{self.fm.number}期"
+
+    def sections(self, gazette: GazetteConfig) -> list[tuple[str, list[Article]]]:
+        """Table of contents: (section, articles) in print order, empty sections left out."""
+        order = self.fm.sections or gazette.sections
+        grouped: dict[str, list[Article]] = defaultdict(list)
+        for art in self.articles:
+            grouped[art.fm.section].append(art)
+        return [(name, grouped[name]) for name in order if grouped.get(name)]
+
+
+@dataclass(eq=False)
+class GazetteModel:
+    config: GazetteConfig
+    publisher: Organization | None
+    issues: list[Issue]
+    """By date, newest last."""
+    coverage: Coverage
+    articles_by_item: dict[str, list[Article]]
+
+    @property
+    def latest(self) -> Issue | None:
+        return self.issues[-1] if self.issues else None
+
+    def by_year(self) -> dict[int, list[Issue]]:
+        years: dict[int, list[Issue]] = defaultdict(list)
+        for issue in self.issues:
+            years[issue.fm.year].append(issue)
+        return dict(years)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for issue in self.issues for a in issue.articles]
+
+
+def issue_slug(fm: IssueFile) -> str:
+    return f"zk{fm.number:02d}" if fm.special else f"{fm.number:02d}"
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def link_gazette(loaded: LoadedSite, orgs: dict[str, Organization], items_by_index: dict[str, "Item"],
+                 problems: ProblemLog, line: Callable[..., int | None], today: date) -> GazetteModel | None:
+    """The linked gazette, or None when the site has none."""
+    config = loaded.gazette
+    if config is None:
+        if loaded.issues or loaded.articles:
+            problems.error("E-MISSING", GAZETTE_FILE, None, GAZETTE_FILE, None)
+        return None
+    publisher = orgs.get(config.publisher)
+    if publisher is None:
+        problems.error("E-REF-ORG", GAZETTE_FILE, line(GAZETTE_FILE, "publisher"), "publisher", config.publisher,
+                       allowed="、".join(orgs))
+    for i, org_id in enumerate(config.covers_orgs):
+        if org_id not in orgs:
+            problems.error("E-REF-ORG", GAZETTE_FILE, line(GAZETTE_FILE, "covers_orgs", i), "covers_orgs", org_id,
+                           allowed="、".join(orgs))
+    files = ReadCache(loaded.root, "sha256", name="sha256")
+    issues = _link_issues(loaded, config, problems, line, files)
+    _link_articles(loaded, config, issues, orgs, items_by_index, problems, line)
+    files.save()
+    regular = sorted((i for i in issues.values() if not i.fm.special), key=lambda i: (i.fm.year, i.fm.number))
+    for before, after in zip(regular, regular[1:]):
+        if after.fm.date < before.fm.date:
+            problems.error("E-GAZETTE-ORDER", after.source, line(after.source, "date"), "date", after.fm.date.isoformat(),
+                           other=f"{before.label}（{before.fm.date.isoformat()}）")
+    ordered = sorted(issues.values(), key=lambda i: (i.fm.date, i.fm.year, i.fm.special, i.fm.number))
+    for before, after in zip(ordered, ordered[1:]):
+        before.next, after.prev = after, before
+    specials: dict[int, int] = defaultdict(int)
+    for issue in ordered:
+        if issue.fm.special:
+            specials[issue.fm.year] += 1
+    coverage = compute_coverage(config.first_year, config.first_number, config.frequency,
+                                [(i.fm.year, i.fm.number, i.fm.date) for i in regular], dict(specials), today,
+                                config.overdue_grace_days)
+    _report_coverage(config, coverage, problems, today)
+    by_item: dict[str, list[Article]] = defaultdict(list)
+    for issue in ordered:
+        for art in issue.articles:
+            if art.item is not None:
+                by_item[art.item.fm.index_no].append(art)
+    model = GazetteModel(config, publisher, ordered, coverage, dict(by_item))
+    _check_registration(model, orgs, items_by_index, problems, today)
+    return model
+
+
+def _link_issues(loaded: LoadedSite, config: GazetteConfig, problems: ProblemLog, line, files: ReadCache) -> dict[str, Issue]:
+    issues: dict[str, Issue] = {}
+    seen: dict[tuple[int, bool, int], str] = {}
+    content = (loaded.root / "content").resolve()
+    for fm, src in loaded.issues:
+        folder = src[: -len("/issue.yaml")]
+        slug = issue_slug(fm)
+        expected_folder = f"content/gazette/{fm.year}/{slug}"
+        if folder != expected_folder:
+            problems.error("E-GAZETTE-FOLDER", src, line(src, "number"), "number", f"{fm.year}/{fm.number}",
+                           expected=expected_folder)
+            continue
+        key = (fm.year, fm.special, fm.number)
+        if key in seen:
+            problems.error("E-DUP-ID", src, line(src, "number"), "number", fm.number, other=seen[key])
+            continue
+        seen[key] = src
+        issue = Issue(fm, src, slug)
+        for field_name in ("pdf", "cover"):
+            rel = getattr(fm, field_name)
+            if not rel:
+                continue
+            path = resolve_inside(loaded.root / "content", rel)
+            if path is None:
+                problems.error("E-PATH-ESCAPE", src, line(src, field_name), field_name, rel)
+            elif not path.is_file():
+                problems.error("E-ATTACHMENT-MISSING", src, line(src, field_name), field_name, rel)
+            else:
+                st = path.stat()
+                digest = files.get(str(path), st, lambda p=path: _sha256(p))
+                source = path.relative_to(content).as_posix()
+                setattr(issue, field_name, GazetteFile(source, issue.path + path.name, st.st_size, digest))
+        if fm.cover and not fm.cover_alt.strip():
+            problems.error("E-MISSING", src, line(src, "cover"), "cover_alt", None)
+        issues[folder] = issue
+    return issues
+
+
+def _link_articles(loaded: LoadedSite, config: GazetteConfig, issues: dict[str, Issue], orgs, items_by_index,
+                   problems: ProblemLog, line) -> None:
+    for doc in loaded.articles:
+        fm: ArticleFrontMatter = doc.front  # type: ignore[assignment]
+        src = doc.source
+        folder, _, name = src.rpartition("/")
+        issue = issues.get(folder)
+        stem = name[: -len(".md")]
+        if issue is None or not stem.isdigit() or stem.startswith("0"):
+            problems.error("E-GAZETTE-ORPHAN", src, None, None, src)
+            continue
+        order = issue.fm.sections or config.sections
+        if fm.section not in order:
+            problems.error("E-ENUM", src, line(src, "section"), "section", fm.section, allowed="、".join(order))
+            continue
+        org = None
+        if fm.issuer:
+            org = orgs.get(fm.issuer)
+            if org is None:
+                problems.error("E-REF-ORG", src, line(src, "issuer"), "issuer", fm.issuer, allowed="、".join(orgs))
+        article = Article(fm, src, doc.digest, int(stem), issue, org, doc.body_chars > 0)
+        if fm.item:
+            target = items_by_index.get(fm.item)
+            if target is None:
+                problems.error("E-REF-ITEM", src, line(src, "item"), "item", fm.item)
+            elif doc.body_chars:
+                problems.error("E-GAZETTE-TWO-COPIES", src, line(src, "item"), "item", fm.item, other=target.source)
+            else:
+                article.item = target
+        issue.articles.append(article)
+    for issue in issues.values():
+        issue.articles.sort(key=lambda a: a.number)
+
+
+def _report_coverage(config: GazetteConfig, coverage: Coverage, problems: ProblemLog, today: date) -> None:
+    for year in coverage.years:
+        if year.missing:
+            problems.warning("W-GAZETTE-GAP", GAZETTE_FILE, None, None, year.year,
+                             numbers="、".join(f"第{n}期" for n in year.missing))
+    if coverage.overdue and coverage.next_due:
+        problems.warning("W-GAZETTE-OVERDUE", GAZETTE_FILE, None, None, coverage.next_due.isoformat(),
+                         last=coverage.last_date.isoformat() if coverage.last_date else "", today=today.isoformat())
+
+
+def _check_registration(model: GazetteModel, orgs: dict[str, Organization], items_by_index, problems: ProblemLog,
+                        today: date) -> None:
+    """应登尽登: 规章 and 规范性文件 of the covered organizations appear in an issue in time."""
+    config = model.config
+    covered = set(config.covers_orgs) or {config.publisher} | {o.id for o in orgs.values() if o.parent == config.publisher}
+    if not model.issues:
+        return
+    started = min(i.fm.date for i in model.issues)
+    window = timedelta(days=config.registration_days)
+    for item in items_by_index.values():
+        if item.fm.genre not in NORMATIVE_GENRES or item.org.id not in covered:
+            continue
+        published = item.fm.publish_date.astimezone(BEIJING).date()
+        if published < started:
+            continue  # before the gazette existed
+        articles = model.articles_by_item.get(item.fm.index_no, [])
+        if not articles:
+            if today > published + window:
+                problems.warning("W-GAZETTE-UNREGISTERED", item.source, None, "index_no", item.fm.index_no,
+                                 title=item.fm.title, days=config.registration_days)
+        elif min(a.issue.fm.date for a in articles) > published + window:
+            first = min(articles, key=lambda a: a.issue.fm.date)
+            problems.warning("W-GAZETTE-LATE", item.source, None, "index_no", item.fm.index_no, title=item.fm.title,
+                             issue=first.issue.label, days=config.registration_days)
