@@ -20,6 +20,8 @@ from govsite.build.output import Staging, read_manifest
 from govsite.content.loader import load_site
 from govsite.model.site_model import SiteModel, build_model
 from govsite.problems import ProblemLog
+from govsite.render import registry
+from govsite.render.registry import PostRenderContext
 from govsite.render.context import BUILDERS
 from govsite.render.digests import sha1
 from govsite.render.env import make_env, template_digest
@@ -82,15 +84,20 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
     specs, files = _plan(model, env, problems)
     if problems.has_errors():
         return _done(result, started)
-    previous = read_manifest(out) if out.is_dir() else {}
+    steps = registry.post_render_steps()
+    owned = tuple(step.prefix for step in steps)
+    manifest = read_manifest(out) if out.is_dir() else {}
+    previous = {p: d for p, d in manifest.items() if not p.startswith(owned)} if owned else manifest
     wanted = {s.path: s.deps for s in specs} | {f.path: f.deps for f in files}
     out_prefix = str(out) + os.sep
     stale_pages = [s for s in specs if previous.get(s.path) != s.deps or not os.path.isfile(out_prefix + s.path)]
     stale_files = [f for f in files if previous.get(f.path) != f.deps or not os.path.isfile(out_prefix + f.path)]
     removed = sorted(set(previous) - set(wanted))
     result.total = len(wanted)
-    if not stale_pages and not stale_files and not removed:
-        result.unchanged = len(wanted)
+    owned_present = all(os.path.isfile(out_prefix + p) for p in manifest if owned and p.startswith(owned))
+    if not stale_pages and not stale_files and not removed and owned_present:
+        result.unchanged = len(manifest)
+        result.total = len(manifest)
         return _done(result, started)
 
     # Phase 4: render changed pages into a staging folder.
@@ -105,6 +112,16 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
         # Phase 5: carry over unchanged files, write the manifest, swap.
         keep = [p for p in wanted if statuses.get(p, "same") == "same"]
         staging.link_unchanged(keep)
+        changed = {p for p, st in statuses.items() if st == "new"} | set(removed)
+        for step in steps:
+            before = {p: d for p, d in manifest.items() if p.startswith(step.prefix)}
+            entries = step.run(PostRenderContext(model, staging.path, out, changed, before, problems, jobs or os.cpu_count() or 1))
+            statuses.update({p: "new" for p, d in entries.items() if before.get(p) != d})
+            removed += sorted(set(before) - set(entries))
+            wanted.update(entries)
+        if problems.has_errors():
+            staging.abort()
+            return _done(result, started)
         staging.write_manifest(wanted)
         staging.commit()
     except BaseException:
@@ -127,6 +144,9 @@ def _plan(model: SiteModel, env: Environment, problems: ProblemLog) -> tuple[lis
     tpl_digests: dict[str, str] = {}
     specs: list[PageSpec] = []
     for spec in plan_pages(model):
+        if not spec.template:
+            specs.append(spec)
+            continue
         if spec.template not in tpl_digests:
             try:
                 tpl_digests[spec.template] = template_digest(env, spec.template)
@@ -150,7 +170,8 @@ _W: dict = {}
 
 
 def _init_worker(model: SiteModel, env: Environment, stage: Path, out: Path) -> None:
-    _W.update(model=model, env=env, stage=stage, out=out)
+    _W.update(model=model, env=env, stage=stage, out=out, contexts={**BUILDERS, **registry.contexts()},
+              renderers=registry.renderers())
 
 
 def _render_one(spec: PageSpec) -> tuple[str, str, str | None]:
@@ -158,12 +179,15 @@ def _render_one(spec: PageSpec) -> tuple[str, str, str | None]:
     model: SiteModel = _W["model"]
     env: Environment = _W["env"]
     try:
-        html = env.get_template(spec.template).render(BUILDERS[spec.kind](model, spec))
+        if spec.template:
+            rendered: str | bytes = env.get_template(spec.template).render(_W["contexts"][spec.kind](model, spec))
+        else:
+            rendered = _W["renderers"][spec.kind](model, spec)
     except TemplateSyntaxError as exc:
         return spec.path, "error", f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}"
     except Exception as exc:  # noqa: BLE001 - reported as a build problem with the page named
-        return spec.path, "error", f"{spec.template}: {type(exc).__name__}: {exc}"
-    data = html.encode("utf-8")
+        return spec.path, "error", f"{spec.template or spec.kind}: {type(exc).__name__}: {exc}"
+    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
     old = _W["out"] / spec.path
     try:
         if old.stat().st_size == len(data) and old.read_bytes() == data:

@@ -64,7 +64,7 @@ class Pager:
         return out
 
 
-def _base(model: SiteModel, spec: PageSpec, title: str, crumbs: list[tuple[str, str]], **extra: Any) -> dict[str, Any]:
+def base_context(model: SiteModel, spec: PageSpec, title: str, crumbs: list[tuple[str, str]], **extra: Any) -> dict[str, Any]:
     cfg = model.config
     if spec.kind == "notfound":
         url: Callable[[str], str] = lambda target: rooted_url(cfg.base_path, target)
@@ -116,17 +116,17 @@ def _page_title(title: str, pager: Pager) -> str:
 
 
 def ctx_home(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
-    ctx = _base(model, spec, model.config.name, [], latest=model.items[: model.config.options.home_latest])
+    ctx = base_context(model, spec, model.config.name, [], latest=model.items[: model.config.options.home_latest])
     ctx["breadcrumbs"] = []
     return ctx
 
 
 def ctx_section(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
-    return _base(model, spec, "政府信息公开", [("政府信息公开", spec.path)])
+    return base_context(model, spec, "政府信息公开", [("政府信息公开", spec.path)])
 
 
 def ctx_notfound(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
-    return _base(model, spec, "页面未找到", [("页面未找到", spec.path)])
+    return base_context(model, spec, "页面未找到", [("页面未找到", spec.path)])
 
 
 def _markdown_html(model: SiteModel, source: str) -> str:
@@ -143,7 +143,7 @@ def ctx_column(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
     crumbs = _column_crumbs(model, col_id)
     title = _page_title(page.fm.title if page and paged["pager"].number == 1 else col.title, paged["pager"])
     crumbs[-1] = (title, spec.path)
-    return _base(model, spec, title, crumbs, column=col, col=col, page=page,
+    return base_context(model, spec, title, crumbs, column=col, col=col, page=page,
                  page_html=_markdown_html(model, page.source) if page and paged["pager"].number == 1 else "",
                  **paged)
 
@@ -156,12 +156,12 @@ def ctx_org(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
     title = _page_title(org.name, paged["pager"])
     counts = {c: sum(1 for it in items if c in it.fm.columns) for c in model.columns}
     children = [o for o in model.orgs.values() if o.parent == org.id]
-    return _base(model, spec, title, [_section_crumb(model), (title, spec.path)], org=org, column_counts=counts,
+    return base_context(model, spec, title, [_section_crumb(model), (title, spec.path)], org=org, column_counts=counts,
                  child_orgs=children, **paged)
 
 
 def ctx_theme_index(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
-    return _base(model, spec, "按主题分类浏览", [_section_crumb(model), ("主题分类", spec.path)])
+    return base_context(model, spec, "按主题分类浏览", [_section_crumb(model), ("主题分类", spec.path)])
 
 
 def ctx_theme(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
@@ -170,12 +170,12 @@ def ctx_theme(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
     sec = model.config.section_path
     paged = _paged(model, spec, model.by_theme.get(code, []), f"{sec}/theme/{code}/index.html")
     title = _page_title(f"主题分类：{theme.name}", paged["pager"])
-    return _base(model, spec, title, [_section_crumb(model), ("主题分类", f"{sec}/theme/index.html"), (theme.name, spec.path)],
+    return base_context(model, spec, title, [_section_crumb(model), ("主题分类", f"{sec}/theme/index.html"), (theme.name, spec.path)],
                  heading=title, **paged)
 
 
 def ctx_year_index(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
-    return _base(model, spec, "按年份浏览", [_section_crumb(model), ("年份", spec.path)])
+    return base_context(model, spec, "按年份浏览", [_section_crumb(model), ("年份", spec.path)])
 
 
 def ctx_year(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
@@ -183,12 +183,12 @@ def ctx_year(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
     sec = model.config.section_path
     paged = _paged(model, spec, model.by_year.get(year, []), f"{sec}/year/{year}/index.html")
     title = _page_title(f"{year}年发布的信息", paged["pager"])
-    return _base(model, spec, title, [_section_crumb(model), ("年份", f"{sec}/year/index.html"), (f"{year}年", spec.path)],
+    return base_context(model, spec, title, [_section_crumb(model), ("年份", f"{sec}/year/index.html"), (f"{year}年", spec.path)],
                  heading=title, **paged)
 
 
 def ctx_catalog_index(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
-    return _base(model, spec, "基层政务公开标准目录", [_section_crumb(model), ("标准目录", spec.path)])
+    return base_context(model, spec, "基层政务公开标准目录", [_section_crumb(model), ("标准目录", spec.path)])
 
 
 def ctx_catalog(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
@@ -197,7 +197,7 @@ def ctx_catalog(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
     catalog = model.catalogs[spec.args[0]]
     sec = model.config.section_path
     title = f"{catalog.domain}领域基层政务公开标准目录"
-    return _base(model, spec, title, [_section_crumb(model), ("标准目录", f"{sec}/catalog/index.html"), (catalog.domain, spec.path)],
+    return base_context(model, spec, title, [_section_crumb(model), ("标准目录", f"{sec}/catalog/index.html"), (catalog.domain, spec.path)],
                  catalog=catalog, channels=CHANNELS, owner=model.orgs.get(catalog.owner),
                  linked={seq: its for (cid, seq), its in model.by_catalog_entry.items() if cid == catalog.id})
 
@@ -209,7 +209,7 @@ def ctx_item(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
     crumbs = _column_crumbs(model, col.id) + [(fm.title, spec.path)]
     proactive = fm.disclosure_mode is DisclosureMode.PROACTIVE
     body_html = _markdown_html(model, item.source) if proactive else ""  # 依申请公开: catalog entry only
-    ctx = _base(model, spec, fm.title, crumbs, column=col, item=item, body_html=body_html,
+    ctx = base_context(model, spec, fm.title, crumbs, column=col, item=item, body_html=body_html,
                 theme_label=model.taxonomy.theme_label(item.theme_code) if item.theme_code else "",
                 item_columns=[model.columns[c] for c in fm.columns])
     ctx["meta"].update(
@@ -224,7 +224,7 @@ def ctx_item(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
 
 def ctx_page(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
     page = next(p for p in model.pages if p.source == spec.args[0])
-    return _base(model, spec, page.fm.title, [(page.fm.title, spec.path)], page=page,
+    return base_context(model, spec, page.fm.title, [(page.fm.title, spec.path)], page=page,
                  page_html=_markdown_html(model, page.source))
 
 
@@ -244,11 +244,3 @@ BUILDERS: dict[str, Callable[[SiteModel, PageSpec], dict[str, Any]]] = {
     "page": ctx_page,
 }
 
-
-def _register_gazette() -> None:
-    from govsite.render.gazette_context import build_gazette_contexts
-
-    BUILDERS.update(build_gazette_contexts(_base))
-
-
-_register_gazette()

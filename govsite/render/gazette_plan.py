@@ -22,6 +22,12 @@ def article_row(article: Article) -> str:
     return sha1(title, fm.doc_no, fm.pages, fm.section, article.number, article.scan_only)
 
 
+def plan(model, d: Digests) -> Iterator[PageSpec]:  # type: ignore[no-untyped-def]
+    """Feature entry point (see :mod:`govsite.render.registry`)."""
+    if model.gazette is not None:
+        yield from plan_gazette(model.gazette, d)
+
+
 def plan_gazette(gazette: GazetteModel, d: Digests) -> Iterator[PageSpec]:
     base = sha1(d.site, gazette.config.model_dump_json())
     all_rows = sha1(*(issue_row(i) for i in gazette.issues))
@@ -42,3 +48,12 @@ def plan_gazette(gazette: GazetteModel, d: Digests) -> Iterator[PageSpec]:
             item_deps = sha1(d.item_page(item)) if item else ""
             yield PageSpec(art.url, "gazette_article.html", "gazette_article", (issue.fm.year, issue.slug, art.number),
                            sha1(base, issue_row(issue), art.digest, item_deps))
+
+
+def __getattr__(name: str):  # CONTEXTS is built lazily: the context module imports this one
+    if name == "CONTEXTS":
+        from govsite.render.context import base_context
+        from govsite.render.gazette_context import build_gazette_contexts
+
+        return build_gazette_contexts(base_context)
+    raise AttributeError(name)

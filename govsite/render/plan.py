@@ -20,6 +20,7 @@ class PageSpec:
     path: str
     """Output path relative to the site root, e.g. xxgk/gfxwj/index_2.html."""
     template: str
+    """Jinja template; empty for outputs made by a feature renderer (XML, CSV…)."""
     kind: str
     """Context builder name (see :mod:`govsite.render.context`)."""
     args: tuple
@@ -95,8 +96,8 @@ def plan_pages(model: SiteModel) -> list[PageSpec]:
         if page.fm.column is None:
             add(PageSpec(page.url, "page.html", "page", (page.source,), sha1(d.site, page.digest)))
 
-    if model.gazette is not None:
-        from govsite.render.gazette_plan import plan_gazette
+    from govsite.render.registry import features
 
-        specs.extend(plan_gazette(model.gazette, d))
+    for feature in features():
+        specs.extend(feature.plan(model, d))
     return specs

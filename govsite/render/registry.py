@@ -1,0 +1,78 @@
+"""Features plug into the build here: each contributes pages, non-HTML outputs
+and optionally a post-render step (e.g. the search index).
+
+A feature module may define:
+
+- ``plan(model, digests) -> Iterable[PageSpec]``: its outputs and their inputs;
+- ``CONTEXTS: dict[kind, builder]``: template contexts for its HTML pages;
+- ``RENDERERS: dict[kind, fn(model, spec) -> str | bytes]``: outputs made without a
+  template (``PageSpec.template == ""``), such as XML feeds or CSV files;
+- ``POST_RENDER: PostRender``: a step that runs on the complete staging folder
+  before the swap and owns every output under its ``prefix``.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Callable
+
+from govsite.problems import ProblemLog
+
+FEATURE_MODULES: tuple[str, ...] = (
+    "govsite.render.gazette_plan",
+)
+"""Feature modules, in planning order."""
+
+
+@dataclass
+class PostRenderContext:
+    """What a post-render step gets to work with."""
+
+    model: Any
+    stage: Path
+    """The complete new output (changed files written, unchanged ones linked)."""
+    out: Path
+    """The previous output (may not exist)."""
+    changed: set[str]
+    """Output paths written or deleted by this build (not under the step's prefix)."""
+    previous: dict[str, str]
+    """The previous manifest's entries under the step's prefix."""
+    problems: ProblemLog
+    jobs: int
+
+
+@dataclass(frozen=True)
+class PostRender:
+    """A build step that runs after rendering and owns the outputs under ``prefix``."""
+
+    name: str
+    prefix: str
+    run: Callable[[PostRenderContext], dict[str, str]]
+    """Writes its files into the stage (linking unchanged ones from the old output)
+    and returns their manifest entries (path → digest)."""
+
+
+@lru_cache(maxsize=1)
+def features() -> tuple[ModuleType, ...]:
+    return tuple(importlib.import_module(name) for name in FEATURE_MODULES)
+
+
+def contexts() -> dict[str, Callable]:
+    out: dict[str, Callable] = {}
+    for module in features():
+        out.update(getattr(module, "CONTEXTS", {}))
+    return out
+
+
+def renderers() -> dict[str, Callable]:
+    out: dict[str, Callable] = {}
+    for module in features():
+        out.update(getattr(module, "RENDERERS", {}))
+    return out
+
+
+def post_render_steps() -> list[PostRender]:
+    return [m.POST_RENDER for m in features() if getattr(m, "POST_RENDER", None) is not None]
