@@ -12,4 +12,14 @@ organizations). Modules:
 - :mod:`mapping`: one record to front matter plus body;
 - :mod:`plan`: duplicates, 索引号 assignment and file paths;
 - :mod:`run`: orchestration and reporting.
+
+``govsite import gazette`` (one JSON file per issue) and ``govsite import
+gazette-pdf`` (an issue from its PDF) bring 政府公报 issues into
+``content/gazette/``, with the same all-or-nothing rule:
+
+- :mod:`gazette_source`: the checked issue both read into, fingerprints, ``source.json``;
+- :mod:`gazette_json`: read and check an import file (problems name the JSON path of the key);
+- :mod:`gazette_pdf`: the PDF's text layer as a full-text article, or a scan-only issue;
+- :mod:`gazette_plan`: existing issues, gazette.yaml, sections, organizations, file texts;
+- :mod:`gazette_run`: orchestration, writing with roll-back, reporting.
 """

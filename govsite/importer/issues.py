@@ -1,6 +1,7 @@
 """Problems found while importing, rendered in the user's language at the end."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,14 +13,33 @@ LABELS_ZH: dict[str, str] = {
     "publish_date": "发布日期", "theme": "主题分类", "genre": "体裁分类", "validity": "有效性",
     "keywords": "主题词", "summary": "内容概述", "body_html": "正文", "body_md": "正文（Markdown）",
     "url": "原网址", "column": "栏目", "disclosure_mode": "公开方式",
+    # govsite import gazette (JSON paths such as sections[0].articles[2].written_date use their last key)
+    "gazette": "刊名", "year": "年份", "number": "期号", "date": "出版日期", "volume": "卷号",
+    "cumulative_number": "总期号", "pdf": "PDF 文件", "special": "增刊标志", "special_label": "增刊名称",
+    "sections": "栏目列表", "articles": "文章列表", "pages": "页码", "text_source": "文本来源",
+    "quality_note": "文本质量说明",
 }
+_PATH_KEY = re.compile(r"(?:^|\.)([A-Za-z_]+)(?:\[\d+\])*$")
 
 
 def label(field_name: str | None, lang: str) -> str:
-    """The Chinese label of a field (zh) or the field name itself (en)."""
+    """The Chinese label of a field (zh) or the field name itself (en).
+
+    A JSON path (``sections[0].articles[2].written_date``) is labelled by its
+    last key; ``sections[i].title`` is the 栏目名称."""
     if not field_name:
         return ""
-    return LABELS_ZH.get(field_name, field_name) if lang == "zh" else field_name
+    if lang != "zh":
+        return field_name
+    if re.fullmatch(r"sections\[\d+\]\.title", field_name):
+        return "栏目名称"
+    m = _PATH_KEY.search(field_name)
+    key = m.group(1) if m and ("." in field_name or "[" in field_name) else field_name
+    if field_name.endswith("]"):  # one element of a list: sections[0] is a 栏目, articles[2] an article
+        return {"sections": "栏目", "articles": "文章"}.get(key, field_name)
+    if key == "issuer" and "articles[" in field_name:
+        return "发文机关"  # of a gazette article
+    return LABELS_ZH.get(key, field_name)
 
 
 @dataclass
@@ -45,10 +65,10 @@ class Issue:
         params = dict(self.params)
         params.setdefault("record", self.record)
         if self.detail:
-            params["detail"] = text(
-                self.detail, lang, value=_show(self.value), field=self.field or "",
-                label=label(self.field, lang), **self.params,
-            )
+            values: dict[str, Any] = {"value": _show(self.value), "field": self.field or "",
+                                      "label": label(self.field, lang)}
+            values.update(self.params)
+            params["detail"] = text(self.detail, lang, **values)
         severity = Severity.ERROR if self.is_error else Severity.WARNING
         return Problem(self.code, severity, file, self.line, self.field, self.value, params)
 

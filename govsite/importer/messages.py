@@ -113,6 +113,127 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "导入完成：共 {records} 条记录，新建 {created} 条信息，{unchanged} 条此前已导入（未改动），新建机构 {orgs} 个，警告 {warnings} 个",
         "en": "Import done: {records} record(s); {created} item(s) created, {unchanged} already imported (unchanged), {orgs} new organization(s), {warnings} warning(s)",
     },
+    # govsite import gazette / gazette-pdf
+    "IMPORT-GAZETTE-TYPE": {
+        "zh": "{label}的值 {value} 类型错误，应为{expected}",
+        "en": "{field} has the wrong type ({value}); expected {expected_en}",
+    },
+    "IMPORT-GAZETTE-RANGE": {
+        "zh": "{label} {value} 超出范围；应为 {allowed} 的整数",
+        "en": "{field} {value} is out of range; use an integer {allowed}",
+    },
+    "IMPORT-GAZETTE-ENUM": {
+        "zh": "{label} {value} 不是允许的值；允许的值：{allowed}",
+        "en": "{field} {value} is not allowed; allowed values: {allowed}",
+    },
+    "IMPORT-GAZETTE-PAGES": {
+        "zh": "页码 {value} 格式不对；应为一页或一个页码范围，如 3 或 \"3-5\"（起始页不大于结束页）",
+        "en": "pages {value} is not a page or page range; use e.g. 3 or \"3-5\" (first page not after the last)",
+    },
+    "IMPORT-GAZETTE-ENCODING": {
+        "zh": "文件不是 UTF-8 编码（第 {position} 字节）；请将 JSON 文件转换为 UTF-8 后再导入",
+        "en": "the file is not UTF-8 (byte {position}); convert the JSON file to UTF-8",
+    },
+    "IMPORT-GAZETTE-BAD-JSON": {
+        "zh": "不是有效的 JSON：第 {at_line} 行第 {column} 列，{reason}（该行内容：{value}）",
+        "en": "not valid JSON: line {at_line}, column {column}: {reason} (the line reads: {value})",
+    },
+    "IMPORT-GAZETTE-NOT-OBJECT": {
+        "zh": "文件内容应为一个 JSON 对象 {{\"gazette\": …, \"year\": …, \"number\": …, \"sections\": […]}}（每期一个文件），实际为 {value}",
+        "en": "the file must hold one JSON object {{\"gazette\": …, \"year\": …, \"number\": …, \"sections\": […]}} (one issue per file); got {value}",
+    },
+    "IMPORT-GAZETTE-UNREADABLE": {
+        "zh": "无法读取文件 {value}：{reason}",
+        "en": "cannot read {value}: {reason}",
+    },
+    "IMPORT-GAZETTE-PDF-ESCAPE": {
+        "zh": "PDF 路径 {value} 不可用：路径须相对于导入文件所在目录（{folder}），不得为绝对路径，也不得含 ..；请把 PDF 放在该目录或其子目录中",
+        "en": "PDF path {value} is not allowed: it must be relative to the import file's folder ({folder}), not absolute and without ..; put the PDF in that folder or below",
+    },
+    "IMPORT-GAZETTE-PDF-MISSING": {
+        "zh": "PDF 文件 {value} 不存在（路径相对于导入文件所在目录 {folder}）；没有 PDF 时请写 null",
+        "en": "PDF file {value} does not exist (paths are relative to the import file's folder {folder}); write null when there is no PDF",
+    },
+    "IMPORT-GAZETTE-NOT-PDF": {
+        "zh": "文件 {value} 不是 PDF：应为扩展名 .pdf、以 %PDF- 开头的文件",
+        "en": "{value} is not a PDF: the file must end in .pdf and start with %PDF-",
+    },
+    "IMPORT-GAZETTE-PDF-UNREADABLE": {
+        "zh": "无法读取 PDF {value}（{reason}）；文件可能已损坏或加密",
+        "en": "cannot read the PDF {value} ({reason}); the file may be damaged or encrypted",
+    },
+    "IMPORT-GAZETTE-PDF-NO-DATE": {
+        "zh": "PDF 中没有创建日期，无法确定出版日期；请用 --date YYYY-MM-DD 指定",
+        "en": "the PDF has no creation date to take the publish date from; give it with --date YYYY-MM-DD",
+    },
+    "IMPORT-GAZETTE-FUTURE": {
+        "zh": "出版日期 {value} 晚于今天 {today}；请填写实际出版日期",
+        "en": "publish date {value} is after today ({today}); use the actual publish date",
+    },
+    "IMPORT-GAZETTE-DATE-ORDER": {
+        "zh": "成文日期 {value} 晚于本期出版日期 {other}",
+        "en": "written date {value} is after the issue's publish date {other}",
+    },
+    "IMPORT-GAZETTE-DUP-SECTION": {
+        "zh": "栏目 {value} 在本文件中出现两次（另见 {other}）；请把该栏目的文章合并到一处",
+        "en": "section {value} appears twice in the file (see also {other}); put its articles in one place",
+    },
+    "IMPORT-GAZETTE-NAME": {
+        "zh": "刊名 {value} 与 content/gazette/gazette.yaml 中的刊名 {other} 不同；一个站点只有一种公报",
+        "en": "gazette name {value} differs from {other} in content/gazette/gazette.yaml; a site has one gazette",
+    },
+    "IMPORT-GAZETTE-NAME-MIXED": {
+        "zh": "刊名 {value} 与同批导入的 {other_file} 中的刊名 {other} 不同；一个站点只有一种公报",
+        "en": "gazette name {value} differs from {other} in {other_file} of the same import; a site has one gazette",
+    },
+    "IMPORT-GAZETTE-EXISTS": {
+        "zh": "{issue}已存在（{folder}），且与本次导入的内容不同；未覆盖。如确需重新导入，请先删除该目录",
+        "en": "{issue} already exists ({folder}) with different content; it was not overwritten. Delete that folder first to import it again",
+    },
+    "IMPORT-GAZETTE-DUP": {
+        "zh": "{issue}在本次导入中出现两次，内容不同（另见 {other}）",
+        "en": "{issue} is imported twice with different content (see also {other})",
+    },
+    "IMPORT-GAZETTE-ORDER": {
+        "zh": "出版日期 {value} 与 {other}的先后和期号不符；各期出版日期应按期号先后排列",
+        "en": "publish date {value} is out of order with {other}; dates must follow the issue numbers",
+    },
+    "IMPORT-GAZETTE-INVALID": {
+        "zh": "生成的 {file} 不符合要求：{field_name} 的值 {value} {reason}",
+        "en": "the generated {file} is not valid: {field_name} value {value}: {reason}",
+    },
+    "IMPORT-GAZETTE-SITE-BROKEN": {
+        "zh": "站点配置（site.yaml、content/orgs.yaml 或 content/gazette/gazette.yaml）有错误，请先修正后再导入；未写入任何文件",
+        "en": "the site configuration (site.yaml, content/orgs.yaml or content/gazette/gazette.yaml) has errors; fix them before importing. Nothing was written",
+    },
+    "IMPORT-GAZETTE-YAML": {
+        "zh": "无法在 content/gazette/gazette.yaml 的 sections 中追加栏目 {sections}（{detail}）；请手工添加后再导入。未写入任何文件",
+        "en": "cannot add the sections {sections} to content/gazette/gazette.yaml ({detail}); add them by hand and import again. Nothing was written",
+    },
+    "IMPORT-GAZETTE-FAILED": {
+        "zh": "导入失败：{files} 个文件有错误（共 {errors} 个错误），未写入任何文件",
+        "en": "Import failed: {files} file(s) have errors ({errors} in all); nothing was written",
+    },
+    "IMPORT-GAZETTE-SUMMARY": {
+        "zh": "导入完成：共 {files} 个文件，新建 {created} 期（文章 {articles} 篇），{unchanged} 期此前已导入（未改动），新建机构 {orgs} 个，警告 {warnings} 个",
+        "en": "Import done: {files} file(s); {created} issue(s) created ({articles} article(s)), {unchanged} already imported (unchanged), {orgs} new organization(s), {warnings} warning(s)",
+    },
+    "IMPORT-GAZETTE-PDF-TEXT": {
+        "zh": "已导入{issue}（{folder}）：PDF 共 {pages} 页，已提取文字层（{chars} 字）为全文文章 {article}",
+        "en": "imported {issue} ({folder}): {pages} page(s); the PDF text layer ({chars} characters) is the full-text article {article}",
+    },
+    "IMPORT-GAZETTE-PDF-SCAN": {
+        "zh": "已导入{issue}（{folder}）：PDF 共 {pages} 页，没有文字层，已标记为仅有扫描件（scan_only），待数字化",
+        "en": "imported {issue} ({folder}): {pages} page(s) without a text layer; marked scan-only for digitization",
+    },
+    "IMPORT-GAZETTE-PDF-UNCHANGED": {
+        "zh": "{issue}此前已由同一 PDF 导入（{folder}），未改动",
+        "en": "{issue} was already imported from the same PDF ({folder}); nothing changed",
+    },
+    "IMPORT-GAZETTE-PDF-DATE": {
+        "zh": "出版日期取自 PDF 的创建日期：{date}；如不准确，请修改 {file} 中的 date",
+        "en": "the publish date {date} was taken from the PDF's creation date; correct date in {file} if needed",
+    },
 }
 
 

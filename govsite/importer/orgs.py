@@ -24,7 +24,7 @@ from govsite.model.org import Organization
 TOWNSHIP_SUFFIXES = ("镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府")
 PLACEHOLDER_REGION = "000000"
 APPEND_COMMENT = (
-    "# 以下机构由 govsite import items 自动创建：code 为占位代码（区划码 000000），"
+    "# 以下机构由 {command} 自动创建：code 为占位代码（区划码 000000），"
     "请改为真实的统一社会信用代码，并补充简称、上级机构"
 )
 
@@ -68,8 +68,10 @@ class OrgResolver:
         text = value.strip()
         return self._by_id.get(text) or self._by_name.get(_norm(text))
 
-    def find_or_create(self, value: str, record: int) -> tuple[Organization, bool]:
-        """(organization, created now); creation is deterministic for a name."""
+    def find_or_create(self, value: str, record: int, kind: str | None = None) -> tuple[Organization, bool]:
+        """(organization, created now); creation is deterministic for a name.
+
+        ``kind`` overrides the kind guessed from the name (:func:`org_kind`)."""
         org = self.find(value)
         if org is not None:
             return org, False
@@ -82,7 +84,7 @@ class OrgResolver:
             if org_id not in self._by_id and code not in codes:
                 break
             salt += 1
-        org = Organization.model_validate({"id": org_id, "name": name, "code": code, "kind": org_kind(name)})
+        org = Organization.model_validate({"id": org_id, "name": name, "code": code, "kind": kind or org_kind(name)})
         self._by_id[org.id] = org
         self._by_name[_norm(name)] = org
         self.created.append(org)
@@ -97,8 +99,9 @@ def _entry(org: Organization) -> dict[str, str]:
     return {"id": org.id, "name": org.name, "code": org.code, "kind": org.kind.value}
 
 
-def appended_orgs_text(original: str, new: list[Organization]) -> str:
-    """``original`` with ``new`` appended as YAML list entries (comments kept).
+def appended_orgs_text(original: str, new: list[Organization], command: str = "govsite import items") -> str:
+    """``original`` with ``new`` appended as YAML list entries (comments kept);
+    a comment names the ``command`` that created them.
 
     Raises :class:`ValueError` when the result does not read back as the old
     list plus the new entries (e.g. a flow-style ``[...]`` list).
@@ -106,7 +109,7 @@ def appended_orgs_text(original: str, new: list[Organization]) -> str:
     if not new:
         return original
     text = original if not original or original.endswith("\n") else original + "\n"
-    text += ("\n" if text.strip() else "") + APPEND_COMMENT + "\n" + dump_yaml([_entry(o) for o in new])
+    text += ("\n" if text.strip() else "") + APPEND_COMMENT.format(command=command) + "\n" + dump_yaml([_entry(o) for o in new])
     try:
         before = parse_yaml(original) if original.strip() else []
         after = parse_yaml(text)

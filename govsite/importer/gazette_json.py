@@ -1,0 +1,330 @@
+"""Read and check one gazette import file (one issue per JSON file).
+
+The file is a JSON object::
+
+    {"gazette": "示例县人民政府公报", "year": 2016, "number": 1, "volume": 22,
+     "cumulative_number": 301, "date": "2016-01-04", "pdf": "pdf/gb201601.pdf", "special": false,
+     "sections": [{"title": "县政府文件", "articles": [
+         {"title": "…", "doc_no": "…", "issuer": "…", "written_date": "2016-01-04", "genre": "…",
+          "keywords": ["…"], "pages": "3-5", "body_html": "<p>…</p>", "body_md": null}]}]}
+
+Required: ``gazette``, ``year``, ``number``, ``date``, ``sections``; every section
+``title`` and ``articles``; every article ``title``. Everything else may be
+missing or ``null``. Also understood: ``special_label`` (增刊/特刊) on the
+issue, ``text_source`` and ``quality_note`` on an article (e.g. ``"ocr"`` for
+recognised text). Other keys are kept, unchanged, in the issue folder's
+``source.json``.
+
+``pdf`` is relative to the JSON file's folder and must stay inside it (no
+``..``, not absolute). Dates may be written 2016-01-04, 2016/1/4 or
+2016年1月4日. ``body_md`` is taken as it is; otherwise ``body_html`` (Word /
+legacy CMS HTML) is converted to Markdown; with neither the article has no
+text (``text_source: none``).
+
+Every problem is reported with the JSON path of the key
+(``sections[0].articles[2].written_date``), the bad value and what is allowed.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from govsite.content.safepath import resolve_inside
+from govsite.importer.dates import ACCEPTED_FORMS, ACCEPTED_FORMS_EN, DateFormatError, parse_legacy_date
+from govsite.importer.html2md import html_to_markdown
+from govsite.importer.issues import Issue
+from govsite.importer.mapping import NO_DOC_NO
+from govsite.importer.values import clean_text, split_keywords
+from govsite.importer.gazette_source import SourceArticle, SourceIssue, file_sha256, fingerprint
+from govsite.markdown import inspect_markdown
+from govsite.model.gazette import TextSource
+
+IMPORTER = "govsite import gazette"
+CODE = "E-IMPORT-GAZETTE"
+
+TOP_KEYS = ("gazette", "year", "number", "volume", "cumulative_number", "date", "pdf", "special", "special_label",
+            "sections")
+SECTION_KEYS = ("title", "articles")
+ARTICLE_KEYS = ("title", "doc_no", "issuer", "written_date", "genre", "keywords", "pages", "body_html", "body_md",
+                "text_source", "quality_note")
+
+EXPECTED: dict[str, tuple[str, str]] = {
+    "int": ("整数", "an integer"),
+    "str": ("文本（带引号的字符串）", "text (a quoted string)"),
+    "bool": ("true 或 false", "true or false"),
+    "list": ("列表 [...]", "a list [...]"),
+    "object": ("对象 {...}", "an object {...}"),
+    "pages": ("文本或整数，如 \"3-5\" 或 3", "text or an integer, e.g. \"3-5\" or 3"),
+    "keywords": ("文本列表，如 [\"政府投资\", \"项目管理\"]，或一段以逗号、顿号分隔的文本",
+                 "a list of texts, e.g. [\"a\", \"b\"], or one text separated by commas"),
+}
+RANGES: dict[str, tuple[int, int | None]] = {
+    "year": (1949, 2100), "number": (1, None), "volume": (1, None), "cumulative_number": (1, None),
+}
+PDF_MAGIC = b"%PDF-"
+_PAGES = re.compile(r"^([1-9]\d*)(?:-([1-9]\d*))?$")
+_DASHES = str.maketrans({"–": "-", "—": "-", "－": "-", "~": "-", "～": "-", "至": "-"})
+_MISSING = object()
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _is(kind: str, value: Any) -> bool:
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "list":
+        return isinstance(value, list)
+    if kind == "object":
+        return isinstance(value, dict)
+    if kind == "pages":
+        return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+    if kind == "keywords":
+        return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    raise ValueError(kind)
+
+
+class _Reader:
+    """Collects problems while walking the JSON object."""
+
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+
+    def error(self, where: str | None, value: Any, detail: str, line: int | None = None, **params: Any) -> None:
+        self.issues.append(Issue(CODE, None, line, where, value, detail, params))
+
+    def get(self, obj: dict[str, Any], key: str, base: str, kind: str, required: bool = False) -> Any:
+        """``obj[key]`` if present and of ``kind``; None when absent/null (optional); ``_MISSING`` on a problem."""
+        where = f"{base}.{key}" if base else key
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.error(where, None, "IMPORT-MISSING")
+                return _MISSING
+            return None
+        if not _is(kind, value):
+            zh, en = EXPECTED[kind]
+            if not required:
+                zh, en = zh + "，或 null", en + ", or null"
+            self.error(where, _json(value), "IMPORT-GAZETTE-TYPE", expected=zh, expected_en=en)
+            return _MISSING
+        if kind == "int" and key in RANGES:
+            low, high = RANGES[key]
+            if value < low or (high is not None and value > high):
+                allowed = f"{low}–{high}" if high is not None else f"≥ {low}"
+                self.error(where, value, "IMPORT-GAZETTE-RANGE", allowed=allowed)
+                return _MISSING
+        return value
+
+    def text(self, obj: dict[str, Any], key: str, base: str, required: bool = False) -> Any:
+        """A one-line text; a required one must not be empty."""
+        value = self.get(obj, key, base, "str", required)
+        if value is _MISSING or value is None:
+            return value
+        text = clean_text(value)
+        if not text and required:
+            self.error(f"{base}.{key}" if base else key, value, "IMPORT-MISSING")
+            return _MISSING
+        return text or None
+
+    def day(self, obj: dict[str, Any], key: str, base: str, required: bool = False) -> Any:
+        value = self.get(obj, key, base, "str", required)
+        if value is _MISSING or value is None:
+            return value
+        try:
+            return parse_legacy_date(value).day
+        except DateFormatError:
+            self.error(f"{base}.{key}" if base else key, value, "IMPORT-BAD-DATE",
+                       forms=ACCEPTED_FORMS, forms_en=ACCEPTED_FORMS_EN)
+            return _MISSING
+
+
+def _extra(obj: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+    return {k: v for k, v in obj.items() if k not in known}
+
+
+def _pages(r: _Reader, art: dict[str, Any], base: str) -> Any:
+    value = r.get(art, "pages", base, "pages")
+    if value is _MISSING or value is None:
+        return value
+    text = str(value).translate(_DASHES)
+    text = re.sub(r"\s+", "", text)
+    m = _PAGES.match(text)
+    if not m or (m[2] and int(m[2]) < int(m[1])):
+        r.error(f"{base}.pages", value, "IMPORT-GAZETTE-PAGES")
+        return _MISSING
+    return m[1] if m[2] == m[1] else text  # "3-3" is page 3
+
+
+def _body(r: _Reader, art: dict[str, Any], base: str) -> tuple[str, str | None]:
+    """(Markdown body, key it came from)."""
+    md = r.get(art, "body_md", base, "str")
+    html = r.get(art, "body_html", base, "str")
+    if isinstance(md, str) and md.strip():
+        body, key = md.replace("\r\n", "\n").replace("\r", "\n").strip("\n") + "\n", "body_md"
+    elif isinstance(html, str) and html.strip():
+        key = "body_html"
+        try:
+            body = html_to_markdown(html)
+        except Exception as exc:  # noqa: BLE001 - report, never crash on one article
+            r.error(f"{base}.body_html", html[:40], "IMPORT-HTML", reason=str(exc))
+            return "", key
+    else:
+        return "", None
+    for _line, src in inspect_markdown(body).images_without_alt:
+        r.error(f"{base}.{key}", src, "IMPORT-IMG-ALT")
+    return body, key
+
+
+def _article(r: _Reader, art: Any, base: str, section: str, issue_date: Any) -> SourceArticle | None:
+    if not isinstance(art, dict):
+        zh, en = EXPECTED["object"]
+        r.error(base, _json(art), "IMPORT-GAZETTE-TYPE", expected=zh, expected_en=en)
+        return None
+    before = len(r.issues)
+    title = r.text(art, "title", base, required=True)
+    doc_no = r.text(art, "doc_no", base)
+    issuer = r.text(art, "issuer", base)
+    written = r.day(art, "written_date", base)
+    genre = r.text(art, "genre", base)
+    keywords = r.get(art, "keywords", base, "keywords")
+    pages = _pages(r, art, base)
+    note = r.get(art, "quality_note", base, "str")
+    source = r.get(art, "text_source", base, "str")
+    allowed_sources = [s.value for s in TextSource]
+    if isinstance(source, str) and source.strip() not in allowed_sources:
+        r.error(f"{base}.text_source", source, "IMPORT-GAZETTE-ENUM", allowed="、".join(allowed_sources))
+    body, _from = _body(r, art, base)
+    if isinstance(written, date) and isinstance(issue_date, date) and written > issue_date:
+        r.error(f"{base}.written_date", written.isoformat(), "IMPORT-GAZETTE-DATE-ORDER", other=issue_date.isoformat())
+    if len(r.issues) > before:
+        return None
+    text_source = source.strip() if isinstance(source, str) else ("born-digital" if body.strip() else "none")
+    return SourceArticle(
+        where=base, section=section, title=title,
+        doc_no=None if not doc_no or doc_no in NO_DOC_NO else doc_no,
+        issuer=issuer, written_date=written, genre=genre,
+        keywords=split_keywords(keywords) if keywords else [],
+        pages=pages, text_source=text_source,
+        quality_note=clean_text(note) if isinstance(note, str) else "",
+        body=body if body.strip() else "", extra=_extra(art, ARTICLE_KEYS),
+    )
+
+
+def _pdf(r: _Reader, value: str, folder: Path) -> Path | None:
+    rel = value.strip().replace("\\", "/")
+    path = resolve_inside(folder, rel)
+    if path is None:
+        r.error("pdf", value, "IMPORT-GAZETTE-PDF-ESCAPE", folder=str(folder))
+        return None
+    if not path.is_file():
+        r.error("pdf", value, "IMPORT-GAZETTE-PDF-MISSING", folder=str(folder))
+        return None
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if not path.name.lower().endswith(".pdf") or PDF_MAGIC not in head:
+        r.error("pdf", value, "IMPORT-GAZETTE-NOT-PDF")
+        return None
+    return path
+
+
+def _load(r: _Reader, path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        r.error(None, str(path), "IMPORT-GAZETTE-UNREADABLE", reason=exc.strerror or str(exc))
+        return _MISSING
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        r.error(None, None, "IMPORT-GAZETTE-ENCODING", position=exc.start + 1)
+        return _MISSING
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        snippet = text.splitlines()[exc.lineno - 1].strip() if text.splitlines() else ""
+        r.error(None, snippet[:60], "IMPORT-GAZETTE-BAD-JSON", line=exc.lineno, reason=exc.msg,
+                column=exc.colno, at_line=exc.lineno)
+        return _MISSING
+    if not isinstance(data, dict):
+        r.error(None, _json(data)[:60], "IMPORT-GAZETTE-NOT-OBJECT")
+        return _MISSING
+    return data
+
+
+def read_issue_json(path: Path, label: str, today: date, future_days: int = 0) -> tuple[SourceIssue | None, list[Issue]]:
+    """Check one import file; (issue, []) or (None, every problem found)."""
+    r = _Reader()
+    data = _load(r, path)
+    if data is _MISSING:
+        return None, r.issues
+    gazette = r.text(data, "gazette", "", required=True)
+    if isinstance(gazette, str):
+        gazette = re.sub(r"\s+", "", gazette).strip("《》")
+    year = r.get(data, "year", "", "int", required=True)
+    number = r.get(data, "number", "", "int", required=True)
+    volume = r.get(data, "volume", "", "int")
+    cumulative = r.get(data, "cumulative_number", "", "int")
+    issue_date = r.day(data, "date", "", required=True)
+    special = r.get(data, "special", "", "bool")
+    label_value = r.text(data, "special_label", "")
+    if isinstance(issue_date, date) and issue_date > today + timedelta(days=future_days):
+        r.error("date", issue_date.isoformat(), "IMPORT-GAZETTE-FUTURE", today=today.isoformat())
+    pdf_value = r.get(data, "pdf", "", "str")
+    pdf = _pdf(r, pdf_value, path.resolve().parent) if isinstance(pdf_value, str) and pdf_value.strip() else None
+
+    articles: list[SourceArticle] = []
+    section_where: dict[str, str] = {}
+    section_extra: dict[str, dict[str, Any]] = {}
+    sections = r.get(data, "sections", "", "list", required=True)
+    for i, sec in enumerate(sections if isinstance(sections, list) else []):
+        base = f"sections[{i}]"
+        if not isinstance(sec, dict):
+            zh, en = EXPECTED["object"]
+            r.error(base, _json(sec), "IMPORT-GAZETTE-TYPE", expected=zh, expected_en=en)
+            continue
+        title = r.text(sec, "title", base, required=True)
+        if isinstance(title, str) and title in section_where:
+            r.error(f"{base}.title", title, "IMPORT-GAZETTE-DUP-SECTION", other=section_where[title])
+        elif isinstance(title, str):
+            section_where[title] = f"{base}.title"
+            if _extra(sec, SECTION_KEYS):
+                section_extra[title] = _extra(sec, SECTION_KEYS)
+        items = r.get(sec, "articles", base, "list", required=True)
+        for j, art in enumerate(items if isinstance(items, list) else []):
+            article = _article(r, art, f"{base}.articles[{j}]", title if isinstance(title, str) else "", issue_date)
+            if article is not None:
+                articles.append(article)
+    if r.issues:
+        return None, r.issues
+
+    pdf_sha = file_sha256(pdf) if pdf else None
+    extra: dict[str, Any] = {}
+    if _extra(data, TOP_KEYS):
+        extra["issue"] = _extra(data, TOP_KEYS)
+    if section_extra:
+        extra["sections"] = section_extra
+    by_number = {str(n): art.extra for n, art in enumerate(articles, start=1) if art.extra}
+    if by_number:
+        extra["articles"] = by_number
+    sidecar: dict[str, Any] = {}
+    if pdf is not None:
+        sidecar["source_pdf"] = {"path": pdf_value, "sha256": pdf_sha}
+    if extra:
+        sidecar["extra"] = extra
+    issue = SourceIssue(
+        label=label, file_name=path.name, importer=IMPORTER, gazette=gazette, year=year, number=number,
+        date=issue_date, volume=volume, cumulative_number=cumulative, special=bool(special),
+        special_label=label_value or "增刊", pdf=pdf, scan_only=pdf is not None and not articles,
+        articles=articles, section_where=section_where,
+        fingerprint=fingerprint({"json": data, "pdf_sha256": pdf_sha}), sidecar=sidecar,
+    )
+    return issue, []

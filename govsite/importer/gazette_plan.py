@@ -1,0 +1,390 @@
+"""Match imported issues against the site and decide every file to write.
+
+- An issue whose folder already holds the same import (same fingerprint in its
+  ``source.json``) is *unchanged* and left alone; a folder with anything else
+  is an error (never overwritten).
+- Without ``content/gazette/gazette.yaml`` one is created (刊名 from the import,
+  publisher = the organization whose name the 刊名 starts with, created if
+  needed; 创刊年份 = earliest year; 刊期 guessed only when obvious).
+- Sections new to the gazette are appended to its ``sections`` (the file is
+  edited as text, so comments stay); an issue whose own section order differs
+  from the gazette's gets ``sections:`` in its issue.yaml.
+- Unknown 发文机关 become placeholder organizations (:mod:`govsite.importer.orgs`).
+- Every generated YAML file is read back and validated with the content models.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from govsite.content.loader import GAZETTE_FILE, ORGS_FILE, LoadedSite
+from govsite.content.yamlsource import YamlError, dump_yaml, parse_yaml, split_front_matter
+from govsite.importer.gazette_source import SourceIssue, read_fingerprint, sidecar_text
+from govsite.importer.issues import Issue
+from govsite.importer.orgs import OrgResolver, appended_orgs_text
+from govsite.model.gazette import DEFAULT_SECTIONS, ArticleFrontMatter, Frequency, GazetteConfig, IssueFile
+from govsite.model.org import Organization
+
+CODE = "E-IMPORT-GAZETTE"
+GAZETTE_HEADER = "# 由 {command} 自动创建：请核对主办机构（publisher）、创刊年份（first_year）、刊期（frequency）和栏目顺序\n"
+
+
+@dataclass
+class Finding:
+    """An :class:`Issue` and the file (as named to the user) it is about."""
+
+    file: str
+    issue: Issue
+
+
+@dataclass
+class PlannedIssue:
+    source: SourceIssue
+    folder: Path
+    files: list[tuple[str, str]]
+    """(file name, text) to create in the folder, in writing order."""
+    pdf_name: str | None
+    sidecar: str
+    """``source.json``, written last: its fingerprint marks the issue as completely imported."""
+
+
+@dataclass
+class GazettePlan:
+    issues: list[PlannedIssue] = field(default_factory=list)
+    unchanged: list[SourceIssue] = field(default_factory=list)
+    gazette_text: str | None = None
+    """New content of gazette.yaml (None: untouched)."""
+    gazette_created: bool = False
+    orgs_text: str | None = None
+    """New content of orgs.yaml (None: untouched)."""
+    new_orgs: list[Organization] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.issue.is_error]
+
+
+def norm_name(name: str) -> str:
+    return re.sub(r"\s+", "", name).strip("《》")
+
+
+def _error(plan: GazettePlan, file: str, where: str | None, value: Any, text_key: str, **params: Any) -> None:
+    plan.findings.append(Finding(file, Issue(CODE, None, None, where, value, text_key, params)))
+
+
+def _warn(plan: GazettePlan, file: str, code: str, where: str | None, value: Any, **params: Any) -> None:
+    plan.findings.append(Finding(file, Issue(code, None, None, where, value, None, params)))
+
+
+# --- frequency and sections -------------------------------------------------------------------------------
+
+_PATTERNS: tuple[tuple[Frequency, int, Any], ...] = (
+    (Frequency.MONTHLY, 12, lambda n: n),
+    (Frequency.SEMI_MONTHLY, 24, lambda n: (n + 1) // 2),
+    (Frequency.TEN_DAYS, 36, lambda n: (n + 2) // 3),
+)
+
+
+def guess_frequency(regular: list[tuple[int, int, date]]) -> Frequency:
+    """刊期 when it is obvious: one whole year of 12/24/36 issues and every issue
+    published in its month (or every one the month after); else irregular."""
+    by_year: dict[int, set[int]] = {}
+    for year, number, _day in regular:
+        by_year.setdefault(year, set()).add(number)
+    for freq, per_year, month_of in _PATTERNS:
+        if not any(numbers == set(range(1, per_year + 1)) for numbers in by_year.values()):
+            continue
+        if any(number > per_year for _y, number, _d in regular):
+            continue
+        offsets = {(day.year * 12 + day.month) - (year * 12 + month_of(number)) for year, number, day in regular}
+        if len(offsets) == 1 and offsets <= {0, 1}:
+            return freq
+    return Frequency.IRREGULAR
+
+
+def merge_sections(orders: list[list[str]]) -> list[str]:
+    """One section order from the issues' orders: a new section goes after its
+    nearest predecessor in the issue that names it (or before its successor)."""
+    merged: list[str] = []
+    for order in orders:
+        for i, name in enumerate(order):
+            if name in merged:
+                continue
+            before = next((p for p in reversed(order[:i]) if p in merged), None)
+            after = next((s for s in order[i + 1:] if s in merged), None)
+            if before is not None:
+                merged.insert(merged.index(before) + 1, name)
+            elif after is not None:
+                merged.insert(merged.index(after), name)
+            else:
+                merged.append(name)
+    return merged
+
+
+def _flow_list(values: list[str]) -> str:
+    return yaml.dump(values, allow_unicode=True, default_flow_style=True, width=10**6).strip()
+
+
+def appended_sections_text(original: str, new: list[str]) -> str:
+    """gazette.yaml with ``new`` appended to ``sections`` (comments and layout kept).
+
+    Raises :class:`ValueError` when the edit does not read back as exactly that."""
+    data = parse_yaml(original) if original.strip() else None
+    if not isinstance(data, dict):
+        raise ValueError("gazette.yaml is not a mapping")
+    old = data.get("sections")
+    expected = {**data, "sections": (list(DEFAULT_SECTIONS) if old is None else list(old)) + new}
+    if "sections" not in data:
+        text = original if original.endswith("\n") else original + "\n"
+        text += dump_yaml({"sections": expected["sections"]})
+    else:
+        node = yaml.compose(original)
+        value = next((v for k, v in node.value if k.value == "sections"), None) if node is not None else None
+        if not isinstance(value, yaml.SequenceNode) or not isinstance(old, list):
+            raise ValueError("sections is not a list")
+        if value.flow_style or not value.value:
+            start, end = value.start_mark.index, value.end_mark.index
+            text = original[:start] + _flow_list(list(old) + new) + original[end:]
+        else:
+            lines = original.split("\n")
+            first = lines[value.value[0].start_mark.line]
+            m = re.match(r"^(\s*-\s+)", first)
+            if not m:
+                raise ValueError("unexpected sections layout")
+            dash = m.group(1)
+            last = value.value[-1].end_mark.line
+            if value.value[-1].end_mark.column == 0:
+                last -= 1
+            added = [dash + dump_yaml([name]).strip()[2:] for name in new]
+            text = "\n".join(lines[: last + 1] + added + lines[last + 1:])
+    try:
+        after = parse_yaml(text)
+    except YamlError as exc:
+        raise ValueError(exc.detail) from None
+    if after != expected:
+        raise ValueError("the edited file does not read back as expected")
+    return text
+
+
+# --- files --------------------------------------------------------------------------------------------------
+
+def _validated(plan: GazettePlan, src: SourceIssue, rel: str, data: Any, model: type[BaseModel]) -> bool:
+    """Validate what was written for ``rel`` with ``model``; report every failing field."""
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            name = ".".join(str(x) for x in err["loc"]) or None
+            value = data.get(err["loc"][0]) if err["loc"] and isinstance(data, dict) else None
+            _error(plan, src.label, name, value, "IMPORT-GAZETTE-INVALID", file=rel, field_name=name or "",
+                   reason=err["msg"])
+        return False
+    return True
+
+
+def issue_yaml(src: SourceIssue, sections: list[str]) -> dict[str, Any]:
+    data: dict[str, Any] = {"year": src.year, "number": src.number, "date": src.date}
+    if src.volume is not None:
+        data["volume"] = src.volume
+    if src.cumulative_number is not None:
+        data["cumulative_number"] = src.cumulative_number
+    if src.special:
+        data["special"] = True
+        if src.special_label != "增刊":
+            data["special_label"] = src.special_label
+    if src.pdf is not None:
+        data["pdf"] = f"gazette/{src.year}/{src.slug}/{src.pdf.name}"
+    if src.scan_only:
+        data["scan_only"] = True
+    if sections:
+        data["sections"] = sections
+    return data
+
+
+def article_text(front: dict[str, Any], body: str) -> str:
+    text = "---\n" + dump_yaml(front) + "---\n"
+    return text + (body.strip("\n") + "\n" if body.strip() else "")
+
+
+def _issue_files(plan: GazettePlan, root: Path, src: SourceIssue, gazette_sections: list[str],
+                 issuers: dict[int, str]) -> PlannedIssue | None:
+    """issue.yaml, n.md and source.json of one issue, each validated."""
+    order = src.sections
+    own = [] if [s for s in gazette_sections if s in order] == order else order
+    files: list[tuple[str, str]] = []
+    ok = True
+    data = issue_yaml(src, own)
+    text = dump_yaml(data)
+    rel = f"{src.rel_folder}/issue.yaml"
+    ok &= _validated(plan, src, rel, parse_yaml(text), IssueFile)
+    files.append(("issue.yaml", text))
+    for n, art in enumerate(src.articles, start=1):
+        front: dict[str, Any] = {
+            "title": art.title, "section": art.section, "doc_no": art.doc_no, "issuer": issuers.get(id(art)),
+            "written_date": art.written_date, "genre": art.genre, "keywords": art.keywords, "pages": art.pages,
+            "text_source": art.text_source,
+        }
+        if art.quality_note:
+            front["quality_note"] = art.quality_note
+        text = article_text(front, art.body)
+        split = split_front_matter(text)
+        assert split is not None
+        ok &= _validated(plan, src, f"{src.rel_folder}/{n}.md", parse_yaml(split[0]), ArticleFrontMatter)
+        files.append((f"{n}.md", text))
+    if not ok:
+        return None
+    return PlannedIssue(src, root / src.rel_folder, files, src.pdf.name if src.pdf else None, sidecar_text(src))
+
+
+# --- the plan -----------------------------------------------------------------------------------------------
+
+def _classify(plan: GazettePlan, root: Path, sources: list[SourceIssue]) -> list[SourceIssue]:
+    """New issues; unchanged ones go to ``plan.unchanged``; conflicts are errors."""
+    seen: dict[tuple[int, bool, int], SourceIssue] = {}
+    new: list[SourceIssue] = []
+    for src in sources:
+        earlier = seen.get(src.key)
+        if earlier is not None:
+            if earlier.fingerprint == src.fingerprint:
+                plan.unchanged.append(src)
+            else:
+                _error(plan, src.label, "number", src.number, "IMPORT-GAZETTE-DUP", issue=src.issue_label,
+                       other=earlier.label)
+            continue
+        seen[src.key] = src
+        folder = root / src.rel_folder
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            if read_fingerprint(folder) == src.fingerprint:
+                plan.unchanged.append(src)
+            else:
+                _error(plan, src.label, "number", src.number, "IMPORT-GAZETTE-EXISTS", issue=src.issue_label,
+                       folder=src.rel_folder)
+            continue
+        new.append(src)
+    return new
+
+
+def _check_order(plan: GazettePlan, loaded: LoadedSite, new: list[SourceIssue]) -> None:
+    """Regular issues' dates must follow their numbers (as the site check demands)."""
+    entries: list[tuple[int, int, date, SourceIssue | None]] = [
+        (fm.year, fm.number, fm.date, None) for fm, _src in loaded.issues if not fm.special]
+    entries += [(s.year, s.number, s.date, s) for s in new if not s.special]
+    entries.sort(key=lambda e: (e[0], e[1]))
+    for before, after in zip(entries, entries[1:]):
+        if after[2] >= before[2]:
+            continue
+        culprit, other = (after, before) if after[3] is not None else (before, after)
+        if culprit[3] is None:
+            continue
+        _error(plan, culprit[3].label, "date", culprit[2].isoformat(), "IMPORT-GAZETTE-ORDER",
+               other=f"{other[0]}年第{other[1]}期（{other[2].isoformat()}）")
+
+
+def _publisher(resolver: OrgResolver, name: str) -> Organization:
+    """The organization a gazette named ``name`` belongs to: 示例县人民政府公报 → 示例县人民政府."""
+    base = re.sub(r"(?:公报|政报)$", "", name) or name
+    found = resolver.find(base)
+    if found is not None:
+        return found
+    prefixes = [o for o in resolver.orgs if name.startswith(re.sub(r"\s+", "", o.name))]
+    if prefixes:
+        return max(prefixes, key=lambda o: len(o.name))
+    kind = "government" if base.endswith("人民政府") and not base.endswith(("镇人民政府", "乡人民政府")) else None
+    org, _created = resolver.find_or_create(base, 0, kind=kind)
+    return org
+
+
+def make_plan(root: Path, loaded: LoadedSite, sources: list[SourceIssue], command: str) -> GazettePlan:
+    """Everything to write for ``sources``; ``plan.errors`` lists why nothing may be written."""
+    plan = GazettePlan()
+    config = loaded.gazette
+    assert loaded.config is not None
+    named = [s for s in sources if s.gazette]
+    if config is not None:
+        for src in named:
+            if src.gazette != norm_name(config.name):
+                _error(plan, src.label, "gazette", src.gazette, "IMPORT-GAZETTE-NAME", other=config.name)
+    elif named:
+        first = named[0]
+        for src in named[1:]:
+            if src.gazette != first.gazette:
+                _error(plan, src.label, "gazette", src.gazette, "IMPORT-GAZETTE-NAME-MIXED", other=first.gazette,
+                       other_file=first.label)
+    if plan.errors:
+        return plan
+    new = _classify(plan, root, sources)
+    _check_order(plan, loaded, new)
+    if plan.errors or not new:
+        return plan
+    new.sort(key=lambda s: s.key)
+
+    resolver = OrgResolver([org for org, _ in loaded.orgs])
+    issuers: dict[int, str] = {}
+    for src in new:
+        for art in src.articles:
+            if art.issuer:
+                org, created = resolver.find_or_create(art.issuer, 0)
+                issuers[id(art)] = org.id
+                if created:
+                    _warn(plan, src.label, "W-IMPORT-GAZETTE-ORG", f"{art.where}.issuer", art.issuer, org=org.id)
+
+    orders = [s.sections for s in new]
+    used = set(issuers.values())
+    if config is None:
+        name = named[0].gazette if named else norm_name(loaded.config.name) + "公报"
+        publisher = _publisher(resolver, name or "")
+        # issues already on disk (also the unchanged ones) are in loaded.issues
+        regular = [(fm.year, fm.number, fm.date) for fm, _ in loaded.issues if not fm.special]
+        regular += [(s.year, s.number, s.date) for s in new if not s.special]
+        first_year = min([fm.year for fm, _ in loaded.issues] + [s.year for s in new])
+        sections = merge_sections(orders) or list(DEFAULT_SECTIONS)
+        data = {"name": name, "publisher": publisher.id, "first_year": first_year,
+                "frequency": guess_frequency(regular).value, "sections": sections}
+        plan.gazette_text = GAZETTE_HEADER.format(command=command) + dump_yaml(data)
+        plan.gazette_created = True
+        used.add(publisher.id)
+        gazette_sections = sections
+        first_src = new[0]
+        if _validated(plan, first_src, GAZETTE_FILE, parse_yaml(plan.gazette_text), GazetteConfig):
+            _warn(plan, GAZETTE_FILE, "W-IMPORT-GAZETTE-NEW", None, name, publisher=f"{publisher.id}（{publisher.name}）",
+                  first_year=first_year, frequency=data["frequency"])
+    else:
+        gazette_sections = list(config.sections)
+        added: list[str] = []
+        for src in new:
+            for name in src.sections:
+                if name not in gazette_sections:
+                    gazette_sections.append(name)
+                    added.append(name)
+                    _warn(plan, src.label, "W-IMPORT-GAZETTE-SECTION", src.section_where.get(name), name)
+        if added:
+            raw = (root / GAZETTE_FILE).read_bytes()
+            bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+            try:
+                plan.gazette_text = bom + appended_sections_text(raw.decode("utf-8-sig"), added)
+            except ValueError as exc:
+                _error(plan, GAZETTE_FILE, "sections", None, "IMPORT-GAZETTE-YAML", sections="、".join(added),
+                       detail=str(exc))
+                return plan
+
+    for src in new:
+        planned = _issue_files(plan, root, src, gazette_sections, issuers)
+        if planned is not None:
+            plan.issues.append(planned)
+
+    plan.new_orgs = [o for o in resolver.created if o.id in used]
+    if plan.new_orgs:
+        raw = (root / ORGS_FILE).read_bytes()
+        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+        try:
+            plan.orgs_text = bom + appended_orgs_text(raw.decode("utf-8-sig"), plan.new_orgs, command)
+        except ValueError as exc:
+            _error(plan, ORGS_FILE, None, None, "IMPORT-ORGS-YAML", detail=str(exc))
+    return plan
