@@ -1,0 +1,13 @@
+"""Permanent URLs: redirects from old paths and the ledger of published URLs.
+
+A feature module (see :mod:`govsite.render.registry`): it plans a static
+redirect page at every old path plus the ``_redirects`` and
+``redirects.nginx.conf`` rule files. :mod:`govsite.redirects.check` validates the
+redirects and reports published URLs that have disappeared (``E-URL-GONE``);
+:mod:`govsite.redirects.ledger` keeps ``urls.txt``. See docs/urls.md.
+"""
+from __future__ import annotations
+
+from govsite.redirects.pages import CONTEXTS, RENDERERS, plan
+
+__all__ = ["CONTEXTS", "RENDERERS", "plan"]
