@@ -1,0 +1,243 @@
+"""The post-render step that owns ``pagefind/``: index the shards whose pages changed.
+
+For each shard the step knows (from the model) its pages and lookup records. A shard
+is re-indexed when its membership digest differs from the previous build's (pages
+added, removed or moved; index settings or Pagefind version changed), when one of
+its pages was written or deleted by this build, or when one of its previous files
+is missing. Every other shard's files are hard-linked from the previous output, so
+a one-item change re-indexes one year.
+
+A re-indexed shard is made from a scratch copy of its pages (with the character
+list of :func:`govsite.search.records.with_unigrams`) and a scratch folder of lookup
+records: Pagefind runs once on each, the lookup index (language ``zxx``) is moved
+into the content bundle, and :func:`govsite.search.canonical.canonicalize` makes
+the result byte-identical for identical input. Shards run in parallel, one
+Pagefind process per core; each process indexes at most
+:data:`~govsite.search.docs.MAX_SHARD_PAGES` pages, which bounds memory.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
+from pathlib import Path
+
+from govsite.render.registry import PostRender, PostRenderContext
+from govsite.search.canonical import canonicalize
+from govsite.search.docs import BUNDLE_DIR, CORE, MAX_SHARD_PAGES, Shard, collect_shards
+from govsite.search.records import EXCLUDED, lookup_html, with_unigrams
+
+STATE = f"{BUNDLE_DIR}/govsite-shards.json"
+"""Membership digest of every shard, read back by the next build."""
+SCHEME = "3"
+"""Bump when the way pages are turned into index input changes."""
+RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind",
+           "pagefind-component-ui.js", "pagefind-component-ui.css")
+"""Files of Pagefind's runtime kept in the core bundle; shard bundles keep only data."""
+DATA_DIRS = ("index", "fragment", "filter")
+
+
+def pagefind_binary() -> Path:
+    from pagefind_bin_extended import get_executable  # the extended build segments Chinese
+
+    return Path(get_executable())
+
+
+def settings_digest() -> str:
+    """Everything besides the pages that shapes a bundle: Pagefind's version and the
+    source of the modules that prepare its input, so a change to either re-indexes."""
+    from govsite.search import canonical, docs, records
+
+    version = metadata.version("pagefind_bin_extended")
+    sources = [Path(m.__file__).read_bytes() for m in (canonical, docs, records)]  # type: ignore[arg-type]
+    return _sha1(SCHEME, version, *(hashlib.sha1(src).hexdigest() for src in sources), _RUN_ARGS)
+
+
+def _sha1(*parts: object) -> str:
+    h = hashlib.sha1()
+    for part in parts:
+        h.update(str(part).encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def shard_digest(shard: Shard, settings: str) -> str:
+    lookups = [(lk.url, lk.title, lk.doc_no, lk.index_no) for lk in shard.lookups]
+    return _sha1(settings, shard.name, *shard.pages, json.dumps(lookups, ensure_ascii=False))
+
+
+def shard_of(path: str) -> str:
+    """Which shard an output path under ``pagefind/`` belongs to."""
+    rel = path[len(BUNDLE_DIR) + 1:]
+    head, sep, _ = rel.partition("/")
+    return head if sep and head not in DATA_DIRS else CORE
+
+
+def _read_state(ctx: PostRenderContext) -> dict[str, str]:
+    if STATE not in ctx.previous:
+        return {}
+    try:
+        return dict(json.loads((ctx.out / STATE).read_text(encoding="utf-8"))["shards"])
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+def run(ctx: PostRenderContext) -> dict[str, str]:
+    """Entry point of the step (see :class:`govsite.render.registry.PostRender`)."""
+    settings = settings_digest()
+    shards = collect_shards(ctx.model)
+    digests = {s.name: shard_digest(s, settings) for s in shards}
+    old_state = _read_state(ctx)
+    old_files: dict[str, dict[str, str]] = {}
+    for path, digest in ctx.previous.items():
+        if path != STATE:
+            old_files.setdefault(shard_of(path), {})[path] = digest
+
+    def is_clean(shard: Shard) -> bool:
+        files = old_files.get(shard.name)
+        return (bool(files) and old_state.get(shard.name) == digests[shard.name]
+                and not any(p in ctx.changed for p in shard.pages)
+                and all(os.path.isfile(ctx.out / p) for p in files))
+
+    entries: dict[str, str] = {}
+    dirty: list[Shard] = []
+    for shard in shards:
+        if is_clean(shard):
+            for path, digest in old_files[shard.name].items():
+                _link(ctx.out / path, ctx.stage / path)
+                entries[path] = digest
+        else:
+            dirty.append(shard)
+    if dirty:
+        binary = pagefind_binary()
+        scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=ctx.stage.parent))
+        try:
+            with ThreadPoolExecutor(max_workers=max(1, ctx.jobs)) as pool:
+                for shard, error in zip(dirty, pool.map(lambda s: _index_shard(s, ctx.stage, scratch, binary), dirty)):
+                    if error:
+                        ctx.problems.error("E-SEARCH-INDEX", shard.folder, None, None, shard.name, detail=error)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        for shard in dirty:
+            entries.update(_hash_files(ctx.stage, shard))
+    state = {"scheme": SCHEME, "shards": dict(sorted(digests.items()))}
+    (ctx.stage / STATE).parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(state, ensure_ascii=False, indent=0, sort_keys=True).encode("utf-8")
+    (ctx.stage / STATE).write_bytes(data)
+    entries[STATE] = hashlib.sha1(data).hexdigest()
+    _keep_unchanged(ctx, entries)
+    return entries
+
+
+def _keep_unchanged(ctx: PostRenderContext, entries: dict[str, str]) -> None:
+    """A re-indexed shard often reproduces some files byte for byte: keep the old file
+    (a hard link) so that what changed on disk is exactly what the build reports."""
+    for path, digest in entries.items():
+        old = ctx.out / path
+        if ctx.previous.get(path) == digest and old.is_file():
+            new = ctx.stage / path
+            if not os.path.samefile(old, new):
+                new.unlink()
+                _link(old, new)
+
+
+def _link(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _hash_files(stage: Path, shard: Shard) -> dict[str, str]:
+    folder = stage / shard.folder
+    out: dict[str, str] = {}
+    if not folder.is_dir():
+        return out
+    names = [n for n in os.listdir(folder) if (folder / n).is_file()]
+    files = [f"{shard.folder}{n}" for n in names if n != "govsite-shards.json"]
+    for sub in DATA_DIRS:
+        if (folder / sub).is_dir():
+            files += [f"{shard.folder}{sub}/{n}" for n in os.listdir(folder / sub)]
+    for rel in sorted(files):
+        out[rel] = hashlib.sha1((stage / rel).read_bytes()).hexdigest()
+    return out
+
+
+_RUN_ARGS = ("--keep-index-url", "--exclude-selectors", ", ".join(EXCLUDED), "--silent")
+
+
+def _pagefind(binary: Path, site: Path, output: Path) -> str | None:
+    args = [str(binary), "--site", str(site), "--output-path", str(output), *_RUN_ARGS]
+    proc = subprocess.run(args, capture_output=True, text=True)
+    if proc.returncode != 0:
+        return (proc.stderr or proc.stdout).strip()[-500:] or f"pagefind exited with {proc.returncode}"
+    return None
+
+
+def _index_shard(shard: Shard, stage: Path, scratch: Path, binary: Path) -> str | None:
+    """Build one shard's bundle into the stage; returns an error message or None."""
+    pages_dir = scratch / f"{shard.name}-pages"
+    lookup_dir = scratch / f"{shard.name}-lookup"
+    lookup_out = scratch / f"{shard.name}-lookup-bundle"
+    bundle = scratch / f"{shard.name}-bundle"
+    for rel in shard.pages:
+        src = stage / rel
+        if not src.is_file():
+            continue
+        dst = pages_dir / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.write_text(with_unigrams(src.read_text(encoding="utf-8")), encoding="utf-8")
+    if not pages_dir.is_dir():
+        return "no pages to index"
+    for lk in shard.lookups:
+        dst = lookup_dir / lk.url
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.write_text(lookup_html(lk.title, lk.doc_no, lk.index_no), encoding="utf-8")
+    error = _pagefind(binary, pages_dir, bundle)
+    if error is None and shard.lookups:
+        error = _pagefind(binary, lookup_dir, lookup_out)
+        if error is None:
+            _merge_lookup(lookup_out, bundle)
+    if error is not None:
+        return error
+    _prune(bundle, keep_runtime=shard.name == CORE)
+    canonicalize(bundle)
+    target = stage / shard.folder
+    target.mkdir(parents=True, exist_ok=True)
+    for name in os.listdir(bundle):  # the core folder also holds the other shards: move, never clear
+        os.replace(bundle / name, target / name)
+    return None
+
+
+def _merge_lookup(lookup: Path, bundle: Path) -> None:
+    """Move the ``zxx`` index of the lookup run into the content bundle."""
+    for sub in DATA_DIRS:
+        if (lookup / sub).is_dir():
+            (bundle / sub).mkdir(exist_ok=True)
+            for name in os.listdir(lookup / sub):
+                os.replace(lookup / sub / name, bundle / sub / name)
+    for name in os.listdir(lookup):
+        if name.endswith(".pf_meta"):
+            os.replace(lookup / name, bundle / name)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    extra = json.loads((lookup / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry["languages"].update(extra["languages"])
+    (bundle / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+
+
+def _prune(bundle: Path, keep_runtime: bool) -> None:
+    for name in os.listdir(bundle):
+        path = bundle / name
+        if path.is_dir() or name == "pagefind-entry.json" or name.endswith(".pf_meta"):
+            continue
+        if not (keep_runtime and name in RUNTIME):
+            path.unlink()
+
+
+POST_RENDER = PostRender("search", f"{BUNDLE_DIR}/", run)

@@ -1,0 +1,142 @@
+"""The HTML that Pagefind indexes: the built pages plus two kinds of extra text.
+
+**Single characters.** Pagefind segments Chinese with jieba when indexing, but the
+browser splits the query with ``Intl.Segmenter`` (ICU), and every query word must
+match the start of an indexed word. When ICU yields a word that jieba kept inside a
+longer one (级 from 县级, 额 from 限额), a plain title query finds nothing. So the
+copy given to Pagefind gets, at the end of its ``data-pagefind-body`` element, a
+hidden, low-weight list of the distinct CJK characters of its indexed text: every
+query word then matches (a single character directly, a longer word through
+Pagefind's fall-back to the longest indexed prefix). The published page is not
+changed.
+
+**Lookup records** (language ``zxx``): one tiny page per document whose text is
+its 文号's and 索引号's run-boundary suffixes (示政办发202412号, 政办发202412号, …,
+12号, 号). In ``zxx`` Pagefind does not segment, neither here nor in the browser,
+so ``示政办发〔2024〕12号`` is one query term and matches exactly one record, and a
+query typed with spaces (``示政办发 2024 12号``) still matches through the suffixes.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9A-Za-z]+")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+LOOKUP_LANG = "zxx"
+UNIGRAM_WEIGHT = "0.2"
+EXCLUDED = (".related", ".page-url", ".public-note", ".qr", "[data-pagefind-ignore]")
+"""Boilerplate inside content pages that is not indexed (Pagefind ``exclude_selectors``)."""
+_EXCLUDED_CLASSES = ("related", "page-url", "public-note", "qr")
+
+
+def _element_end(text: str, start: int) -> int:
+    """Index of the closing tag of the element whose start tag begins at ``start`` (-1 if none)."""
+    first = _TAG.match(text, start)
+    if first is None:
+        return -1
+    name = first.group(2).lower()
+    if first.group(3) or name in _VOID:
+        return first.end()
+    depth = 0
+    for tag in _TAG.finditer(text, start):
+        if tag.group(2).lower() != name or tag.group(3):
+            continue
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.start()
+    return -1
+
+
+def body_span(text: str) -> tuple[int, int] | None:
+    """(start of the data-pagefind-body element, start of its closing tag)."""
+    at = text.find("data-pagefind-body")
+    if at < 0:
+        return None
+    start = text.rfind("<", 0, at)
+    end = _element_end(text, start)
+    return (start, end) if end > start else None
+
+
+def _is_excluded(start_tag: str) -> bool:
+    if "data-pagefind-ignore" in start_tag:
+        return True
+    cls = re.search(r'\bclass="([^"]*)"', start_tag)
+    return bool(cls) and any(c in _EXCLUDED_CLASSES for c in cls.group(1).split())
+
+
+def indexed_text(fragment: str) -> str:
+    """The text Pagefind indexes from ``fragment``: tags, excluded elements and scripts removed."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        tag = _TAG.search(fragment, pos)
+        if tag is None:
+            out.append(fragment[pos:])
+            break
+        out.append(fragment[pos:tag.start()])
+        pos = tag.end()
+        name = tag.group(2).lower()
+        if not tag.group(1) and (name in ("script", "style", "svg") or _is_excluded(tag.group(0))):
+            end = _element_end(fragment, tag.start())
+            if end > tag.start():
+                close = fragment.find(">", end)
+                pos = close + 1 if close >= 0 else len(fragment)
+        out.append(" ")
+    return html.unescape("".join(out))
+
+
+def with_unigrams(page: str) -> str:
+    """The page with its distinct CJK characters appended, hidden, to the indexed element."""
+    span = body_span(page)
+    if span is None:
+        return page
+    start, end = span
+    chars = sorted(set(CJK.findall(indexed_text(page[start:end]))))
+    if not chars:
+        return page
+    extra = f'<div hidden data-pagefind-weight="{UNIGRAM_WEIGHT}">{" ".join(chars)}</div>'
+    return page[:end] + extra + page[end:]
+
+
+def suffixes(identifier: str) -> list[str]:
+    """``示政办发〔2024〕12号`` → 示政办发202412号, 政办发202412号, 办发202412号, 发202412号,
+    202412号, 12号: every place a browser may start a query word, punctuation dropped.
+    A lone last character (号) is left out: as an indexed word it would be the fall-back
+    match of every query that starts with it (号码, 号召)."""
+    runs = [r.lower() for r in _RUN.findall(identifier)]
+    out = ["".join(runs[i:]) for i in range(len(runs))]
+    return [s for s in out if len(s) > 1 or s.isascii()]
+
+
+_FULLWIDTH = {c: chr(ord(c) + 0xFEE0) for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"}
+
+
+def _one_word(text: str) -> str:
+    """Pagefind splits metadata at ASCII punctuation and spaces; full-width forms keep it whole."""
+    return "".join(_FULLWIDTH.get(c, c) for c in text if not c.isspace())
+
+
+def lookup_title(title: str, doc_no: str | None, index_no: str | None) -> str:
+    ids = "；".join(x for x in (f"文号：{doc_no}" if doc_no else "", f"索引号：{index_no}" if index_no else "") if x)
+    return _one_word(f"【精确匹配】{title}（{ids}）")
+
+
+def lookup_html(title: str, doc_no: str | None, index_no: str | None) -> str:
+    """A lookup record, indexed at the path of the page it stands for.
+
+    Pagefind searches metadata too, and falls back to the longest indexed word that
+    starts a query word. So the record's only metadata is its title, made one word
+    that starts with 【精确匹配】: no organization, date or identifier part there can
+    match an ordinary query."""
+    e = html.escape
+    tokens = suffixes(doc_no or "") + suffixes(index_no or "")
+    return (
+        f'<!DOCTYPE html><html lang="{LOOKUP_LANG}"><head><meta charset="utf-8"><title>{e(title)}</title></head>'
+        f'<body><main data-pagefind-body><span data-pagefind-meta="title[data-title]"'
+        f' data-title="{e(lookup_title(title, doc_no, index_no))}"></span>'
+        f'<p>{e(" ".join(tokens))}</p></main></body></html>\n'
+    )
