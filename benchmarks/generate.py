@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/generate.py N OUTDIR [--seed S]
+        [--gazette-years Y --issues-per-year P --articles-per-issue A]
 
 Writes a complete site folder (``site.yaml``, ``content/orgs.yaml``, a few
 pages and N items under ``content/items/<org>/<year>/<seq:05d>.md``) for the
@@ -13,6 +14,13 @@ Items span 30 organizations (county government, its office, 24 departments,
 4 townships), 2019–2026 (publish dates up to 2026-11-20), the default 法定
 columns, themes, genres, 文号 on ~70%, validity variety and ~5% 政策解读 that
 point to an earlier policy via ``interprets``.
+
+With ``--gazette-years`` the site also gets a 政府公报 under ``content/gazette/``
+(see :func:`write_gazette`): the Y × P most recent issue slots up to 2026-11-20
+(P = 36 is 旬刊), A articles each. The gazette uses its own random stream, so the
+items are the same as without it except that every 意见/办法/规定-kind policy
+becomes genre 规范性文件 (so the 应登尽登 rule has something to check) and each
+such item is printed, as a linked article, within ``registration_days``.
 """
 from __future__ import annotations
 
@@ -21,6 +29,7 @@ import hashlib
 import json
 import random
 import shutil
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -336,13 +345,303 @@ PAGES = {
 }
 
 
-def marker(n: int, seed: int) -> dict[str, Any]:
+# --- gazette (政府公报) --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GazetteSpec:
+    """Shape of the synthetic gazette: ``years`` × ``per_year`` issues of ``per_issue`` articles."""
+
+    years: int = 10
+    per_year: int = 36
+    per_issue: int = 20
+
+    @property
+    def label(self) -> str:
+        return f"g{self.years}x{self.per_year}x{self.per_issue}"
+
+
+GAZETTE_NAME = f"{COUNTY}人民政府公报"
+GAZETTE_PUBLISHER = "xzf"
+GAZETTE_SECTIONS = ["县政府令", "县政府文件", "县政府办公室文件", "部门文件", "政策解读", "人事任免", "其他"]
+"""govsite.model.gazette.DEFAULT_SECTIONS (written out so the corpus does not depend on the package)."""
+FREQUENCIES = {12: "monthly", 24: "semi-monthly", 36: "ten-days"}
+LINKED_SHARE = 0.2
+"""Share of articles that are a catalog item (``item:``, empty body)."""
+SCAN_SHARE = 0.01
+"""Share of issues (at least one) that are scan_only, taken from the oldest ones."""
+PRINTABLE_KINDS = ("policy", "opinion", "notice", "plan", "emergency", "inspect", "interpretation", "project")
+"""Item kinds a county gazette reprints (not permits, penalties, budgets, procurement, statistics…)."""
+NORMATIVE_KIND = "opinion"
+"""With a gazette, items of this kind get genre 规范性文件 (subject to 应登尽登)."""
+# (section, weight) for articles with their own text
+ARTICLE_SECTIONS = [("县政府令", 2), ("县政府文件", 18), ("县政府办公室文件", 25), ("部门文件", 33), ("政策解读", 8),
+                    ("人事任免", 8), ("其他", 6)]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红文玉兰海波春晓云飞宁鹏辉俊"
+POSTS = ["局长", "副局长", "党组成员、副局长", "主任", "副主任"]
+
+
+def issue_date(year: int, number: int, per_year: int) -> date:
+    """出版日期 of regular issue ``number``: 旬刊 10th/20th/month end, 半月刊 15th/month end,
+    月刊 month end; any other frequency evenly spread over the year (irregular)."""
+    if per_year in (12, 24, 36):
+        per_month = per_year // 12
+        month, part = (number - 1) // per_month + 1, (number - 1) % per_month
+        month_end = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+        day = {3: [10, 20, month_end], 2: [15, month_end], 1: [month_end]}[per_month][part]
+        return date(year, month, day)
+    days = (date(year + 1, 1, 1) - date(year, 1, 1)).days
+    return date(year, 1, 1) + timedelta(days=int((number - 0.5) * days / per_year))
+
+
+def issue_slots(spec: GazetteSpec) -> list[tuple[int, int, date]]:
+    """The ``years × per_year`` most recent (year, number, date) slots not after :data:`END`, oldest first."""
+    slots: list[tuple[int, int, date]] = []
+    year, number = END.year, spec.per_year
+    while len(slots) < spec.years * spec.per_year:
+        when = issue_date(year, number, spec.per_year)
+        if when <= END.date():
+            slots.append((year, number, when))
+        year, number = (year, number - 1) if number > 1 else (year - 1, spec.per_year)
+    return slots[::-1]
+
+
+def tiny_pdf(text: str) -> bytes:
+    """A valid one-page PDF of a few hundred bytes showing ``text`` (ASCII), for scan-only issues."""
+    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def person(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
+
+
+def appointments(rng: random.Random, depts: list[Org], when: date) -> str:
+    """人事任免 text: 300+ characters of 任命/免去 lines and a signature."""
+    lines = ["经县人民政府研究决定："]
+    while sum(len(x) for x in lines) < rng.randint(300, 900):
+        org = rng.choice(depts)
+        post = rng.choice(POSTS)
+        if rng.random() < 0.6:
+            lines.append(f"任命{person(rng)}为{org.name}{post}（试用期一年）；")
+        else:
+            lines.append(f"免去{person(rng)}的{org.name}{post}职务；")
+    lines[-1] = lines[-1][:-1] + "。"
+    return "\n\n".join([*lines, f"{COUNTY}人民政府\n\n{when.year}年{when.month}月{when.day}日"])
+
+
+@dataclass
+class GArticle:
+    """One article of an issue before numbering."""
+
+    section: str
+    fm: dict[str, Any]
+    body: str
+    chars: int
+    sort_key: str
+
+
+def _article_for_item(d: Draft) -> GArticle:
+    """An article that is catalog item ``d``: metadata copied, empty body (one copy of the text)."""
+    item_fm = d.extra["fm"]
+    if d.kind == "interpretation":
+        section = "政策解读"
+    else:
+        section = {"government": "县政府文件", "office": "县政府办公室文件"}.get(d.org.kind, "部门文件")
+    fm: dict[str, Any] = {"title": item_fm["title"], "section": section}
+    if item_fm.get("doc_no"):
+        fm["doc_no"] = item_fm["doc_no"]
+    fm.update(issuer=d.org.id, written_date=item_fm["written_date"], genre=item_fm["genre"])
+    fm["item"] = d.index_no
+    return GArticle(section, fm, "", d.extra["chars"], item_fm["written_date"])
+
+
+def _own_article(rng: random.Random, orgs: list[Org], when: date, counters: dict[tuple[str, int], int],
+                 text: str) -> GArticle:
+    """An article with its own text (``text`` = born-digital, keyed, ocr) or none (scan only)."""
+    by_kind: dict[str, list[Org]] = {}
+    for o in orgs:
+        by_kind.setdefault(o.kind, []).append(o)
+    section = rng.choices([s for s, _ in ARTICLE_SECTIONS], weights=[w for _, w in ARTICLE_SECTIONS])[0]
+    gov, office = by_kind["government"][0], by_kind["office"][0]
+    written = when - timedelta(days=rng.randint(3, 40))
+    org = {"县政府令": gov, "县政府文件": gov, "人事任免": gov, "县政府办公室文件": office,
+           "部门文件": rng.choice(by_kind["department"]),
+           "政策解读": rng.choice([office, *by_kind["department"]]), "其他": rng.choice(orgs)}[section]
+    topic = rng.choice(org.topics)
+    prefix = org.prefix
+    if section == "县政府令":
+        title, genre, prefix = f"{COUNTY}{topic}管理办法", "办法", ""
+    elif section == "人事任免":
+        title, genre, prefix = f"{COUNTY}人民政府关于{person(rng)}等同志职务任免的通知", "通知", "示政任"
+    elif section == "政策解读":
+        title, genre, prefix = f"《{COUNTY}{topic}{rng.choice(PLANS)}》政策解读", "解读", ""
+    elif section == "其他":
+        title, genre = f"{org.name}关于{written.year}年{topic}工作情况的通报", "通报"
+    elif rng.random() < 0.5:
+        title, genre = f"{org.name}关于{rng.choice(VERBS)}{topic}的{rng.choice(OPINIONS)}", "意见"
+    else:
+        title, genre = f"{org.name}关于印发《{topic}{rng.choice(PLANS)}》的通知", "通知"
+    fm: dict[str, Any] = {"title": title, "section": section}
+    if prefix and rng.random() < 0.85:
+        key = (prefix, written.year)
+        counters[key] = counters.get(key, 0) + 1
+        fm["doc_no"] = f"{prefix}〔{written.year}〕{counters[key]}号"
+    fm.update(issuer=org.id, written_date=written.isoformat(), genre=genre,
+              keywords=rng.sample([topic, *OBJECTS[:6]], rng.randint(1, 3)))
+    if text == "none":
+        fm["text_source"] = "none"
+        return GArticle(section, fm, "", rng.randint(1500, 6000), fm["written_date"])
+    if text != "born-digital":
+        fm["text_source"] = text
+        if text == "ocr":
+            fm["quality_note"] = "文字识别结果，未经校对"
+    if section == "人事任免":
+        words = appointments(rng, by_kind["department"], written)
+    else:
+        words = body(rng, org, topic, datetime(written.year, written.month, written.day))
+    return GArticle(section, fm, words, len(words), fm["written_date"])
+
+
+def write_gazette(out: Path, spec: GazetteSpec, orgs: list[Org], drafts: list[Draft], seed: int) -> int:
+    """Write ``content/gazette/``; returns the number of files written.
+
+    * Issues: the :func:`issue_slots`, with 卷 (volume = year − first year + 1) and 总期号.
+    * Scan-only issues: the oldest :data:`SCAN_SHARE` (at least one); their articles have
+      ``text_source: none`` and no body, and the issue has a tiny PDF. No other PDFs.
+    * 应登尽登: every 规范性文件 item of the covered organizations (publisher and its
+      children = all 30) published on or after the first issue goes, as a linked
+      article, into the first non-scan issue 1–7 days after its publish date with
+      room (else from the same day on), within the default ``registration_days``
+      (30) whenever issues are at most 31 days apart (旬刊, 半月刊, 月刊); a sparser
+      irregular gazette leaves some W-GAZETTE-UNREGISTERED warnings.
+    * More linked articles, drawn from :data:`PRINTABLE_KINDS` items published in the
+      30 days before the issue, bring the linked share to about :data:`LINKED_SHARE`.
+    * The rest have their own text: :func:`body` (300–3,000 characters) or a 人事任免
+      list; issues in the oldest fifth of the archive are partly keyed or OCR text.
+    """
+    rng = random.Random(f"gazette:{seed}:{spec.label}")
+    root = out / "content" / "gazette"
+    slots = issue_slots(spec)
+    first_year, first_number, started = slots[0]
+    n_scan = max(1, round(len(slots) * SCAN_SHARE))
+    scan = set(range(n_scan))
+    old = len(slots) // 5
+
+    # 应登尽登 first: each normative item into the first non-scan issue 1–7 days after publication.
+    linked: dict[int, list[Draft]] = {i: [] for i in range(len(slots))}
+    dates = [d for _y, _n, d in slots]
+    covered = {o.id for o in orgs if o.id == GAZETTE_PUBLISHER or o.parent == GAZETTE_PUBLISHER}  # covers_orgs default
+    normative = sorted((d for d in drafts if d.fields["genre"] == "规范性文件" and d.org.id in covered),
+                       key=lambda d: (d.when, d.order))
+    for d in normative:
+        published = d.when.date()
+        if published < started:
+            continue
+        lag = rng.randint(1, 7)
+        for earliest in (published + timedelta(days=lag), published):  # else the same day's issue
+            i = bisect_left(dates, earliest)
+            while i < len(slots) and (i in scan or len(linked[i]) >= spec.per_issue):
+                i += 1
+            if i < len(slots) and dates[i] <= published + timedelta(days=30):
+                linked[i].append(d)
+                break
+
+    # Then other printable items of the last 30 days, up to about LINKED_SHARE of the articles.
+    pool = sorted((d for d in drafts if d.kind in PRINTABLE_KINDS and d.fields["genre"] != "规范性文件"),
+                  key=lambda d: (d.when, d.order))
+    pool_dates = [d.when.date() for d in pool]
+    windows = [(bisect_left(pool_dates, when - timedelta(days=30)), bisect_left(pool_dates, when))
+               for when in dates]
+    eligible = [i for i in range(len(slots)) if i not in scan and windows[i][1] > windows[i][0]]
+    wanted_total = LINKED_SHARE * spec.per_issue * (len(slots) - n_scan)
+    share = min(0.5, wanted_total / max(1, len(eligible) * spec.per_issue))
+    used: set[int] = set()
+    for i in eligible:
+        want = int(share * spec.per_issue + rng.random())
+        lo, hi = windows[i]
+        free = [k for k in range(lo, hi) if k not in used]
+        picks = rng.sample(free, max(0, min(want - len(linked[i]), spec.per_issue - len(linked[i]), len(free))))
+        for k in sorted(picks):
+            used.add(k)
+            linked[i].append(pool[k])
+
+    # Document numbers of own-text articles continue after the items' ones.
+    counters: dict[tuple[str, int], int] = {}
+    for d in drafts:
+        doc_no = d.extra.get("fm", {}).get("doc_no")
+        if doc_no:
+            key = (d.org.prefix, d.when.year)
+            counters[key] = max(counters.get(key, 0), int(doc_no.split("〕")[1][:-1]))
+
+    config = {"name": GAZETTE_NAME, "publisher": GAZETTE_PUBLISHER, "first_year": first_year, "first_number": first_number,
+              "frequency": FREQUENCIES.get(spec.per_year, "irregular"), "sections": GAZETTE_SECTIONS,
+              "description": f"{COUNTY}人民政府主办的政府公报，刊登县政府及其部门的规范性文件、人事任免等"
+                             f"（基准测试用合成数据）。"}
+    root.mkdir(parents=True)
+    (root / "gazette.yaml").write_text(dump(config), encoding="utf-8")
+    files = 1
+    for i, (year, number, when) in enumerate(slots):
+        folder = root / str(year) / f"{number:02d}"
+        folder.mkdir(parents=True)
+        if i in scan:
+            text = ["none"]
+        elif i < old:
+            text = ["born-digital", "keyed", "ocr"]
+        else:
+            text = ["born-digital"]
+        articles = [_article_for_item(d) for d in linked[i]]
+        while len(articles) < spec.per_issue:
+            articles.append(_own_article(rng, orgs, when, counters, rng.choices(text, weights=[6, 3, 1][:len(text)])[0]))
+        articles.sort(key=lambda a: (GAZETTE_SECTIONS.index(a.section), a.sort_key, a.fm["title"]))
+        page = 2  # page 1: 目录
+        for n, art in enumerate(articles, 1):
+            length = 1 + art.chars // 1200
+            art.fm["pages"] = str(page) if length == 1 else f"{page}-{page + length - 1}"
+            page += length
+            (folder / f"{n}.md").write_text(f"---\n{dump(art.fm)}---\n{art.body}{chr(10) if art.body else ''}",
+                                            encoding="utf-8")
+        issue: dict[str, Any] = {"year": year, "number": number, "date": when.isoformat(),
+                                 "volume": year - first_year + 1, "cumulative_number": i + 1}
+        if i in scan:
+            pdf = folder / f"gb{year}{number:02d}.pdf"
+            pdf.write_bytes(tiny_pdf(f"{year} No. {number} (scanned)"))
+            issue.update(pdf=pdf.relative_to(out / "content").as_posix(), scan_only=True)
+            files += 1
+        (folder / "issue.yaml").write_text(dump(issue), encoding="utf-8")
+        files += 1 + len(articles)
+    return files
+
+
+def marker(n: int, seed: int, gazette: GazetteSpec | None = None) -> dict[str, Any]:
     """What :data:`MARKER` holds: the arguments plus a digest of this generator's source."""
-    return {"n": n, "seed": seed, "generator": hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]}
+    data: dict[str, Any] = {"n": n, "seed": seed}
+    if gazette is not None:
+        data["gazette"] = [gazette.years, gazette.per_year, gazette.per_issue]
+    return data | {"generator": hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]}
 
 
-def generate(n: int, out: Path, seed: int = 1) -> int:
-    """Write a site with ``n`` items into ``out`` (replaced if present); returns files written."""
+def generate(n: int, out: Path, seed: int = 1, gazette: GazetteSpec | None = None) -> int:
+    """Write a site with ``n`` items (and ``gazette``, if given) into ``out`` (replaced if
+    present); returns files written."""
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
@@ -358,6 +657,10 @@ def generate(n: int, out: Path, seed: int = 1) -> int:
         if rng.random() < 0.75 and d.kind not in ("stats", "report"):
             d.extra["doc_no"] = True
     assign_numbers(drafts)
+    if gazette is not None:  # no random draws: the items' random stream stays the same
+        for d in drafts:
+            if d.kind == NORMATIVE_KIND:
+                d.fields["genre"] = "规范性文件"
 
     (out / "site.yaml").write_text(dump(SITE), encoding="utf-8")
     (out / "content" / "orgs.yaml").write_text(dump([o.as_yaml() for o in orgs]), encoding="utf-8")
@@ -369,10 +672,14 @@ def generate(n: int, out: Path, seed: int = 1) -> int:
     for d in drafts:  # generation order, so the random stream does not depend on the sort
         path = out / "content" / "items" / d.org.id / str(d.when.year) / f"{d.seq:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = f"---\n{dump(front_matter(rng, d))}---\n{body(rng, d.org, d.topic, d.when)}\n"
-        path.write_text(text, encoding="utf-8")
-    (out / MARKER).write_text(json.dumps(marker(n, seed)) + "\n", encoding="utf-8")
-    return len(drafts) + len(PAGES) + 2
+        fm, words = front_matter(rng, d), body(rng, d.org, d.topic, d.when)
+        d.extra.update(fm=fm, chars=len(words))
+        path.write_text(f"---\n{dump(fm)}---\n{words}\n", encoding="utf-8")
+    files = len(drafts) + len(PAGES) + 2
+    if gazette is not None:
+        files += write_gazette(out, gazette, orgs, drafts, seed)
+    (out / MARKER).write_text(json.dumps(marker(n, seed, gazette)) + "\n", encoding="utf-8")
+    return files
 
 
 def main() -> None:
@@ -380,8 +687,16 @@ def main() -> None:
     parser.add_argument("n", type=int, help="number of items")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--gazette-years", type=int, default=0, help="add a gazette of this many years (0: none)")
+    parser.add_argument("--issues-per-year", type=int, default=36, help="36 旬刊, 24 半月刊, 12 月刊, other: irregular")
+    parser.add_argument("--articles-per-issue", type=int, default=20)
     args = parser.parse_args()
-    count = generate(args.n, args.outdir, args.seed)
+    gazette = None
+    if args.gazette_years:
+        if not (1 <= args.issues_per_year <= 99 and args.articles_per_issue >= 1 and args.gazette_years >= 1):
+            parser.error("need --gazette-years >= 1, 1 <= --issues-per-year <= 99, --articles-per-issue >= 1")
+        gazette = GazetteSpec(args.gazette_years, args.issues_per_year, args.articles_per_issue)
+    count = generate(args.n, args.outdir, args.seed, gazette)
     print(f"wrote {count} files to {args.outdir}")
 
 

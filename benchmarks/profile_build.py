@@ -2,12 +2,13 @@
 
 Usage::
 
-    python benchmarks/profile_build.py SITE {cold,no-change,one-item} [--jobs 1] [--top 30] [--prof FILE]
+    python benchmarks/profile_build.py SITE {cold,no-change,one-item,one-article} [--jobs 1] [--top 30] [--prof FILE]
 
 ``cold`` deletes ``output/`` and ``.govsite-cache/`` first; ``no-change`` builds as is
 (run a build first); ``one-item`` appends a sentence to the same item as
-``run.py`` chooses and restores it afterwards. With ``--jobs 1`` every page is
-rendered in this process, so cProfile sees the whole build. Phase timings come
+``run.py`` chooses and restores it afterwards; ``one-article`` does the same to
+the gazette article ``run.py --gazette`` chooses (SITE must have a gazette). With
+``--jobs 1`` every page is rendered in this process, so cProfile sees the whole build. Phase timings come
 from wrapping the phase functions that :mod:`govsite.build.build` calls; nothing
 in the package is changed.
 """
@@ -66,7 +67,7 @@ def instrument() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path)
-    parser.add_argument("scenario", choices=["cold", "no-change", "one-item"])
+    parser.add_argument("scenario", choices=["cold", "no-change", "one-item", "one-article"])
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
@@ -77,9 +78,10 @@ def main() -> None:
     if args.scenario == "cold":
         shutil.rmtree(site / "output", ignore_errors=True)
         shutil.rmtree(site / ".govsite-cache", ignore_errors=True)
-    target = bench.chosen_item(site, args.seed)
+    edited = args.scenario in ("one-item", "one-article")
+    target = bench.chosen_article(site, args.seed) if args.scenario == "one-article" else bench.chosen_item(site, args.seed)
     original = target.read_bytes()
-    if args.scenario == "one-item":
+    if edited:
         target.write_bytes(original.rstrip(b"\n") + bench.APPENDED.encode("utf-8"))
     instrument()
     profiler = None if args.no_cprofile else cProfile.Profile()
@@ -91,7 +93,7 @@ def main() -> None:
         if profiler:
             profiler.disable()
     finally:
-        if args.scenario == "one-item":
+        if edited:
             target.write_bytes(original)
     total = time.perf_counter() - started
     print(f"{args.scenario}: written {result.written}, unchanged {result.unchanged}, total {total:.2f} s"

@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/run.py [--sizes 1000 10000] [--jobs N] [--seed S] [--repeat R]
+    python benchmarks/run.py --gazette [--gazette-years 10 --issues-per-year 36 --articles-per-issue 20]
 
 For each size a corpus is generated into ``benchmarks/corpus/n<N>-s<S>/`` (reused
 when its marker matches N, seed and the generator source), then each scenario
@@ -16,6 +17,16 @@ no-change
 one-item
     one sentence appended to the body of one deterministically chosen item; the
     file is restored afterwards so the corpus stays reusable.
+
+With ``--gazette`` the corpus also has a 政府公报 (default 10 years × 36 issues ×
+20 articles; ``benchmarks/corpus/n<N>-s<S>-g<Y>x<P>x<A>/``), ``--sizes`` defaults
+to 10000, results go to ``benchmarks/results-gazette.json``, and there is a
+fourth scenario:
+
+one-article
+    one sentence appended to the body of one deterministically chosen gazette
+    article that has its own text (not one linked to an item, whose body must
+    stay empty), restored afterwards.
 
 Measured per build:
 
@@ -65,6 +76,7 @@ TARGETS: list[tuple[str, str, float, str]] = [
     ("cold build < 20 s", "cold", 20.0, "wall_s"),
     ("no-change rebuild < 1.5 s", "no-change", 1.5, "wall_s"),
     ("one-item rebuild < 2 s", "one-item", 2.0, "wall_s"),
+    ("one-article rebuild < 2 s", "one-article", 2.0, "wall_s"),
     ("peak RSS < 1 GiB", "*", 1024.0, "peak_rss_mib"),
 ]
 TARGET_SIZE = 10_000
@@ -157,9 +169,11 @@ class Run:
     written: int
     unchanged: int
     deleted: int
+    gazette: str = ""
+    """Gazette shape (e.g. g10x36x20) or empty when the corpus has none."""
 
 
-def build_once(site: Path, items: int, scenario: str, jobs: int | None, sample_ms: float) -> Run:
+def build_once(site: Path, items: int, scenario: str, jobs: int | None, sample_ms: float, gazette: str = "") -> Run:
     """Run one ``govsite build`` in a fresh interpreter and measure it."""
     cmd = [sys.executable, "-m", "govsite.cli", "build", "--site", str(site), "--quiet", "--lang", "en"]
     if jobs:
@@ -190,24 +204,24 @@ def build_once(site: Path, items: int, scenario: str, jobs: int | None, sample_m
         peak_rss_mib=round(sampler.peak_rss_kib / 1024 if sampler else single, 1),
         peak_pss_mib=round(sampler.peak_pss_kib / 1024 if sampler else 0.0, 1),
         max_single_rss_mib=round(single, 1), processes=sampler.max_procs if sampler else 0,
-        written=int(match[1]), unchanged=int(match[2]), deleted=int(match[3]),
+        written=int(match[1]), unchanged=int(match[2]), deleted=int(match[3]), gazette=gazette,
     )
 
 
 # --- scenarios ----------------------------------------------------------------------------------
 
 
-def corpus_for(n: int, seed: int) -> Path:
-    """The corpus folder for ``n`` items, generated unless a matching one exists."""
-    site = CORPUS / f"n{n}-s{seed}"
+def corpus_for(n: int, seed: int, gazette: "generate.GazetteSpec | None" = None) -> Path:
+    """The corpus folder for ``n`` items (and ``gazette``), generated unless a matching one exists."""
+    site = CORPUS / (f"n{n}-s{seed}" + (f"-{gazette.label}" if gazette else ""))
     marker = site / generate.MARKER
     try:
-        if json.loads(marker.read_text()) == generate.marker(n, seed):
+        if json.loads(marker.read_text()) == generate.marker(n, seed, gazette):
             return site
     except (OSError, ValueError):
         pass
-    print(f"generating {n} items into {site} …", file=sys.stderr)
-    generate.generate(n, site, seed)
+    print(f"generating {n} items{f' and gazette {gazette.label}' if gazette else ''} into {site} …", file=sys.stderr)
+    generate.generate(n, site, seed, gazette)
     return site
 
 
@@ -217,32 +231,63 @@ def chosen_item(site: Path, seed: int) -> Path:
     return random.Random(f"one-item:{seed}").choice(files)
 
 
-def run_size(n: int, seed: int, jobs: int | None, repeat: int, sample_ms: float) -> list[Run]:
-    site = corpus_for(n, seed)
+def has_own_text(path: Path) -> bool:
+    """Whether a Markdown file has a non-empty body after its front matter."""
+    parts = path.read_text(encoding="utf-8").split("---\n", 2)
+    return len(parts) == 3 and bool(parts[2].strip())
+
+
+def chosen_article(site: Path, seed: int) -> Path:
+    """The gazette article edited in the one-article scenario: one with its own text."""
+    files = [p for p in sorted((site / "content" / "gazette").rglob("*.md")) if has_own_text(p)]
+    return random.Random(f"one-article:{seed}").choice(files)
+
+
+def gazette_size(site: Path) -> tuple[int, int]:
+    """(issues, articles) of the corpus's gazette."""
+    root = site / "content" / "gazette"
+    return len(list(root.rglob("issue.yaml"))), len(list(root.rglob("*.md")))
+
+
+def edited_build(site: Path, target: Path, n: int, scenario: str, jobs: int | None, sample_ms: float,
+                 gazette: str) -> Run:
+    """A build after appending :data:`APPENDED` to ``target``, which is restored afterwards."""
+    original = target.read_bytes()
+    try:
+        target.write_bytes(original.rstrip(b"\n") + APPENDED.encode("utf-8"))
+        return build_once(site, n, scenario, jobs, sample_ms, gazette)
+    finally:
+        target.write_bytes(original)
+
+
+def run_size(n: int, seed: int, jobs: int | None, repeat: int, sample_ms: float,
+             gazette: "generate.GazetteSpec | None" = None) -> list[Run]:
+    site = corpus_for(n, seed, gazette)
+    label = gazette.label if gazette else ""
     target = chosen_item(site, seed)
+    article = chosen_article(site, seed) if gazette else None
     runs: list[Run] = []
     for _ in range(repeat):
         shutil.rmtree(site / "output", ignore_errors=True)
         shutil.rmtree(site / ".govsite-cache", ignore_errors=True)
-        runs.append(build_once(site, n, "cold", jobs, sample_ms))
-        runs.append(build_once(site, n, "no-change", jobs, sample_ms))
-        original = target.read_bytes()
-        try:
-            target.write_bytes(original.rstrip(b"\n") + APPENDED.encode("utf-8"))
-            runs.append(build_once(site, n, "one-item", jobs, sample_ms))
-        finally:
-            target.write_bytes(original)
-        for r in runs[-3:]:
-            print(f"  {n:>6} {r.scenario:<9} wall {r.wall_s:7.2f} s  rss {r.peak_rss_mib:7.1f} MiB  "
-                  f"written {r.written}", file=sys.stderr)
+        done = len(runs)
+        runs.append(build_once(site, n, "cold", jobs, sample_ms, label))
+        runs.append(build_once(site, n, "no-change", jobs, sample_ms, label))
+        runs.append(edited_build(site, target, n, "one-item", jobs, sample_ms, label))
+        if article is not None:
+            build_once(site, n, "restore", jobs, 0, label)  # unmeasured: output matches the corpus again
+            runs.append(edited_build(site, article, n, "one-article", jobs, sample_ms, label))
+        for r in runs[done:]:
+            print(f"  {n:>6}{'+' + label if label else ''} {r.scenario:<11} wall {r.wall_s:7.2f} s  "
+                  f"rss {r.peak_rss_mib:7.1f} MiB  written {r.written}", file=sys.stderr)
     return runs
 
 
 def median_runs(runs: list[Run]) -> list[Run]:
-    """One run per (items, scenario): the one with the median wall time."""
-    groups: dict[tuple[int, str], list[Run]] = {}
+    """One run per (items, gazette, scenario): the one with the median wall time."""
+    groups: dict[tuple[int, str, str], list[Run]] = {}
     for r in runs:
-        groups.setdefault((r.items, r.scenario), []).append(r)
+        groups.setdefault((r.items, r.gazette, r.scenario), []).append(r)
     out = []
     for group in groups.values():
         group.sort(key=lambda r: r.wall_s)
@@ -284,6 +329,8 @@ def check_targets(runs: list[Run]) -> list[dict[str, Any]]:
     rows = []
     for label, scenario, limit, metric in TARGETS if at else []:
         values = [getattr(r, metric) for r in at if scenario in ("*", r.scenario)]
+        if not values:
+            continue
         value = max(values)
         rows.append({"target": label, "measured": value, "limit": limit, "metric": metric,
                      "result": "PASS" if value < limit else "FAIL"})
@@ -301,7 +348,7 @@ def markdown(runs: list[Run], targets: list[dict[str, Any]], info: dict[str, Any
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in runs:
-        lines.append(f"| {r.items:,} | {r.scenario} | {r.wall_s:.2f} | {r.build_s:.2f} | {r.cpu_s:.2f} | "
+        lines.append(f"| {r.items:,}{' + ' + r.gazette if r.gazette else ''} | {r.scenario} | {r.wall_s:.2f} | {r.build_s:.2f} | {r.cpu_s:.2f} | "
                      f"{r.peak_rss_mib:.0f} | {r.peak_pss_mib:.0f} | {r.max_single_rss_mib:.0f} | {r.written:,} | "
                      f"{r.unchanged:,} | {r.deleted:,} |")
     if targets:
@@ -314,28 +361,46 @@ def markdown(runs: list[Run], targets: list[dict[str, Any]], info: dict[str, Any
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=None,
+                        help="item counts (default: 1000 10000; with --gazette: 10000)")
     parser.add_argument("--jobs", type=int, default=None, help="passed to govsite build --jobs")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1, help="runs per scenario; the median is reported")
     parser.add_argument("--sample-ms", type=float, default=50, help="/proc sampling interval; 0 disables")
-    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default: benchmarks/results.json, with --gazette benchmarks/results-gazette.json")
+    parser.add_argument("--gazette", action="store_true", help="corpus with a gazette; adds the one-article scenario")
+    parser.add_argument("--gazette-years", type=int, default=10)
+    parser.add_argument("--issues-per-year", type=int, default=36)
+    parser.add_argument("--articles-per-issue", type=int, default=20)
     args = parser.parse_args()
+    gazette = (generate.GazetteSpec(args.gazette_years, args.issues_per_year, args.articles_per_issue)
+               if args.gazette else None)
+    sizes = args.sizes or ([TARGET_SIZE] if gazette else [1000, TARGET_SIZE])
+    out = args.out or HERE / ("results-gazette.json" if gazette else "results.json")
 
     load = os.getloadavg()[0]
     if load > 0.5:
         print(f"warning: load average {load:.2f} before start; timings may be inflated by other processes",
               file=sys.stderr)
     all_runs: list[Run] = []
-    for n in args.sizes:
-        all_runs += run_size(n, args.seed, args.jobs, args.repeat, args.sample_ms)
+    corpora = {}
+    for n in sizes:
+        all_runs += run_size(n, args.seed, args.jobs, args.repeat, args.sample_ms, gazette)
+        if gazette:
+            issues, articles = gazette_size(corpus_for(n, args.seed, gazette))
+            corpora[f"n{n}-s{args.seed}-{gazette.label}"] = {"items": n, "issues": issues, "articles": articles}
     runs = median_runs(all_runs)
     targets = check_targets(runs)
     info = machine_info() | {"loadavg_1m_at_start": round(load, 2)}
     print(markdown(runs, targets, info, args.jobs))
+    for name, size in corpora.items():
+        print(f"\n{name}: {size['items']:,} items, {size['issues']:,} issues, {size['articles']:,} articles")
     payload = {"machine": info, "jobs": args.jobs, "seed": args.seed, "repeat": args.repeat,
                "results": [asdict(r) for r in runs], "all_runs": [asdict(r) for r in all_runs], "targets": targets}
-    args.out.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if corpora:
+        payload["corpora"] = corpora
+    out.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -148,9 +148,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "模板错误：{detail}",
         "en": "template error: {detail}",
     },
+    "E-SEARCH-INDEX": {
+        "zh": "搜索索引分片 {value} 生成失败：{detail}",
+        "en": "the search index shard {value} could not be built: {detail}",
+    },
     "E-URL-CLASH": {
         "zh": "输出路径 {value} 冲突：{other} 也会生成该页面；请修改文件名或标识",
         "en": "output path {value} clashes: {other} produces the same page; rename the file or id",
+    },
+    "E-URL-GONE": {
+        "zh": "已发布的网址 {value} 现在没有页面了。网址一经发布不得失效：如页面已移动或合并，请在 redirects.yaml 中加一行“{value}: 新页面的路径或索引号”，或在移动后的信息文件中写 previous_urls: [{value}]；如确需撤下，在 redirects.yaml 中写“{value}: ~”；否则请恢复该页面",
+        "en": "the published URL {value} no longer has a page. A URL must keep working: if the page moved or was merged, add the line '{value}: <new page path or 索引号>' to redirects.yaml, or previous_urls: [{value}] to the moved item; to withdraw it on purpose write '{value}: ~' in redirects.yaml; otherwise restore the page",
+    },
+    "E-URL-LEDGER": {
+        "zh": "urls.txt 中的这一行不是以 / 开头的网址路径：{value}。如是 Git 合并冲突标记，请删除标记并保留两边的全部网址（在 .gitattributes 中写 urls.txt merge=union 可避免冲突）",
+        "en": "this line of urls.txt is not a URL path starting with /: {value}. If it is a merge-conflict marker, delete the markers and keep the URLs of both sides (urls.txt merge=union in .gitattributes avoids the conflict)",
+    },
+    "E-REDIRECT-PATH": {
+        "zh": "{value} 不是本站可用的路径：不能含 . 或 .. 段、空段（//）、反斜杠或控制字符，网址须以 http:// 或 https:// 开头",
+        "en": "{value} is not a usable path: no . or .. segments, empty segments (//), backslashes or control characters; URLs must start with http:// or https://",
+    },
+    "E-REDIRECT-QUERY": {
+        "zh": "{value} 带有查询参数（? 之后的部分）；静态网站只能按路径跳转，请去掉查询参数，或在服务器上另行配置该跳转",
+        "en": "{value} has a query string (after ?); a static site redirects by path only: remove the query, or configure this redirect on the server",
+    },
+    "W-REDIRECT-QUERY": {
+        "zh": "原网址 {value} 带有查询参数，静态网站无法按查询参数跳转，未生成跳转；如需要，请在服务器上另行配置",
+        "en": "the legacy URL {value} has a query string; a static site cannot redirect on it, so no redirect was made; configure one on the server if needed",
+    },
+    "E-REDIRECT-TARGET": {
+        "zh": "跳转目标 {value} 不存在：应为本站现有页面的路径（如 xxgk/xzfb/2025/00012.html、xxgk/gfxwj/）、信息的索引号或公报页面的路径（如 zfgb/2025/05/1.html）",
+        "en": "redirect target {value} does not exist: use the path of an existing page of this site (e.g. xxgk/xzfb/2025/00012.html, xxgk/gfxwj/), an item's 索引号 or a gazette page path (e.g. zfgb/2025/05/1.html)",
+    },
+    "E-REDIRECT-LIVE": {
+        "zh": "旧地址 {value} 与本站现有的页面或文件 {other} 冲突：跳转只用于已不存在的地址；请删除这条跳转",
+        "en": "old path {value} collides with the existing page or file {other}: redirects are only for paths that no longer exist; remove this redirect",
+    },
+    "E-REDIRECT-LOOP": {
+        "zh": "跳转形成循环：{chain}；请让其中一条直接指向现有页面",
+        "en": "redirects form a loop: {chain}; point one of them at an existing page",
+    },
+    "E-REDIRECT-DUP": {
+        "zh": "旧地址 {value} 已在 {other} 设置了不同的跳转；同一旧地址只能跳转到一个页面",
+        "en": "old path {value} already has a different redirect in {other}; an old path can lead to one page only",
     },
     "E-GAZETTE-FOLDER": {
         "zh": "期号 {value} 与所在目录不符；该期应放在 {expected}/issue.yaml（网址由目录决定，不可改变）",
@@ -215,6 +255,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "E-IMPORT-OPTION": {
         "zh": "选项 --{field} 的值 {value} 不存在；可用的值：{allowed}",
         "en": "option --{field}: {value} does not exist; available: {allowed}",
+    },
+    "E-IMPORT-GAZETTE": {
+        "zh": "公报无法导入：{detail}",
+        "en": "the gazette issue cannot be imported: {detail}",
+    },
+    "W-IMPORT-GAZETTE-NEW": {
+        "zh": "站点还没有公报，已新建 content/gazette/gazette.yaml：刊名 {value}，主办 {publisher}，创刊年份 {first_year}，刊期 {frequency}；请核对（刊期无法从导入的各期判断时为 irregular 不定期）",
+        "en": "the site had no gazette; created content/gazette/gazette.yaml: name {value}, publisher {publisher}, first year {first_year}, frequency {frequency}; please check (irregular when the imported issues do not show the frequency)",
+    },
+    "W-IMPORT-GAZETTE-SECTION": {
+        "zh": "栏目 {value} 不在 content/gazette/gazette.yaml 的 sections 中，已追加到末尾；如顺序不对请调整",
+        "en": "section {value} was not in the sections of content/gazette/gazette.yaml; appended at the end (reorder if needed)",
+    },
+    "W-IMPORT-GAZETTE-ORG": {
+        "zh": "发文机关 {value} 为新机构，已创建机构 {org}（占位代码，请在 content/orgs.yaml 中改为真实的统一社会信用代码）",
+        "en": "issuer {value} is new; created organization {org} (placeholder code: enter the real one in content/orgs.yaml)",
     },
 }
 

@@ -20,6 +20,7 @@ from govsite.build.output import Staging, read_manifest
 from govsite.content.loader import load_site
 from govsite.model.site_model import SiteModel, build_model
 from govsite.problems import ProblemLog
+from govsite.redirects.check import check_urls, record_urls
 from govsite.render import registry
 from govsite.render.registry import PostRenderContext
 from govsite.render.context import BUILDERS
@@ -63,7 +64,7 @@ def check_site(site: Path, base_url: str | None = None) -> ProblemLog:
     (files, model, plan: template syntax and clashing output paths)."""
     model, problems = load_and_validate(site.resolve(), base_url)
     if model is not None and not problems.has_errors():
-        _plan(model, make_env(site.resolve()), problems)
+        _plan(model, make_env(site.resolve()), problems, site.resolve() / "output")
     return problems
 
 
@@ -81,7 +82,7 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
 
     # Phase 3: plan every output file with the digest of its inputs.
     env = make_env(site)
-    specs, files = _plan(model, env, problems)
+    specs, files = _plan(model, env, problems, out)
     if problems.has_errors():
         return _done(result, started)
     steps = registry.post_render_steps()
@@ -98,6 +99,7 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
     if not stale_pages and not stale_files and not removed and owned_present:
         result.unchanged = len(manifest)
         result.total = len(manifest)
+        record_urls(model, specs)  # urls.txt: only after a successful build
         return _done(result, started)
 
     # Phase 4: render changed pages into a staging folder.
@@ -119,6 +121,7 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
             statuses.update({p: "new" for p, d in entries.items() if before.get(p) != d})
             removed += sorted(set(before) - set(entries))
             wanted.update(entries)
+        result.total = len(wanted)  # post-render outputs count too
         if problems.has_errors():
             staging.abort()
             return _done(result, started)
@@ -127,6 +130,7 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
     except BaseException:
         staging.abort()
         raise
+    record_urls(model, specs)  # urls.txt: only after a successful swap
     result.written_paths = sorted(p for p, st in statuses.items() if st == "new")
     result.deleted_paths = removed
     result.written = len(result.written_paths)
@@ -140,7 +144,7 @@ def _done(result: BuildResult, started: float) -> BuildResult:
     return result
 
 
-def _plan(model: SiteModel, env: Environment, problems: ProblemLog) -> tuple[list[PageSpec], list]:
+def _plan(model: SiteModel, env: Environment, problems: ProblemLog, out: Path | None = None) -> tuple[list[PageSpec], list]:
     tpl_digests: dict[str, str] = {}
     specs: list[PageSpec] = []
     for spec in plan_pages(model):
@@ -156,6 +160,7 @@ def _plan(model: SiteModel, env: Environment, problems: ProblemLog) -> tuple[lis
                 tpl_digests[spec.template] = ""
         specs.append(PageSpec(spec.path, spec.template, spec.kind, spec.args, sha1(spec.deps, tpl_digests[spec.template])))
     files = plan_files(model)
+    specs = check_urls(model, specs, files, out, problems)  # redirects; published URLs still answered (E-URL-GONE)
     owners: dict[str, str] = {}
     for path, owner in [(s.path, s.kind + ":" + ",".join(map(str, s.args))) for s in specs] + [(f.path, f.source) for f in files]:
         if path in owners:

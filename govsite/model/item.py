@@ -91,6 +91,9 @@ class ItemFrontMatter(Strict):
     """信息来源 (ContentSource meta); defaults to the issuer's name."""
     legacy_url: Optional[str] = None
     """原网址: URL on the old CMS, recorded for redirects."""
+    previous_urls: StrList = []
+    """URLs this item had before (moved between organizations or merged); each
+    redirects here. See docs/urls.md."""
 
 
 ITEM_FIELDS: list[str] = list(ItemFrontMatter.model_fields)

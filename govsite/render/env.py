@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, meta
 
 from govsite.model.base import BEIJING
+from govsite.render.qr import qr_svg
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
@@ -39,6 +40,7 @@ def make_env(site_root: Path) -> Environment:
         ymdhm=format_ymdhm,
         cn_date=format_cn_date,
         filesize=format_filesize,
+        qr_svg=qr_svg,
     )
     return env
 

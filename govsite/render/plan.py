@@ -100,4 +100,9 @@ def plan_pages(model: SiteModel) -> list[PageSpec]:
 
     for feature in features():
         specs.extend(feature.plan(model, d))
+    # Outputs that list the other pages (the sitemap) see the complete plan.
+    for feature in features():
+        plan_listing = getattr(feature, "plan_listing", None)
+        if plan_listing is not None:
+            specs.extend(plan_listing(model, d, tuple(specs)))
     return specs

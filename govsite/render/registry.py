@@ -4,6 +4,8 @@ and optionally a post-render step (e.g. the search index).
 A feature module may define:
 
 - ``plan(model, digests) -> Iterable[PageSpec]``: its outputs and their inputs;
+- ``plan_listing(model, digests, specs) -> Iterable[PageSpec]`` (optional): outputs
+  that list the other pages (the sitemap), given every page planned before them;
 - ``CONTEXTS: dict[kind, builder]``: template contexts for its HTML pages;
 - ``RENDERERS: dict[kind, fn(model, spec) -> str | bytes]``: outputs made without a
   template (``PageSpec.template == ""``), such as XML feeds or CSV files;
@@ -23,6 +25,11 @@ from govsite.problems import ProblemLog
 
 FEATURE_MODULES: tuple[str, ...] = (
     "govsite.render.gazette_plan",
+    "govsite.exports.opendata",
+    "govsite.exports.sitemap",
+    "govsite.feeds",
+    "govsite.redirects",
+    "govsite.search",
 )
 """Feature modules, in planning order."""
 
