@@ -108,3 +108,23 @@ def site(tmp_path: Path) -> SiteFolder:
         指南正文。
         """))
     return folder
+
+
+def written_groups(paths: list[str]) -> dict[str, set[str]]:
+    """Output paths of a build, grouped the way a reader thinks of them:
+    ``pages`` (HTML), ``feeds``, ``data`` (open data, sitemap, robots),
+    ``search`` (the names of the Pagefind shards touched) and ``other``."""
+    groups: dict[str, set[str]] = {"pages": set(), "feeds": set(), "data": set(), "search": set(), "other": set()}
+    for path in paths:
+        if path.startswith("pagefind/"):
+            parts = path.split("/")
+            groups["search"].add(parts[1] if len(parts) > 2 else parts[1])
+        elif path.startswith("feeds/"):
+            groups["feeds"].add(path)
+        elif path.startswith("data/") or path in ("sitemap.xml", "robots.txt") or path.startswith("sitemap"):
+            groups["data"].add(path)
+        elif path.endswith(".html"):
+            groups["pages"].add(path)
+        else:
+            groups["other"].add(path)
+    return groups

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from govsite.build.build import build
-from tests.conftest import OFFICE_CODE, SiteFolder
+from tests.conftest import OFFICE_CODE, SiteFolder, written_groups
 
 
 def snapshot(out: Path) -> dict[str, tuple[int, int]]:
@@ -44,8 +44,19 @@ def test_body_change_rewrites_only_that_item(site: SiteFolder) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n新增的一段正文。\n", encoding="utf-8")
     before = snapshot(site.out)
     result = build(site.root)
-    assert result.written_paths == ["xxgk/xzfb/2025/00002.html"]
-    assert changed(before, snapshot(site.out)) == {"xxgk/xzfb/2025/00002.html", ".govsite-manifest.json"}
+    written = written_groups(result.written_paths)
+    assert written["pages"] == {"xxgk/xzfb/2025/00002.html"}
+    # The item has no 内容概述, so the feeds that list it show a new excerpt of the body.
+    assert written["feeds"] == {"feeds/latest.xml", "feeds/org/xzfb.xml", "feeds/column/gfxwj.xml",
+                                "feeds/column/fdzdgknr.xml", "feeds/theme/2.xml"}
+    assert written["data"] == {"data/items-2025.csv", "data/items-2025.json", "data/manifest.json"}
+    assert written["search"] == {"y2025"}, "only the year's search shard is re-indexed"
+    assert not written["other"]
+    # On disk nothing else changed (the re-indexed shard's folder is Pagefind's to rewrite).
+    shard = "pagefind/y2025/"
+    touched = {p for p in changed(before, snapshot(site.out)) if not p.startswith(shard)}
+    reported = {p for p in result.written_paths + result.deleted_paths if not p.startswith(shard)}
+    assert touched == reported | {".govsite-manifest.json"}
     assert "新增的一段正文。" in site.read_out("xxgk/xzfb/2025/00002.html")
 
 
@@ -56,7 +67,8 @@ def test_title_change_rewrites_item_and_listings_that_show_it(site: SiteFolder) 
     path = site.root / "content/items/xzfb/2024/00004.md"
     path.write_text(path.read_text(encoding="utf-8").replace("第4项工作", "第四项工作"), encoding="utf-8")
     result = build(site.root)
-    assert set(result.written_paths) == {
+    written = written_groups(result.written_paths)
+    assert written["pages"] == {
         "xxgk/xzfb/2024/00004.html",  # the item itself
         "index.html",  # home page: latest items
         "xxgk/tjxx/index.html",  # its column
@@ -65,6 +77,10 @@ def test_title_change_rewrites_item_and_listings_that_show_it(site: SiteFolder) 
         "xxgk/theme/13/index.html",  # its first-level theme
         "xxgk/year/2024/index.html",  # its year
     }
+    assert written["feeds"] == {"feeds/latest.xml", "feeds/org/xzfb.xml", "feeds/column/tjxx.xml",
+                                "feeds/column/fdzdgknr.xml", "feeds/theme/13.xml"}
+    assert written["data"] == {"data/items-2024.csv", "data/items-2024.json", "data/manifest.json"}
+    assert written["search"] <= {"y2024", "govsite-shards.json"} and "y2024" in written["search"]
     assert "第四项工作" in site.read_out("xxgk/tjxx/index.html")
     assert "第四项工作" not in site.read_out("xxgk/gfxwj/index.html")
 
@@ -94,7 +110,10 @@ def test_template_change_rewrites_pages_that_use_it(site: SiteFolder) -> None:
     site.write("templates/partials/attachments.html", '<p class="custom-attachments">附件区</p>\n')
     result = build(site.root)
     items = {"xxgk/xzfb/2025/00001.html", "xxgk/xzfb/2025/00002.html", "xxgk/xzfb/2025/00003.html"}
-    assert set(result.written_paths) == items
+    written = written_groups(result.written_paths)
+    assert written["pages"] == items
+    assert written["search"] == {"y2025"}
+    assert not (written["feeds"] or written["data"] or written["other"])
     assert 'class="custom-attachments"' in site.read_out("xxgk/xzfb/2025/00001.html")
 
 
@@ -108,8 +127,11 @@ def test_site_template_can_extend_the_builtin_one(site: SiteFolder) -> None:
 def test_deleted_item_page_is_removed(site: SiteFolder) -> None:
     build(site.root)
     (site.root / "content/items/xzfb/2025/00003.md").unlink()
+    # A published URL may only go with a record of why (docs/urls.md): withdrawn here.
+    site.write("redirects.yaml", "/xxgk/xzfb/2025/00003.html: ~\n")
     result = build(site.root)
-    assert result.deleted_paths == ["xxgk/xzfb/2025/00003.html"]
+    assert result.ok, [p.format() for p in result.problems.items]
+    assert [p for p in result.deleted_paths if not p.startswith("pagefind/")] == ["xxgk/xzfb/2025/00003.html"]
     assert not (site.out / "xxgk/xzfb/2025/00003.html").exists()
     assert "第3项工作" not in site.read_out("xxgk/gfxwj/index.html")
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from govsite.build.build import build
-from tests.conftest import OFFICE_CODE, SiteFolder
+from tests.conftest import OFFICE_CODE, SiteFolder, written_groups
 from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue
 
 
@@ -19,16 +19,20 @@ def test_article_body_change_rewrites_only_that_article(site: SiteFolder) -> Non
     setup_site(site)
     path = site.root / "content/gazette/2025/02/1.md"
     path.write_text(path.read_text(encoding="utf-8") + "补充一句。\n", encoding="utf-8")
-    result = build(site.root)
-    assert result.written_paths == ["zfgb/2025/02/1.html"]
+    written = written_groups(build(site.root).written_paths)
+    assert written["pages"] == {"zfgb/2025/02/1.html"}
+    assert written["search"] == {"y2025"}
+    assert not (written["feeds"] or written["data"] or written["other"])
 
 
 def test_article_title_change_rewrites_its_tables_of_contents(site: SiteFolder) -> None:
     setup_site(site)
     path = site.root / "content/gazette/2025/03/1.md"
     path.write_text(path.read_text(encoding="utf-8").replace("第1篇文章", "新的标题"), encoding="utf-8")
-    result = build(site.root)
-    assert set(result.written_paths) == {"zfgb/2025/03/1.html", "zfgb/2025/03/index.html", "zfgb/index.html"}
+    written = written_groups(build(site.root).written_paths)
+    assert written["pages"] == {"zfgb/2025/03/1.html", "zfgb/2025/03/index.html", "zfgb/index.html"}
+    assert written["feeds"] == {"feeds/gazette.xml"}
+    assert written["search"] == {"y2025"}
 
 
 def test_linked_item_change_rewrites_the_article_that_shows_its_text(site: SiteFolder) -> None:
@@ -36,7 +40,7 @@ def test_linked_item_change_rewrites_the_article_that_shows_its_text(site: SiteF
     path = site.root / "content/items/xzfb/2025/00001.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n修订后的条文。\n", encoding="utf-8")
     result = build(site.root)
-    assert set(result.written_paths) == {"xxgk/xzfb/2025/00001.html", "zfgb/2025/03/2.html"}
+    assert written_groups(result.written_paths)["pages"] == {"xxgk/xzfb/2025/00001.html", "zfgb/2025/03/2.html"}
     assert "修订后的条文。" in site.read_out("zfgb/2025/03/2.html")
 
 
@@ -44,8 +48,9 @@ def test_new_issue_updates_neighbours_year_home_and_coverage(site: SiteFolder) -
     setup_site(site)
     folder = write_issue(site, 2025, 4, "2025-04-20")
     write_article(site, folder, 1, "第4期正文。\n")
-    result = build(site.root)
-    assert set(result.written_paths) == {
+    written = written_groups(build(site.root).written_paths)
+    assert written["feeds"] == {"feeds/gazette.xml"} and written["data"] == {"sitemap.xml"}
+    assert written["pages"] == {
         "zfgb/2025/04/index.html", "zfgb/2025/04/1.html",  # the new pages
         "zfgb/2025/03/index.html",  # its previous issue now links forward
         "zfgb/2025/index.html", "zfgb/index.html", "zfgb/coverage.html",
