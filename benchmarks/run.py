@@ -173,9 +173,13 @@ class Run:
     """Gazette shape (e.g. g10x36x20) or empty when the corpus has none."""
 
 
+BUILD_FLAGS: list[str] = []
+"""Extra ``govsite build`` flags for every measured build (``--no-search``)."""
+
+
 def build_once(site: Path, items: int, scenario: str, jobs: int | None, sample_ms: float, gazette: str = "") -> Run:
     """Run one ``govsite build`` in a fresh interpreter and measure it."""
-    cmd = [sys.executable, "-m", "govsite.cli", "build", "--site", str(site), "--quiet", "--lang", "en"]
+    cmd = [sys.executable, "-m", "govsite.cli", "build", "--site", str(site), "--quiet", "--lang", "en", *BUILD_FLAGS]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     env = {**os.environ, "GOVSITE_TODAY": TODAY, "GOVSITE_LANG": "en"}
@@ -373,11 +377,17 @@ def main() -> None:
     parser.add_argument("--gazette-years", type=int, default=10)
     parser.add_argument("--issues-per-year", type=int, default=36)
     parser.add_argument("--articles-per-issue", type=int, default=20)
+    parser.add_argument("--no-search", action="store_true",
+                        help="build with --no-search (the issue #2 targets exclude the search index); "
+                             "default output then benchmarks/results-nosearch.json")
     args = parser.parse_args()
+    if args.no_search:
+        BUILD_FLAGS.append("--no-search")
     gazette = (generate.GazetteSpec(args.gazette_years, args.issues_per_year, args.articles_per_issue)
                if args.gazette else None)
     sizes = args.sizes or ([TARGET_SIZE] if gazette else [1000, TARGET_SIZE])
-    out = args.out or HERE / ("results-gazette.json" if gazette else "results.json")
+    out = args.out or HERE / (("results-gazette" if gazette else "results") + ("-nosearch" if args.no_search else "")
+                              + ".json")
 
     load = os.getloadavg()[0]
     if load > 0.5:
@@ -396,7 +406,7 @@ def main() -> None:
     print(markdown(runs, targets, info, args.jobs))
     for name, size in corpora.items():
         print(f"\n{name}: {size['items']:,} items, {size['issues']:,} issues, {size['articles']:,} articles")
-    payload = {"machine": info, "jobs": args.jobs, "seed": args.seed, "repeat": args.repeat,
+    payload = {"machine": info, "jobs": args.jobs, "build_flags": BUILD_FLAGS, "seed": args.seed, "repeat": args.repeat,
                "results": [asdict(r) for r in runs], "all_runs": [asdict(r) for r in all_runs], "targets": targets}
     if corpora:
         payload["corpora"] = corpora

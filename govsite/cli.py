@@ -54,14 +54,17 @@ def main() -> None:
 @click.option("--base-url", default=None, help="Override base_url from site.yaml (previews, staging).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only problems and the summary line.")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
+@click.option("--no-search", is_flag=True,
+              help="Do not update the search index this time (quick previews); the next build catches up.")
 @LANG_OPTION
-def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs: int | None, lang: str) -> None:
+def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs: int | None, no_search: bool,
+          lang: str) -> None:
     """Build the site into output/ (only what changed is rewritten)."""
     from govsite.build.build import build as run_build
     from govsite.cli_progress import progress_reporter
 
     with progress_reporter(enabled=not quiet, lang=lang) as progress:
-        result = run_build(site, out=out, base_url=base_url, jobs=jobs, progress=progress)
+        result = run_build(site, out=out, base_url=base_url, jobs=jobs, progress=progress, quick=no_search)
     print_problems(result.problems, lang)
     if not result.ok:
         click.echo(_t(lang, "构建失败：未写入任何文件，原有 output/ 保持不变。", "Build failed: nothing was written; the previous output is unchanged."), err=True)

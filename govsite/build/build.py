@@ -69,7 +69,9 @@ def check_site(site: Path, base_url: str | None = None) -> ProblemLog:
 
 
 def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs: int | None = None,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, quick: bool = False) -> BuildResult:
+    """Build ``site`` into ``out``. ``quick`` leaves the search index as it was (it is
+    brought up to date by the next build without ``quick``)."""
     started = time.perf_counter()
     site = site.resolve()
     out = (out or site / "output").resolve()
@@ -96,7 +98,8 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
     removed = sorted(set(previous) - set(wanted))
     result.total = len(wanted)
     owned_present = all(os.path.isfile(out_prefix + p) for p in manifest if owned and p.startswith(owned))
-    if not stale_pages and not stale_files and not removed and owned_present:
+    catching_up = not quick and any(step.pending is not None and step.pending(out) for step in steps)
+    if not stale_pages and not stale_files and not removed and owned_present and not catching_up:
         result.unchanged = len(manifest)
         result.total = len(manifest)
         record_urls(model, specs)  # urls.txt: only after a successful build
@@ -117,7 +120,8 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
         changed = {p for p, st in statuses.items() if st == "new"} | set(removed)
         for step in steps:
             before = {p: d for p, d in manifest.items() if p.startswith(step.prefix)}
-            entries = step.run(PostRenderContext(model, staging.path, out, changed, before, problems, jobs or os.cpu_count() or 1))
+            entries = step.run(PostRenderContext(model, staging.path, out, changed, before, problems,
+                                                 jobs or os.cpu_count() or 1, quick))
             statuses.update({p: "new" for p, d in entries.items() if before.get(p) != d})
             removed += sorted(set(before) - set(entries))
             wanted.update(entries)

@@ -49,6 +49,10 @@ class PostRenderContext:
     """The previous manifest's entries under the step's prefix."""
     problems: ProblemLog
     jobs: int
+    quick: bool = False
+    """A quick build (``govsite build --no-search``, the preview server): a costly step
+    may carry its previous output forward unchanged and leave the update to the next
+    full build, which must then catch up."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,9 @@ class PostRender:
     run: Callable[[PostRenderContext], dict[str, str]]
     """Writes its files into the stage (linking unchanged ones from the old output)
     and returns their manifest entries (path → digest)."""
+    pending: Callable[[Path], bool] | None = None
+    """Given the current output: is work left over from a quick build? A full build
+    then runs the step even when no page changed."""
 
 
 @lru_cache(maxsize=1)

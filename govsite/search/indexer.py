@@ -34,6 +34,8 @@ from govsite.search.records import EXCLUDED, lookup_html, with_unigrams
 
 STATE = f"{BUNDLE_DIR}/govsite-shards.json"
 """Membership digest of every shard, read back by the next build."""
+STALE = "stale"
+"""State of a shard that a quick build left out of date."""
 SCHEME = "3"
 """Bump when the way pages are turned into index input changes."""
 RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind",
@@ -79,12 +81,19 @@ def shard_of(path: str) -> str:
 
 
 def _read_state(ctx: PostRenderContext) -> dict[str, str]:
-    if STATE not in ctx.previous:
-        return {}
+    return _state_in(ctx.out) if STATE in ctx.previous else {}
+
+
+def _state_in(out: Path) -> dict[str, str]:
     try:
-        return dict(json.loads((ctx.out / STATE).read_text(encoding="utf-8"))["shards"])
+        return dict(json.loads((out / STATE).read_text(encoding="utf-8"))["shards"])
     except (OSError, ValueError, KeyError):
         return {}
+
+
+def has_stale_shards(out: Path) -> bool:
+    """Did a quick build leave a shard out of date?"""
+    return STALE in _state_in(out).values()
 
 
 def run(ctx: PostRenderContext) -> dict[str, str]:
@@ -111,6 +120,13 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
             for path, digest in old_files[shard.name].items():
                 _link(ctx.out / path, ctx.stage / path)
                 entries[path] = digest
+        elif ctx.quick:
+            # Carried forward as it was, and recorded as stale for the next full build.
+            for path, digest in old_files.get(shard.name, {}).items():
+                if os.path.isfile(ctx.out / path):
+                    _link(ctx.out / path, ctx.stage / path)
+                    entries[path] = digest
+            digests[shard.name] = STALE
         else:
             dirty.append(shard)
     if dirty:
@@ -240,4 +256,4 @@ def _prune(bundle: Path, keep_runtime: bool) -> None:
             path.unlink()
 
 
-POST_RENDER = PostRender("search", f"{BUNDLE_DIR}/", run)
+POST_RENDER = PostRender("search", f"{BUNDLE_DIR}/", run, pending=has_stale_shards)
