@@ -1,12 +1,12 @@
 """Files copied as they are: theme assets and attachments."""
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from govsite.checksums import file_digest
 from govsite.content.cache import ReadCache
 from govsite.model.site_model import SiteModel
 from govsite.render.env import THEME_DIR
@@ -38,17 +38,11 @@ class FileSpec:
         return "new"
 
 
-def _content_digest(source: Path) -> str:
-    h = hashlib.sha1()
-    with source.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _spec(path: str, source: Path, cache: ReadCache) -> FileSpec:
     """Deps are the content hash (deterministic), recomputed only when the stat changes."""
-    digest = cache.get(str(source), source.stat(), lambda: _content_digest(source))
+    digest = cache.get(str(source), source.stat(), lambda: file_digest(source, "sha1"))
     return FileSpec(path, str(source), digest)
 
 

@@ -8,7 +8,6 @@ changed. Unchanged manifest bytes are linked, not rewritten.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from govsite.checksums import file_digest
 from govsite.model.site_model import SiteModel
 from govsite.render.digests import sha1
 from govsite.render.registry import PostRenderContext
@@ -49,12 +49,6 @@ def data_files(model: SiteModel) -> list[DataFile]:
     return sorted(files, key=lambda f: f.path)
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _previous(out: Path) -> dict[str, dict[str, Any]]:
@@ -80,7 +74,7 @@ def manifest_bytes(model: SiteModel, stage: Path, changed: set[str], previous: d
             "year": f.year,
             "records": f.records,
             "size": size,
-            "sha256": old["sha256"] if reuse else sha256_file(stage / f.path),
+            "sha256": old["sha256"] if reuse else file_digest(stage / f.path),
         })
     payload = {"site": model.config.name, "base_url": base, "files": listed}
     return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -32,13 +32,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from govsite.checksums import file_digest
 from govsite.content.safepath import resolve_inside
 from govsite.importer.dates import ACCEPTED_FORMS, ACCEPTED_FORMS_EN, DateFormatError, parse_legacy_date
 from govsite.importer.html2md import html_to_markdown
 from govsite.importer.issues import Issue
 from govsite.importer.mapping import NO_DOC_NO
 from govsite.importer.values import clean_text, split_keywords
-from govsite.importer.gazette_source import SourceArticle, SourceIssue, file_sha256, fingerprint
+from govsite.importer.gazette_source import SourceArticle, SourceIssue, fingerprint
 from govsite.markdown import inspect_markdown
 from govsite.model.gazette import TextSource
 
@@ -306,7 +307,7 @@ def read_issue_json(path: Path, label: str, today: date, future_days: int = 0) -
     if r.issues:
         return None, r.issues
 
-    pdf_sha = file_sha256(pdf) if pdf else None
+    pdf_sha = file_digest(pdf) if pdf else None
     extra: dict[str, Any] = {}
     if _extra(data, TOP_KEYS):
         extra["issue"] = _extra(data, TOP_KEYS)

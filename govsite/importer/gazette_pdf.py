@@ -22,7 +22,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from govsite.importer.gazette_source import SourceArticle, SourceIssue, file_sha256, fingerprint
+from govsite.checksums import file_digest
+from govsite.importer.gazette_source import SourceArticle, SourceIssue, fingerprint
 from govsite.importer.html2md import html_to_markdown
 from govsite.importer.issues import Issue
 from govsite.model.base import BEIJING
@@ -170,7 +171,7 @@ def read_issue_pdf(path: Path, label: str, year: int, number: int, issue_date: d
     texts = [_CONTROL.sub("", t) for t in texts]
     chars = sum(_visible(t) for t in texts)
     has_text = chars / pages >= MIN_CHARS_PER_PAGE
-    sha = file_sha256(path)
+    sha = file_digest(path)
     issue = SourceIssue(
         label=label, file_name=path.name, importer=IMPORTER, gazette=None, year=year, number=number,
         date=issue_date, special=special, pdf=path, scan_only=not has_text, date_from_pdf=from_pdf,

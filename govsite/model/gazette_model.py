@@ -2,15 +2,14 @@
 check numbering, dates, files, the one-copy rule, coverage and 应登尽登."""
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from govsite.checksums import file_digest
 from govsite.content.cache import ReadCache
-from govsite.content.loader import GAZETTE_FILE, LoadedSite, SourceDoc
+from govsite.content.loader import GAZETTE_FILE, LoadedSite
 from govsite.content.safepath import resolve_inside
 from govsite.model.base import BEIJING
 from govsite.model.coverage import Coverage, compute_coverage
@@ -132,12 +131,6 @@ def issue_slug(fm: IssueFile) -> str:
     return f"zk{fm.number:02d}" if fm.special else f"{fm.number:02d}"
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def link_gazette(loaded: LoadedSite, orgs: dict[str, Organization], items_by_index: dict[str, "Item"],
@@ -215,7 +208,7 @@ def _link_issues(loaded: LoadedSite, config: GazetteConfig, problems: ProblemLog
                 problems.error("E-ATTACHMENT-MISSING", src, line(src, field_name), field_name, rel)
             else:
                 st = path.stat()
-                digest = files.get(str(path), st, lambda p=path: _sha256(p))
+                digest = files.get(str(path), st, lambda p=path: file_digest(p))
                 source = path.relative_to(content).as_posix()
                 setattr(issue, field_name, GazetteFile(source, issue.path + path.name, st.st_size, digest))
         if fm.cover and not fm.cover_alt.strip():
