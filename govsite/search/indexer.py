@@ -7,8 +7,8 @@ its pages was written or deleted by this build, or when one of its previous file
 is missing. Every other shard's files are hard-linked from the previous output, so
 a one-item change re-indexes one year.
 
-A re-indexed shard is made from a scratch copy of its pages (with the character
-list of :func:`govsite.search.records.with_unigrams`) and a scratch folder of lookup
+A re-indexed shard is made from a scratch copy of its pages (with the hidden
+n-grams of :func:`govsite.search.records.with_query_words`) and a scratch folder of lookup
 records: Pagefind runs once on each, the lookup index (language ``zxx``) is moved
 into the content bundle, and :func:`govsite.search.canonical.canonicalize` makes
 the result byte-identical for identical input. Shards run in parallel, one
@@ -30,7 +30,7 @@ from pathlib import Path
 from govsite.render.registry import PostRender, PostRenderContext
 from govsite.search.canonical import canonicalize
 from govsite.search.docs import BUNDLE_DIR, CORE, MAX_SHARD_PAGES, Shard, collect_shards
-from govsite.search.records import EXCLUDED, lookup_html, with_unigrams
+from govsite.search.records import EXCLUDED, lookup_html, with_query_words
 
 STATE = f"{BUNDLE_DIR}/govsite-shards.json"
 """Membership digest of every shard, read back by the next build."""
@@ -208,7 +208,7 @@ def _index_shard(shard: Shard, stage: Path, scratch: Path, binary: Path) -> str 
             continue
         dst = pages_dir / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
-        dst.write_text(with_unigrams(src.read_text(encoding="utf-8")), encoding="utf-8")
+        dst.write_text(with_query_words(src.read_text(encoding="utf-8")), encoding="utf-8")
     if not pages_dir.is_dir():
         return "no pages to index"
     for lk in shard.lookups:

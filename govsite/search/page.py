@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from govsite.model.site_model import SiteModel
 from govsite.render.digests import Digests, sha1
 from govsite.render.plan import PageSpec
-from govsite.search.docs import CORE, SEARCH_PAGE, Shard, collect_shards
+from govsite.search.docs import CORE, SEARCH_PAGE, SHARD_FILTER, Shard, collect_shards
 from govsite.search.records import LOOKUP_LANG
 
 LOOKUP_WEIGHT = 10
@@ -24,15 +24,21 @@ LOOKUP_WEIGHT = 10
 
 
 def search_config(shards: list[Shard], url) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    """What the page passes to Pagefind, with paths relative to the page."""
+    """What the page passes to Pagefind, with paths relative to the page.
+
+    Each merged bundle carries the hidden filter ``分片`` (its shard name; lookup
+    records get their own value, so a date-sorted walk of the shards, in the order of
+    ``sortShards``, newest first, leaves them out)."""
     merge: list[dict[str, Any]] = []
     for shard in shards:
         if shard.name != CORE:
-            merge.append({"bundlePath": url(shard.folder)})
+            merge.append({"bundlePath": url(shard.folder), "mergeFilter": {SHARD_FILTER: shard.name}})
         if shard.lookups:
-            merge.append({"bundlePath": url(shard.folder), "language": LOOKUP_LANG, "indexWeight": LOOKUP_WEIGHT})
+            merge.append({"bundlePath": url(shard.folder), "language": LOOKUP_LANG, "indexWeight": LOOKUP_WEIGHT,
+                          "mergeFilter": {SHARD_FILTER: f"{shard.name}-{LOOKUP_LANG}"}})
     core = next(s for s in shards if s.name == CORE)
-    return {"bundlePath": url(core.folder), "baseUrl": url(""), "mergeIndex": merge}
+    return {"bundlePath": url(core.folder), "baseUrl": url(""), "mergeIndex": merge,
+            "shardFilter": SHARD_FILTER, "sortShards": [s.name for s in shards if s.name != CORE]}
 
 
 def plan(model: SiteModel, d: Digests) -> Iterator[PageSpec]:

@@ -1,14 +1,15 @@
 """The HTML that Pagefind indexes: the built pages plus two kinds of extra text.
 
-**Single characters.** Pagefind segments Chinese with jieba when indexing, but the
+**Short n-grams.** Pagefind segments Chinese with jieba when indexing, but the
 browser splits the query with ``Intl.Segmenter`` (ICU), and every query word must
-match the start of an indexed word. When ICU yields a word that jieba kept inside a
-longer one (级 from 县级, 额 from 限额), a plain title query finds nothing. So the
-copy given to Pagefind gets, at the end of its ``data-pagefind-body`` element, a
-hidden, low-weight list of the distinct CJK characters of its indexed text: every
-query word then matches (a single character directly, a longer word through
-Pagefind's fall-back to the longest indexed prefix). The published page is not
-changed.
+match the start of a word indexed on the page. The two disagree: ICU splits 第一批
+into 第|一批 and 县级 into 县|级 where jieba kept 第一批 and 县级 whole, so a plain
+title query found nothing (Pagefind's fall-back to a shorter prefix applies only
+when no page at all has the word). So the copy given to Pagefind gets, at the end
+of its ``data-pagefind-body`` element, a hidden, low-weight list of the distinct
+1-, 2- and 3-character runs of its CJK text, separated by spaces: jieba keeps a
+dictionary word of that list whole, so an ICU word of up to three characters at
+any position of the text starts an indexed word. The published page is not changed.
 
 **Lookup records** (language ``zxx``): one tiny page per document whose text is
 its 文号's and 索引号's run-boundary suffixes (示政办发202412号, 政办发202412号, …,
@@ -21,13 +22,16 @@ from __future__ import annotations
 import html
 import re
 
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9A-Za-z]+")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 LOOKUP_LANG = "zxx"
-UNIGRAM_WEIGHT = "0.2"
+NGRAM_WEIGHT = "0.2"
+NGRAM_SIZES = (1, 2, 3)
+"""Lengths of the hidden n-grams: ICU query words longer than three characters are
+rare and are dictionary words that jieba keeps whole too."""
 EXCLUDED = (".related", ".page-url", ".public-note", ".qr", "[data-pagefind-ignore]")
 """Boilerplate inside content pages that is not indexed (Pagefind ``exclude_selectors``)."""
 _EXCLUDED_CLASSES = ("related", "page-url", "public-note", "qr")
@@ -89,16 +93,25 @@ def indexed_text(fragment: str) -> str:
     return html.unescape("".join(out))
 
 
-def with_unigrams(page: str) -> str:
-    """The page with its distinct CJK characters appended, hidden, to the indexed element."""
+def ngrams(text: str) -> list[str]:
+    """Distinct runs of :data:`NGRAM_SIZES` characters inside the CJK runs of ``text``, sorted."""
+    found: set[str] = set()
+    for run in CJK_RUN.findall(text):
+        for size in NGRAM_SIZES:
+            found.update(run[i:i + size] for i in range(len(run) - size + 1))
+    return sorted(found)
+
+
+def with_query_words(page: str) -> str:
+    """The page with the n-grams of its indexed text appended, hidden, to the indexed element."""
     span = body_span(page)
     if span is None:
         return page
     start, end = span
-    chars = sorted(set(CJK.findall(indexed_text(page[start:end]))))
-    if not chars:
+    grams = ngrams(indexed_text(page[start:end]))
+    if not grams:
         return page
-    extra = f'<div hidden data-pagefind-weight="{UNIGRAM_WEIGHT}">{" ".join(chars)}</div>'
+    extra = f'<div hidden data-pagefind-weight="{NGRAM_WEIGHT}">{" ".join(grams)}</div>'
     return page[:end] + extra + page[end:]
 
 

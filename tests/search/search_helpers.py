@@ -1,0 +1,103 @@
+"""Tools for the search tests: serve a built site on 127.0.0.1 under a sub-path, and
+query its Pagefind index in Chromium through Pagefind's JS API, configured exactly as
+the search page configures its own UI (from the page's ``#search-config`` JSON)."""
+from __future__ import annotations
+
+import functools
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+SUB_PATH = "/county/xxgk/"
+SUB_PATH_BASE = "https://www.example.gov.cn" + SUB_PATH
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
+                      ".pagefind": "application/octet-stream", ".pf_meta": "application/octet-stream",
+                      ".pf_index": "application/octet-stream", ".pf_fragment": "application/octet-stream"}
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """Serve ``root`` on 127.0.0.1 (a free port); yields the origin, e.g. http://127.0.0.1:8123."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class RequestLog:
+    """Every URL the browser asked for, so a test can prove nothing left 127.0.0.1."""
+
+    urls: list[str]
+
+    def external(self) -> list[str]:
+        return [u for u in self.urls if urlsplit(u).scheme not in ("data", "blob", "about")
+                and urlsplit(u).hostname != "127.0.0.1"]
+
+
+def record_requests(page) -> RequestLog:  # type: ignore[no-untyped-def]
+    log = RequestLog([])
+    page.context.on("request", lambda request: log.urls.append(request.url))
+    return log
+
+
+# Loads Pagefind's own JS API from the site, merges every shard the search page lists,
+# and exposes window.govsiteSearch(term, options, limit) → {count, hits: [{url, title, doc_no, date, org}]}
+# and window.govsiteFilters() → {filter: {value: count}} over the whole site.
+INIT_JS = """async () => {
+  const c = JSON.parse(document.getElementById("search-config").textContent);
+  const abs = (p) => new URL(p, document.baseURI).pathname;
+  const pf = await import(abs(c.bundlePath) + "pagefind.js");
+  await pf.options({ baseUrl: abs(c.baseUrl) });
+  for (const m of c.mergeIndex) {
+    const o = Object.assign({}, m, { baseUrl: abs(c.baseUrl) });
+    delete o.bundlePath;
+    await pf.mergeIndex(abs(m.bundlePath), o);
+  }
+  await pf.init();
+  window.govsiteSearch = async (term, options, limit) => {
+    const r = await pf.search(term, options || {});
+    const top = await Promise.all(r.results.slice(0, limit || 10).map((x) => x.data()));
+    return { count: r.results.length, filters: r.filters, totalFilters: r.totalFilters,
+             hits: top.map((d) => ({ url: d.url, title: d.meta.title, doc_no: d.meta.doc_no || "",
+                                     date: d.meta.date || "", org: d.meta.org || "" })) };
+  };
+  window.govsiteFilters = () => pf.filters();
+  return c.mergeIndex.length;
+}"""
+
+
+def open_search_api(page, origin: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the search page and set up ``window.govsiteSearch`` on it."""
+    page.goto(origin + SUB_PATH + "search/")
+    page.evaluate(INIT_JS)
+
+
+def search(page, term: str, options: dict[str, Any] | None = None, limit: int = 10) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return page.evaluate("([t, o, n]) => window.govsiteSearch(t, o, n)", [term, options or {}, limit])
+
+
+def filters(page) -> dict[str, dict[str, int]]:  # type: ignore[no-untyped-def]
+    return page.evaluate("() => window.govsiteFilters()")
+
+
+def site_path(url: str) -> str:
+    """A result URL as an output path: /county/xxgk/xxgk/czj/2024/00001.html → xxgk/czj/2024/00001.html."""
+    path = urlsplit(url).path
+    assert path.startswith(SUB_PATH), f"result URL outside the site's sub-path: {url}"
+    rel = path[len(SUB_PATH):]
+    return rel + "index.html" if rel.endswith("/") or rel == "" else rel

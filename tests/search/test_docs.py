@@ -1,0 +1,36 @@
+"""Sharding (govsite/search/docs.py): a year too big for one shard is split into
+calendar ranges, newest first, so the shards cover disjoint date ranges."""
+from __future__ import annotations
+
+import pytest
+
+from govsite.search import docs
+
+
+@pytest.fixture
+def small_shards(monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(docs, "MAX_SHARD_PAGES", 4)
+
+
+def _pages(months: dict[int, int]) -> list[tuple[int, str]]:
+    return [(m, f"xxgk/a/2025/{m:02d}-{n}.html") for m, count in months.items() for n in range(count)]
+
+
+def test_a_year_that_fits_is_one_shard(small_shards) -> None:
+    assert [name for name, _ in docs._year_shards("y2025", _pages({1: 2, 12: 2}))] == ["y2025"]
+
+
+def test_a_big_year_splits_into_halves_then_quarters_then_months(small_shards) -> None:
+    halves = docs._year_shards("y2025", _pages({2: 3, 9: 4}))
+    assert [(name, len(p)) for name, p in halves] == [("y2025-07", 4), ("y2025-01", 3)]
+    quarters = docs._year_shards("y2025", _pages({1: 3, 4: 3, 8: 2, 12: 1}))
+    assert [name for name, _ in quarters] == ["y2025-10", "y2025-07", "y2025-04", "y2025-01"]
+    months = docs._year_shards("y2025", _pages({1: 3, 2: 3, 3: 1}))
+    assert [name for name, _ in months] == ["y2025-03", "y2025-02", "y2025-01"]
+
+
+def test_a_month_too_big_for_one_shard_splits_by_stable_hash(small_shards) -> None:
+    parts = docs._year_shards("y2025", _pages({5: 9}))
+    assert [name for name, _ in parts] == ["y2025-05-4-0", "y2025-05-4-1", "y2025-05-4-2", "y2025-05-4-3"]
+    assert sorted(p for _, ps in parts for p in ps) == sorted(p for _, p in _pages({5: 9}))
+    assert parts == docs._year_shards("y2025", list(reversed(_pages({5: 9}))))

@@ -1,0 +1,40 @@
+"""The extra text Pagefind indexes (govsite/search/records.py): hidden n-grams so that
+the browser's ICU query words always start an indexed word, and lookup records."""
+from __future__ import annotations
+
+from govsite.search.records import NGRAM_WEIGHT, lookup_html, ngrams, suffixes, with_query_words
+
+
+def test_ngrams_cover_every_position_up_to_three_characters() -> None:
+    grams = ngrams("第一批县级 2025年")
+    # ICU splits 第一批 into 第|一批 and 县级 into 县|级: each piece starts an n-gram.
+    assert {"第", "一批", "第一批", "批县级", "县级", "级", "年"} <= set(grams)
+    assert "第一批县" not in grams  # at most three characters
+    assert "级2" not in grams and "2025" not in grams  # CJK runs only; digits are indexed as they are
+    assert grams == sorted(set(grams))
+
+
+def test_with_query_words_appends_hidden_low_weight_text_inside_the_indexed_element() -> None:
+    page = ('<html><body><nav>导航</nav><article data-pagefind-body><h1>县级名录</h1>'
+            '<div class="qr">二维码</div></article></body></html>')
+    out = with_query_words(page)
+    hidden = f'<div hidden data-pagefind-weight="{NGRAM_WEIGHT}">'
+    assert out.count(hidden) == 1
+    assert out.index(hidden) < out.index("</article>")
+    words = out[out.index(hidden) + len(hidden):out.index("</div>", out.index(hidden))].split(" ")
+    assert "级名" in words and "县级名" in words
+    assert "导" not in words and "维" not in words  # navigation and excluded boilerplate are not indexed
+    assert out.replace(out[out.index(hidden):out.index("</article>")], "") == page
+
+
+def test_page_without_indexed_element_is_unchanged() -> None:
+    page = "<html><body><p>没有索引区域</p></body></html>"
+    assert with_query_words(page) == page
+
+
+def test_lookup_record_holds_identifier_suffixes() -> None:
+    assert suffixes("示政办发〔2024〕12号") == ["示政办发202412号", "政办发202412号", "办发202412号",
+                                          "发202412号", "202412号", "12号"]
+    record = lookup_html("标题<script>", "示政办发〔2024〕12号", "11999921014372235X/2024-00005")
+    assert 'lang="zxx"' in record and "<script>" not in record and "标题&lt;script&gt;" in record
+    assert "示政办发202412号" in record and "11999921014372235x202400005" in record

@@ -1,0 +1,123 @@
+"""The search page in real Chromium (issue 4): Pagefind's Component UI with Chinese
+strings, a labelled input, results announced to screen readers, each result with
+its title, 文号, organization and date; ``?q=`` pre-fills it, the header search box
+of every page submits to it, filters and the 发布日期 sort work, all under a sub-path
+base_url and with no request leaving 127.0.0.1."""
+from __future__ import annotations
+
+from urllib.parse import quote, urlsplit
+
+from tests.search.search_helpers import SUB_PATH, record_requests, site_path
+
+RESULT = "pagefind-results li.pf-result a.pf-result-link"
+"""A loaded result (placeholders have no link yet)."""
+
+# Records what Pagefind's live regions say, however briefly it says it.
+LIVE_RECORDER = """() => {
+  window.announced = [];
+  new MutationObserver(() => {
+    for (const region of document.querySelectorAll("[aria-live]")) {
+      const text = region.textContent.trim();
+      if (text && !window.announced.includes(text)) window.announced.push(text);
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+}"""
+
+
+def _open(page, served_demo, query: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(served_demo.root_url + "search/?q=" + quote(query))
+    page.wait_for_selector(RESULT)
+
+
+def _results(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector_all("pagefind-results li.pf-result:has(a.pf-result-link)", """items => items.map(li => ({
+        href: li.querySelector("a.pf-result-link").getAttribute("href"),
+        title: li.querySelector("a.pf-result-link").textContent.trim(),
+        meta: (li.querySelector(".pf-result-meta") || {textContent: ""}).textContent.trim(),
+        date: (li.querySelector(".pf-result-meta time") || {textContent: ""}).textContent.trim()}))""")
+
+
+def test_query_parameter_prefills_and_results_show_title_doc_no_org_and_date(served_demo, page) -> None:
+    requests = record_requests(page)
+    _open(page, served_demo, "森林防火期")
+    assert page.get_attribute("html", "lang") == "zh-CN"
+    assert page.input_value("pagefind-input input") == "森林防火期"
+    first = _results(page)[0]
+    assert first["title"] == "示例县人民政府关于划定2026—2027年度森林防火期的通告"
+    assert first["meta"] == "示政通〔2026〕2号 · 示例县人民政府 · 2026-10-08"
+    assert first["href"] == SUB_PATH + "xxgk/xzf/2026/00005.html"
+    # A gazette article shows its issue too.
+    _open(page, served_demo, "示例县城乡生活垃圾分类管理办法")
+    article = next(r for r in _results(page) if r["href"] == SUB_PATH + "zfgb/2025/04/1.html")
+    assert article["meta"].startswith("示例县人民政府令第1号 · ") and "《示例县人民政府公报》2025年第4期" in article["meta"]
+    assert requests.external() == []
+
+
+def test_input_is_labelled_and_results_are_announced_in_chinese(served_demo, page) -> None:
+    page.goto(served_demo.root_url + "search/")
+    page.evaluate(LIVE_RECORDER)
+    box = page.get_by_role("searchbox", name="搜索关键词", exact=True)
+    assert box.count() == 1
+    assert page.get_by_role("searchbox", name="站内搜索", exact=True).count() == 1  # the header's box
+    box.fill("集中采购目录")
+    page.wait_for_selector(RESULT)
+    page.wait_for_function("() => window.announced.some(t => t.includes('集中采购目录'))")
+    said = page.evaluate("() => window.announced")
+    assert any("找到" in t and "集中采购目录" in t for t in said), said
+    assert page.get_attribute("pagefind-results ul", "aria-label") == "搜索结果"
+    text = page.inner_text("main")
+    for english in ("Search this site", "Results will appear", "Clear", "Filters", "Load more"):
+        assert english not in text
+
+
+def test_header_search_box_submits_to_the_search_page(served_demo, page) -> None:
+    page.goto(served_demo.root_url + "xxgk/czj/2025/00005.html")
+    page.fill("#site-search", "示财发〔2025〕32号")
+    page.click(".search-form button[type=submit]")
+    page.wait_for_selector(RESULT)
+    assert urlsplit(page.url).path == SUB_PATH + "search/"
+    assert page.input_value("pagefind-input input") == "示财发〔2025〕32号"
+    assert site_path(_results(page)[0]["href"]) in ("xxgk/czj/2025/00005.html", "zfgb/2025/10/2.html")
+
+
+def test_filter_pane_narrows_results(served_demo, page) -> None:
+    _open(page, served_demo, "通知")
+    groups = page.eval_on_selector_all(".pf-filter-group", "gs => gs.map(g => [g.dataset.filterName, g.checkVisibility()])")
+    visible = {name for name, shown in groups if shown}
+    assert {"发布机构", "主题分类", "体裁", "年份", "有效性", "类型"} <= visible
+    assert "分片" not in visible  # the shard filter exists only for sorting
+    page.click('.pf-filter-group[data-filter-name="类型"] summary')
+    page.check('.pf-filter-group[data-filter-name="类型"] input[value="政府公报"]')
+    page.wait_for_function("""() => [...document.querySelectorAll('pagefind-results a.pf-result-link')]
+        .every(a => a.getAttribute('href').includes('/zfgb/'))""")
+    assert all("/zfgb/" in r["href"] for r in _results(page))
+
+
+# The dates of the results loaded so far (Pagefind loads the rest as they scroll into view).
+SHOWN_DATES = """() => [...document.querySelectorAll('pagefind-results li.pf-result')]
+    .map(li => li.querySelector('.pf-result-meta time')).filter(Boolean).map(t => t.textContent)"""
+
+
+def _wait_for_dates(page, predicate: str) -> list[str]:  # type: ignore[no-untyped-def]
+    page.wait_for_function(f"() => {{ const d = ({SHOWN_DATES})(); return d.length >= 5 && ({predicate})(d); }}")
+    return page.evaluate(SHOWN_DATES)
+
+
+def test_sort_by_publish_date(served_demo, page) -> None:
+    _open(page, served_demo, "政府信息公开工作年度报告")
+    relevance = _wait_for_dates(page, "d => true")
+    assert relevance != sorted(relevance, reverse=True)  # so the sort below is a real change
+    page.select_option("#search-sort", "desc")
+    newest = _wait_for_dates(page, "d => d.every((x, i) => i === 0 || d[i - 1] >= x)")
+    page.select_option("#search-sort", "asc")
+    oldest = _wait_for_dates(page, "d => d.every((x, i) => i === 0 || d[i - 1] <= x)")
+    assert newest[0].startswith("2026-") and oldest[0].startswith("2024-")
+
+
+def test_page_loads_only_pagefind_scripts_from_the_site(served_demo, page) -> None:
+    requests = record_requests(page)
+    scripts: list[str] = []
+    page.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
+    _open(page, served_demo, "东湖镇")
+    assert scripts and all(urlsplit(u).path.startswith(SUB_PATH + "pagefind/") for u in scripts), scripts
+    assert requests.external() == []

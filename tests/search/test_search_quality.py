@@ -1,0 +1,76 @@
+"""Search quality in real Chromium through Pagefind's JS API (issue 4): every query of
+``queries.yaml`` finds its document in the top 3 results, an exact 文号 or 索引号 at
+the top, on the demo site built under a sub-path base_url."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.search.search_helpers import open_search_api, record_requests, search, site_path
+
+QUERIES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
+    (Path(__file__).with_name("queries.yaml")).read_text(encoding="utf-8"))
+
+
+def _hit(query: dict[str, Any], hits: list[dict[str, str]]) -> int | None:
+    """1-based rank of the first result that is the expected document, or None."""
+    for rank, hit in enumerate(hits, 1):
+        if "expect_org" in query:
+            if hit["org"] == query["expect_org"]:
+                return rank
+        elif site_path(hit["url"]) in query["expect"]:
+            return rank
+    return None
+
+
+def test_fixture_covers_every_kind_of_query() -> None:
+    counts = {kind: len(queries) for kind, queries in QUERIES.items()}
+    assert sum(counts.values()) >= 40, counts
+    for kind in ("title", "partial_title", "body_phrase", "doc_no", "index_no", "org", "gazette_article",
+                 "with_spaces", "without_spaces"):
+        assert counts.get(kind, 0) >= 3, kind
+    assert all(q.get("top") == 1 for kind in ("doc_no", "index_no") for q in QUERIES[kind])
+
+
+def test_expected_documents_exist(served_demo) -> None:
+    missing = [(q["q"], p) for queries in QUERIES.values() for q in queries
+               for p in q.get("expect", []) if not (served_demo.out / p).is_file()]
+    assert missing == []
+
+
+def test_every_query_finds_its_document(served_demo, page, capsys) -> None:
+    requests = record_requests(page)
+    open_search_api(page, served_demo.origin)
+    results: list[tuple[str, str, int | None, int, list[str]]] = []
+    for kind, queries in QUERIES.items():
+        for query in queries:
+            found = search(page, query["q"], limit=3)
+            rank = _hit(query, found["hits"])
+            results.append((kind, query["q"], rank, query.get("top", 3),
+                            [f'{site_path(h["url"])} {h["title"]}' for h in found["hits"]]))
+    passed = [r for r in results if r[2] is not None and r[2] <= r[3]]
+    top1 = [r for r in results if r[2] == 1]
+    with capsys.disabled():
+        print(f"\nsearch hit rate: {len(passed)}/{len(results)} in the required rank "
+              f"({len(passed) / len(results):.0%}); top-1: {len(top1)}/{len(results)}")
+        for kind in QUERIES:
+            mine = [r for r in results if r[0] == kind]
+            ok = [r for r in mine if r in passed]
+            print(f"  {kind:16} {len(ok)}/{len(mine)}")
+    failures = [f"{kind} {q!r}: rank {rank} (needs ≤{top}); got {got}" for kind, q, rank, top, got in results
+                if (kind, q, rank, top, got) not in passed]
+    assert failures == []
+    assert requests.external() == []
+
+
+@pytest.mark.parametrize("term", ["示政办发〔2024〕12号", "11999921014373625T/2025-00001"])
+def test_exact_lookup_leads_to_the_document_page(served_demo, page, term) -> None:
+    """The top result of an exact identifier is the document itself, under the sub-path."""
+    open_search_api(page, served_demo.origin)
+    top = search(page, term, limit=1)["hits"][0]
+    assert top["url"].startswith("/county/xxgk/xxgk/")
+    page.goto(served_demo.origin + top["url"])
+    assert term in page.inner_text("main")
