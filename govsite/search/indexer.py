@@ -29,7 +29,7 @@ from pathlib import Path
 
 from govsite.render.registry import PostRender, PostRenderContext
 from govsite.search.canonical import canonicalize
-from govsite.search.docs import BUNDLE_DIR, CORE, MAX_SHARD_PAGES, Shard, collect_shards
+from govsite.search.docs import BUNDLE_DIR, CORE, Shard, collect_shards
 from govsite.search.records import EXCLUDED, lookup_html, with_query_words
 
 STATE = f"{BUNDLE_DIR}/govsite-shards.json"

@@ -16,13 +16,14 @@ def test_ngrams_cover_every_position_up_to_three_characters() -> None:
 
 def test_with_query_words_appends_hidden_low_weight_text_inside_the_indexed_element() -> None:
     page = ('<html><body><nav>导航</nav><article data-pagefind-body><h1>县级名录</h1>'
-            '<div class="qr">二维码</div></article></body></html>')
+            '<p>正文第一批</p><div class="qr">二维码</div></article></body></html>')
     out = with_query_words(page)
     hidden = f'<div hidden data-pagefind-weight="{NGRAM_WEIGHT}">'
     assert out.count(hidden) == 1
     assert out.index(hidden) < out.index("</article>")
     words = out[out.index(hidden) + len(hidden):out.index("</div>", out.index(hidden))].split(" ")
-    assert "级名" in words and "县级名" in words
+    assert "级名" in words and "县级名" in words  # the title: runs of up to three characters
+    assert "一" in words and "批" in words and "一批" not in words  # the rest: single characters
     assert "导" not in words and "维" not in words  # navigation and excluded boilerplate are not indexed
     assert out.replace(out[out.index(hidden):out.index("</article>")], "") == page
 

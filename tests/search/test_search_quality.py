@@ -3,12 +3,15 @@
 the top, on the demo site built under a sub-path base_url."""
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from govsite.search.records import body_span, indexed_text
 from tests.search.search_helpers import open_search_api, record_requests, search, site_path
 
 QUERIES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
@@ -74,3 +77,40 @@ def test_exact_lookup_leads_to_the_document_page(served_demo, page, term) -> Non
     assert top["url"].startswith("/county/xxgk/xxgk/")
     page.goto(served_demo.origin + top["url"])
     assert term in page.inner_text("main")
+
+
+def _body_samples(out, count: int = 150) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(page, phrase): seeded random runs of 2–6 Chinese characters from item bodies
+    (titles left out: the fixture covers them), cut anywhere, as a user might paste them."""
+    rng = random.Random(20261204)
+    found: list[tuple[str, str]] = []
+    for page in sorted(out.glob("xxgk/*/20*/*.html")):
+        html = page.read_text(encoding="utf-8")
+        span = body_span(html)
+        if span is None:
+            continue
+        fragment = html[span[0]:span[1]]
+        title = re.search(r"<h1\b[^>]*>(.*?)</h1>", fragment, re.S)
+        text = indexed_text(fragment.replace(title.group(0), "") if title else fragment)
+        runs = re.findall(r"[\u4e00-\u9fff]{6,}", text)
+        if runs:
+            run = rng.choice(runs)
+            size = rng.choice((2, 3, 4, 6))
+            start = rng.randrange(len(run) - size + 1)
+            found.append((page.relative_to(out).as_posix(), run[start:start + size]))
+    return rng.sample(found, min(count, len(found)))
+
+
+def test_random_body_phrases_are_found(served_demo, page, capsys) -> None:
+    """Recall, not rank: the page is among the results for a random phrase of its body.
+    Body text has single-character query words only (see govsite/search/records.py),
+    so a phrase cut where ICU and jieba disagree can miss; this keeps that rare."""
+    open_search_api(page, served_demo.origin)
+    samples = _body_samples(served_demo.out)
+    misses = [(phrase, path) for path, phrase in samples
+              if path not in {site_path(h["url"]) for h in search(page, phrase, limit=1000)["hits"]}]
+    rate = 1 - len(misses) / len(samples)
+    with capsys.disabled():
+        print(f"\nbody phrase recall: {len(samples) - len(misses)}/{len(samples)} ({rate:.1%}); missed: {misses}")
+    assert len(samples) >= 100
+    assert rate >= 0.95, misses
