@@ -1,7 +1,6 @@
 """The ``govsite`` command line."""
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -206,7 +205,6 @@ def serve(site: Path, port: int, out: Path | None, lang: str) -> None:
     from govsite.build.build import build as run_build
     from govsite.serve import serve_output
 
-    base = f"http://127.0.0.1:{port}/"
     result = run_build(site, out=out, base_url=None)
     print_problems(result.problems, lang)
     if not result.ok:

@@ -22,7 +22,7 @@ from govsite.model.item import ItemFrontMatter
 from govsite.model.org import Organization
 from govsite.model.page import PageFrontMatter
 from govsite.model.site import SiteConfig
-from govsite.problems import Problem, ProblemLog, Severity
+from govsite.problems import Problem, ProblemLog
 
 SITE_FILE = "site.yaml"
 ORGS_FILE = "content/orgs.yaml"

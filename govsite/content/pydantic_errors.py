@@ -1,7 +1,7 @@
 """Translate pydantic validation errors into :class:`Problem` objects with lines."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal, Optional
+from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from govsite.content.loader import LoadedSite, SourceDoc
+from govsite.content.loader import LoadedSite
 from govsite.content.safepath import resolve_inside
 from govsite.content.yamlsource import locate, split_front_matter
 from govsite.identifiers import check_doc_no, check_org_code, index_template_regex

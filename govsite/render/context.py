@@ -6,7 +6,6 @@ Templates get ``url()`` for relative links, so output works under any sub-path.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable
 
 from govsite.content.reader import read_body

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, meta

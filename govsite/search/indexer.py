@@ -107,28 +107,26 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
         if path != STATE:
             old_files.setdefault(shard_of(path), {})[path] = digest
 
+    out = str(ctx.out)
+
     def is_clean(shard: Shard) -> bool:
         files = old_files.get(shard.name)
         return (bool(files) and old_state.get(shard.name) == digests[shard.name]
                 and not any(p in ctx.changed for p in shard.pages)
-                and all(os.path.isfile(ctx.out / p) for p in files))
+                and all(os.path.isfile(f"{out}/{p}") for p in files))
 
     entries: dict[str, str] = {}
     dirty: list[Shard] = []
     for shard in shards:
         if is_clean(shard):
-            for path, digest in old_files[shard.name].items():
-                _link(ctx.out / path, ctx.stage / path)
-                entries[path] = digest
+            entries.update(old_files[shard.name])
         elif ctx.quick:
             # Carried forward as it was, and recorded as stale for the next full build.
-            for path, digest in old_files.get(shard.name, {}).items():
-                if os.path.isfile(ctx.out / path):
-                    _link(ctx.out / path, ctx.stage / path)
-                    entries[path] = digest
+            entries.update({p: d for p, d in old_files.get(shard.name, {}).items() if os.path.isfile(f"{out}/{p}")})
             digests[shard.name] = STALE
         else:
             dirty.append(shard)
+    _link_all(ctx.out, ctx.stage, list(entries))
     if dirty:
         binary = pagefind_binary()
         scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=ctx.stage.parent))
@@ -139,20 +137,24 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
                         ctx.problems.error("E-SEARCH-INDEX", shard.folder, None, None, shard.name, detail=error)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+        fresh: dict[str, str] = {}
         for shard in dirty:
-            entries.update(_hash_files(ctx.stage, shard))
+            fresh.update(_hash_files(ctx.stage, shard))
+        _keep_unchanged(ctx, fresh)
+        entries.update(fresh)
     state = {"scheme": SCHEME, "shards": dict(sorted(digests.items()))}
     (ctx.stage / STATE).parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(state, ensure_ascii=False, indent=0, sort_keys=True).encode("utf-8")
     (ctx.stage / STATE).write_bytes(data)
     entries[STATE] = hashlib.sha1(data).hexdigest()
-    _keep_unchanged(ctx, entries)
+    _keep_unchanged(ctx, {STATE: entries[STATE]})
     return entries
 
 
 def _keep_unchanged(ctx: PostRenderContext, entries: dict[str, str]) -> None:
     """A re-indexed shard often reproduces some files byte for byte: keep the old file
-    (a hard link) so that what changed on disk is exactly what the build reports."""
+    (a hard link) so that what changed on disk is exactly what the build reports.
+    ``entries`` are freshly written files only."""
     for path, digest in entries.items():
         old = ctx.out / path
         if ctx.previous.get(path) == digest and old.is_file():
@@ -168,6 +170,22 @@ def _link(src: Path, dst: Path) -> None:
         os.link(src, dst)
     except OSError:
         shutil.copy2(src, dst)
+
+
+def _link_all(src_root: Path, dst_root: Path, paths: list[str]) -> None:
+    """Hard-link (or copy) many files, given relative to both roots. String paths and
+    one ``makedirs`` per folder: tens of thousands of shard files per build."""
+    src, dst = str(src_root), str(dst_root)
+    made: set[str] = set()
+    for rel in paths:
+        folder = rel.rpartition("/")[0]
+        if folder not in made:
+            os.makedirs(f"{dst}/{folder}", exist_ok=True)
+            made.add(folder)
+        try:
+            os.link(f"{src}/{rel}", f"{dst}/{rel}")
+        except OSError:
+            shutil.copy2(f"{src}/{rel}", f"{dst}/{rel}")
 
 
 def _hash_files(stage: Path, shard: Shard) -> dict[str, str]:
@@ -188,11 +206,16 @@ def _hash_files(stage: Path, shard: Shard) -> dict[str, str]:
 _RUN_ARGS = ("--keep-index-url", "--exclude-selectors", ", ".join(EXCLUDED), "--silent")
 
 
-def _pagefind(binary: Path, site: Path, output: Path) -> str | None:
+def _start_pagefind(binary: Path, site: Path, output: Path) -> subprocess.Popen[str]:
     args = [str(binary), "--site", str(site), "--output-path", str(output), *_RUN_ARGS]
-    proc = subprocess.run(args, capture_output=True, text=True)
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _finish(proc: subprocess.Popen[str]) -> str | None:
+    """Wait for a Pagefind run; its output tail on failure, else None."""
+    output, _ = proc.communicate()
     if proc.returncode != 0:
-        return (proc.stderr or proc.stdout).strip()[-500:] or f"pagefind exited with {proc.returncode}"
+        return (output or "").strip()[-500:] or f"pagefind exited with {proc.returncode}"
     return None
 
 
@@ -215,13 +238,15 @@ def _index_shard(shard: Shard, stage: Path, scratch: Path, binary: Path) -> str 
         dst = lookup_dir / lk.url
         dst.parent.mkdir(parents=True, exist_ok=True)
         dst.write_text(lookup_html(lk.title, lk.doc_no, lk.index_no), encoding="utf-8")
-    error = _pagefind(binary, pages_dir, bundle)
-    if error is None and shard.lookups:
-        error = _pagefind(binary, lookup_dir, lookup_out)
-        if error is None:
-            _merge_lookup(lookup_out, bundle)
-    if error is not None:
-        return error
+    # The content run and the small lookup run are independent: run them side by side.
+    runs = [_start_pagefind(binary, pages_dir, bundle)]
+    if shard.lookups:
+        runs.append(_start_pagefind(binary, lookup_dir, lookup_out))
+    errors = [e for e in map(_finish, runs) if e is not None]
+    if errors:
+        return errors[0]
+    if shard.lookups:
+        _merge_lookup(lookup_out, bundle)
     _prune(bundle, keep_runtime=shard.name == CORE)
     canonicalize(bundle)
     target = stage / shard.folder

@@ -137,7 +137,7 @@ def test_deleted_item_page_is_removed(site: SiteFolder) -> None:
 
 
 def test_config_change_rewrites_everything(site: SiteFolder) -> None:
-    first = build(site.root)
+    build(site.root)
     cfg = site.root / "site.yaml"
     cfg.write_text(cfg.read_text(encoding="utf-8").replace("测试县人民政府办公室", "测试县政务服务数据管理局"), encoding="utf-8")
     result = build(site.root)

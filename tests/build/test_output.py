@@ -1,7 +1,6 @@
 """Output guarantees: determinism and an atomic swap that never leaves half a site."""
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
 from pathlib import Path

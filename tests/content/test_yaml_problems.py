@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from tests.conftest import OFFICE_CODE, ORGS, SITE_YAML, SiteFolder
-from tests.content.problem_helpers import check, codes, find, item, line_text, only
+from tests.content.problem_helpers import check, codes, find, line_text, only
 
 BROKEN = "content/items/xzfb/2025/00004.md"
 

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from govsite.importer.html2md import html_to_markdown
-from govsite.markdown import inspect_markdown, render_markdown
+from govsite.markdown import inspect_markdown
 
 from test_import_html import assert_text_kept
 

@@ -43,7 +43,7 @@ def _gazette_site(root: Path) -> SiteFolder:
     for n in (1, 2):
         folder = write_issue(site, 2025, n, f"2025-{n:02d}-20")
         write_article(site, folder, 1, "县政府文件正文。\n", issuer="xzf", doc_no=f"测政发〔2025〕{n}号")
-    write_article(site, "content/gazette/2025/02", 2, title=f"测试县人民政府办公室关于第1项工作的通知",
+    write_article(site, "content/gazette/2025/02", 2, title="测试县人民政府办公室关于第1项工作的通知",
                   item=f"{OFFICE_CODE}/2025-00001")
     special = write_issue(site, 2025, 1, "2025-03-25", special=True)
     write_article(site, special, 1, "增刊正文。\n")
