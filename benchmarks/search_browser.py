@@ -44,11 +44,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from govsite.build.build import load_and_validate  # noqa: E402
+from tests.qr.qr_helpers import launch  # noqa: E402  (Debian Chromium with the project's flags)
 
 BASE_PATH = "/xxgk-bench/"
 BASE_URL = "https://www.example.gov.cn" + BASE_PATH
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PRECOMPRESSED = (".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment", ".pagefind")
 KIB = 1024
 
@@ -121,7 +120,7 @@ def measure(out: Path, origin: str, pairs: list[tuple[str, str]]) -> list[dict[s
     rows: list[dict[str, object]] = []
     first_link = "pagefind-results a.pf-result-link"
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(pw)
         for n, (kind, query) in enumerate(pairs):
             context = browser.new_context(locale="zh-CN")
             page = context.new_page()

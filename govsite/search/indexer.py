@@ -155,21 +155,12 @@ def _keep_unchanged(ctx: PostRenderContext, entries: dict[str, str]) -> None:
     """A re-indexed shard often reproduces some files byte for byte: keep the old file
     (a hard link) so that what changed on disk is exactly what the build reports.
     ``entries`` are freshly written files only."""
-    for path, digest in entries.items():
-        old = ctx.out / path
-        if ctx.previous.get(path) == digest and old.is_file():
-            new = ctx.stage / path
-            if not os.path.samefile(old, new):
-                new.unlink()
-                _link(old, new)
-
-
-def _link(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
+    same = [p for p, digest in entries.items()
+            if ctx.previous.get(p) == digest and (ctx.out / p).is_file()
+            and not os.path.samefile(ctx.out / p, ctx.stage / p)]
+    for path in same:
+        (ctx.stage / path).unlink()
+    _link_all(ctx.out, ctx.stage, same)
 
 
 def _link_all(src_root: Path, dst_root: Path, paths: list[str]) -> None:

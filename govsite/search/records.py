@@ -111,12 +111,13 @@ def ngrams(text: str) -> list[str]:
     return sorted(found)
 
 
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+TITLE_ELEMENT = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+"""The page title inside an indexed element: it gets the full n-grams."""
 
 
 def query_words(fragment: str) -> list[str]:
     """The hidden words for an indexed element: n-grams of its ``<h1>``, characters of the rest."""
-    title = _H1.search(fragment)
+    title = TITLE_ELEMENT.search(fragment)
     words = set(ngrams(indexed_text(title.group(1)))) if title else set()
     words.update(c for run in CJK_RUN.findall(indexed_text(fragment)) for c in run)
     return sorted(words)

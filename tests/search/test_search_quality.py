@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from govsite.search.records import body_span, indexed_text
+from govsite.search.records import TITLE_ELEMENT, body_span, indexed_text
 from tests.search.search_helpers import open_search_api, record_requests, search, site_path
 
 QUERIES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
@@ -90,7 +90,7 @@ def _body_samples(out, count: int = 150) -> list[tuple[str, str]]:  # type: igno
         if span is None:
             continue
         fragment = html[span[0]:span[1]]
-        title = re.search(r"<h1\b[^>]*>(.*?)</h1>", fragment, re.S)
+        title = TITLE_ELEMENT.search(fragment)
         text = indexed_text(fragment.replace(title.group(0), "") if title else fragment)
         runs = re.findall(r"[\u4e00-\u9fff]{6,}", text)
         if runs:
