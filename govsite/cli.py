@@ -197,19 +197,25 @@ def import_gazette_pdf(pdf: Path, year: int, number: int, issue_date: str | None
 
 @main.command()
 @SITE_OPTION
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--port", default=8000, show_default=True, type=int, help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: <site>/output).")
 @LANG_OPTION
 def serve(site: Path, port: int, out: Path | None, lang: str) -> None:
-    """Build, then serve the output on 127.0.0.1 under the base_url sub-path."""
-    from govsite.build.build import build as run_build
-    from govsite.serve import serve_output
+    """Build, serve on 127.0.0.1 under the base_url sub-path, and rebuild and reload
+    the open pages on every save (实时预览). Errors show in the browser."""
+    from govsite.serve.server import run
 
-    result = run_build(site, out=out, base_url=None)
-    print_problems(result.problems, lang)
-    if not result.ok:
-        sys.exit(1)
-    serve_output(site, (out or site / "output"), port)
+    def report(result) -> None:  # type: ignore[no-untyped-def]
+        print_problems(result.problems, lang)
+        if result.ok:
+            click.echo(_t(lang, f"构建：写入 {result.written} 个文件，删除 {result.deleted} 个，用时 {result.seconds:.2f} 秒",
+                          f"Built: {result.written} written, {result.deleted} deleted in {result.seconds:.2f}s"))
+        else:
+            click.echo(_t(lang, "构建失败：浏览器显示错误页，原有 output/ 保持不变。",
+                          "Build failed: the browser shows the errors; the previous output is unchanged."), err=True)
+
+    run(site, out or site / "output", port, lang, report)
 
 
 if __name__ == "__main__":  # pragma: no cover
