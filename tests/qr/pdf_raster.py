@@ -1,4 +1,5 @@
-"""Just enough of a PDF rasteriser to see the QR code Chromium prints.
+"""Just enough of a PDF rasteriser to see the QR code Chromium prints, and the
+PDF's text layer as a reader would search it.
 
 Chromium prints the QR SVG as one stroked path of line segments. This follows
 the content stream (q/Q, cm, w, line width from ExtGState, m, l, S), redraws the
@@ -7,7 +8,10 @@ the QR code from the PDF itself, at its printed size.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
@@ -17,6 +21,23 @@ Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
 
 PT_PER_CM = 72 / 2.54
+
+
+def flat_text(text: str) -> str:
+    """NFKC (the PDF maps some glyphs to Kangxi radicals and full-width colons) without whitespace."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def pdf_text(pdf_path: Path) -> str:
+    """The text layer of every page of a PDF, flattened with ``flat_text``."""
+    return flat_text("".join(p.extract_text() for p in PdfReader(pdf_path).pages))
+
+
+def has_text(text: str, expected: str) -> bool:
+    """``expected`` in the flattened PDF text, where a CJK radical-supplement glyph (⺠ for 民,
+    ⻚ for 页: the extracted Unicode of some Noto glyphs) stands for any character."""
+    pattern = "".join(f"(?:{re.escape(c)}|[\u2e80-\u2eff])" for c in flat_text(expected))
+    return re.search(pattern, text) is not None
 
 
 @dataclass

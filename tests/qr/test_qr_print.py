@@ -1,9 +1,6 @@
 """Printing a page: the document, its QR code and URL; no navigation."""
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import pytest
 import yaml
 import zxingcpp
@@ -13,7 +10,7 @@ from pypdf import PdfReader
 from govsite.build.build import build
 from tests.conftest import ORGS, SITE_YAML, SiteFolder
 from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue
-from tests.qr.pdf_raster import PT_PER_CM, draw, strokes
+from tests.qr.pdf_raster import PT_PER_CM, draw, has_text, pdf_text, strokes
 from tests.qr.qr_helpers import SUB_PATH_BASE, decode_png, launch
 
 ITEM = "xxgk/xzfb/2025/00007.html"
@@ -44,36 +41,20 @@ def printed(tmp_path_factory):
         browser.close()
 
 
-def _flat(text: str) -> str:
-    """NFKC (the PDF maps some glyphs to Kangxi radicals and full-width colons) without whitespace."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-def _pdf_text(pdf_path) -> str:
-    return _flat("".join(p.extract_text() for p in PdfReader(pdf_path).pages))
-
-
-def _has(text: str, expected: str) -> bool:
-    """``expected`` in the PDF text, where a CJK radical-supplement glyph (⺠ for 民,
-    ⻚ for 页: the extracted Unicode of some Noto glyphs) stands for any character."""
-    pattern = "".join(f"(?:{re.escape(c)}|[\u2e80-\u2eff])" for c in _flat(expected))
-    return re.search(pattern, text) is not None
-
-
 def test_printed_item_has_title_metadata_body_and_url(printed, tmp_path) -> None:
     _site, _browser, _page, pdf = printed
     (tmp_path / "item.pdf").write_bytes(pdf)
-    text = _pdf_text(tmp_path / "item.pdf")
+    text = pdf_text(tmp_path / "item.pdf")
     for expected in ["测试县人民政府办公室关于打印检验的通知", "索引号", "发布机构", "成文日期", "发布日期", "文号",
                      "测政办发〔2025〕7号", BODY, "手机扫码阅读本页", f"本页网址：{ITEM_URL}"]:
-        assert _has(text, expected), expected
+        assert has_text(text, expected), expected
 
 
 def test_printed_item_leaves_out_navigation_search_footer_and_notice(printed, tmp_path) -> None:
     _site, _browser, page, pdf = printed
     (tmp_path / "item.pdf").write_bytes(pdf)
-    text = _pdf_text(tmp_path / "item.pdf")
-    assert "打印检验" in text and [t for t in NAV_TEXT if _has(text, t)] == []
+    text = pdf_text(tmp_path / "item.pdf")
+    assert "打印检验" in text and [t for t in NAV_TEXT if has_text(text, t)] == []
     page.emulate_media(media="screen")
     assert page.get_by_text("系统维护公告").is_visible() and page.get_by_text("站内搜索").is_visible(), \
         "what print hides is there on screen"
@@ -114,9 +95,9 @@ def test_printed_gazette_issue_keeps_toc_and_qr_but_not_issue_navigation(printed
     assert page.locator("nav.pagination").is_visible()
     (tmp_path / "issue.pdf").write_bytes(page.pdf(format="A4"))
     page.close()
-    text = _pdf_text(tmp_path / "issue.pdf")
-    assert _has(text, "本期目录") and _has(text, "第1篇文章") and _has(text, "本页网址：" + SUB_PATH_BASE + "zfgb/2025/02/")
-    assert not any(_has(text, t) for t in ["上一期", "下一期", "站内搜索", "首页"])
+    text = pdf_text(tmp_path / "issue.pdf")
+    assert has_text(text, "本期目录") and has_text(text, "第1篇文章") and has_text(text, "本页网址：" + SUB_PATH_BASE + "zfgb/2025/02/")
+    assert not any(has_text(text, t) for t in ["上一期", "下一期", "站内搜索", "首页"])
     reader = PdfReader(tmp_path / "issue.pdf")
     texts = [r.text for n in range(len(reader.pages)) for s in strokes(reader, n)
              for r in zxingcpp.read_barcodes(draw(s), formats=zxingcpp.BarcodeFormat.QRCode)]
