@@ -134,6 +134,45 @@ def new_item(site: Path, org: str, column: str, title: str, publish_date: str | 
     click.echo(_t(lang, f"已创建 {path}（索引号 {index_no}）", f"created {path} (index number {index_no})"))
 
 
+@main.group()
+def report() -> None:
+    """Generate reports (年度报告)."""
+
+
+@report.command("annual")
+@SITE_OPTION
+@click.option("--org", required=True, help="Organization id (公开主体).")
+@click.option("--year", type=int, required=True, help="Reported year (报告年度).")
+@click.option("--init", "init_file", is_flag=True,
+              help="Create content/annual/<org>/<year>.yaml with every cell 0 and Chinese labels.")
+@LANG_OPTION
+def report_annual(site: Path, org: str, year: int, init_file: bool, lang: str) -> None:
+    """Create or refresh the 政府信息公开工作年度报告 page of ORG for YEAR (--init: its data file)."""
+    from govsite.annual.command import ReportError, create_or_refresh, init_data
+
+    try:
+        if init_file:
+            rel = init_data(site, org, year)
+            click.echo(_t(lang, f"已创建 {rel}（所有单元格为 0，请填写后运行 govsite report annual --org {org} --year {year}）",
+                          f"created {rel} (every cell 0; fill it in, then run govsite report annual --org {org} --year {year})"))
+            return
+        result = create_or_refresh(site, org, year)
+    except ReportError as exc:
+        raise click.ClickException(str(exc)) from None
+    for path in result.created:
+        click.echo(_t(lang, f"已创建 {path}", f"created {path}"))
+    for path in result.changed:
+        if path not in result.created:
+            click.echo(_t(lang, f"已更新 {path}", f"updated {path}"))
+    for label, (issued, repealed, valid) in result.table2.items():
+        click.echo(_t(lang, f"表二 {label}：本年制发 {issued}，本年废止 {repealed}，现行有效 {valid}",
+                      f"table 2 {label}: issued {issued}, repealed {repealed}, valid {valid}"))
+    for p in result.problems:
+        click.echo(p.format(lang))
+    if any(p.severity.value == "error" for p in result.problems):
+        sys.exit(1)
+
+
 @main.group("import")
 def import_group() -> None:
     """Import content from legacy CMS exports."""

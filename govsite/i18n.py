@@ -274,6 +274,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+from govsite.annual.messages import MESSAGES as _ANNUAL_MESSAGES  # noqa: E402  (年度报告)
+
+MESSAGES.update(_ANNUAL_MESSAGES)
+
 
 def render_message(code: str, lang: str, **params: Any) -> str:
     """Render the message for ``code`` in ``lang`` ("zh" or "en")."""

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from govsite.content.loader import LoadedSite
 from govsite.content.safepath import resolve_inside
@@ -109,6 +110,8 @@ class SiteModel:
     by_catalog_entry: dict[tuple[str, int], list[Item]]
     gazette: "GazetteModel | None" = None
     """The 政府公报 archive, when the site has one."""
+    annual: Any = None
+    """Annual reports (:class:`govsite.annual.link.AnnualIndex`, 政府信息公开工作年度报告)."""
 
 
 def today_beijing() -> date:
@@ -194,11 +197,15 @@ def build_model(loaded: LoadedSite) -> SiteModel | None:
         by_year[item.year].append(item)
         if item.catalog:
             by_entry[(item.catalog[0].id, item.catalog[1].seq)].append(item)
-    return SiteModel(
+    model = SiteModel(
         loaded.root, config, loaded.config_digest, taxonomy, orgs, columns, column_parent, items,
         {it.fm.index_no: it for it in items}, pages, column_pages, catalogs, catalog_sources,
         dict(by_column), dict(by_org), dict(by_theme), dict(by_year), dict(by_entry), gazette,
     )
+    from govsite.annual.link import link_annual
+
+    model.annual = link_annual(model, problems)
+    return model
 
 
 def _link_orgs(loaded: LoadedSite, columns: dict[str, Column], problems: ProblemLog, line: _Lines) -> dict[str, Organization]:

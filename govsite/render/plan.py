@@ -89,8 +89,10 @@ def plan_pages(model: SiteModel) -> list[PageSpec]:
         add(PageSpec(f"{sec}/catalog/{cat_id}/index.html", "catalog.html", "catalog", (cat_id,),
                      sha1(d.site, catalog.model_dump_json(), d.rows(linked))))
 
+    annual = model.annual.by_item if model.annual is not None else {}
     for item in model.items:
-        add(PageSpec(item.url, "item.html", "item", (item.fm.index_no,), d.item_page(item)))
+        if item.fm.index_no not in annual:  # a report page is planned by govsite.annual.plan
+            add(PageSpec(item.url, "item.html", "item", (item.fm.index_no,), d.item_page(item)))
 
     for page in model.pages:
         if page.fm.column is None:

@@ -25,6 +25,7 @@ from govsite.problems import ProblemLog
 
 FEATURE_MODULES: tuple[str, ...] = (
     "govsite.render.gazette_plan",
+    "govsite.annual.plan",
     "govsite.exports.opendata",
     "govsite.exports.sitemap",
     "govsite.feeds",
