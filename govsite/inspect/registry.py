@@ -43,6 +43,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
 """Report groups: family id → (Chinese label, English label)."""
 
 RULE_MODULES: list[str] = [
+    "govsite.annual.deadline",
 ]
 """Modules whose import registers rules, in report order."""
 
