@@ -278,6 +278,10 @@ from govsite.annual.messages import MESSAGES as _ANNUAL_MESSAGES  # noqa: E402  
 
 MESSAGES.update(_ANNUAL_MESSAGES)
 
+from govsite.new.messages import MESSAGES as _NEW_MESSAGES  # noqa: E402  (govsite new)
+
+MESSAGES.update(_NEW_MESSAGES)
+
 
 def render_message(code: str, lang: str, **params: Any) -> str:
     """Render the message for ``code`` in ``lang`` ("zh" or "en")."""

@@ -20,8 +20,12 @@ class NewItemError(Exception):
         return render_message(self.code, lang, **self.params)
 
 
-def create_item(site: Path, org_id: str, column_id: str, title: str, publish_date: str | None) -> tuple[Path, str]:
-    """Write a new item file; returns (path relative to site, index_no)."""
+def create_item(site: Path, org_id: str, column_id: str, title: str, publish_date: str | None,
+                genre: str = "通知", extra: dict[str, object] | None = None,
+                body: str = "在此填写正文。\n") -> tuple[Path, str]:
+    """Write a new item file; returns (path relative to site, index_no).
+
+    ``extra`` adds or overrides front-matter fields (e.g. ``interprets`` for a 政策解读)."""
     site = site.resolve()
     loaded = load_site(site)
     config = loaded.config
@@ -50,7 +54,7 @@ def create_item(site: Path, org_id: str, column_id: str, title: str, publish_dat
         "written_date": when.isoformat(),
         "publish_date": f"{when.isoformat()} 09:00",
         "theme": None,
-        "genre": "通知",
+        "genre": genre,
         "columns": [column_id],
         "disclosure_mode": "主动公开",
         "validity": "有效",
@@ -58,6 +62,7 @@ def create_item(site: Path, org_id: str, column_id: str, title: str, publish_dat
         "summary": "",
         "attachments": [],
     }
+    front.update(extra or {})
     path = item_path(site, org_id, when.year, seq)
-    write_new_file(path, item_file_text(front, "在此填写正文。\n"))
+    write_new_file(path, item_file_text(front, body))
     return path.relative_to(site), index_no
