@@ -44,7 +44,6 @@ def split_sections(body: str, body_line: int) -> Narrative:
 def skeleton(org_name: str, year: int) -> str:
     """The body of a new report: the standard preface and the six headings, each
     with the points the 2021 format asks for."""
-    titles = dict(SECTIONS)
     guide = {
         "一": "（一）主动公开。\n\n（二）依申请公开。\n\n（三）政府信息管理。\n\n（四）政府信息公开平台建设。\n\n（五）监督保障。",
         "二": "",

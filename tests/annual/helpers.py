@@ -9,6 +9,8 @@ from click.testing import CliRunner
 from govsite.cli import main
 
 RUNNER = CliRunner()
+DATA = "content/annual/xzf/2025.yaml"
+"""The data file of the test report (测试县人民政府, 2025)."""
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]

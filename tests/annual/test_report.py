@@ -2,26 +2,12 @@
 each kind of inconsistency as an error naming the cell (file, line, field path)."""
 from __future__ import annotations
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.annual.helpers import consistent, run, set_row, set_scalar
+from tests.annual.helpers import DATA, run, set_row, set_scalar
 from tests.conftest import GOV_CODE, SiteFolder
 
-DATA = "content/annual/xzf/2025.yaml"
-
-
-@pytest.fixture
-def report_site(site: SiteFolder) -> SiteFolder:
-    """The test site with a consistent 2025 report of 测试县人民政府 and its page."""
-    root = str(site.root)
-    result = run("report", "annual", "--site", root, "--org", "xzf", "--year", "2025", "--init")
-    assert result.exit_code == 0, result.output
-    consistent(site.root / DATA)
-    result = run("report", "annual", "--site", root, "--org", "xzf", "--year", "2025")
-    assert result.exit_code == 0, result.output
-    return site
 
 
 def test_init_writes_every_cell_zero_with_chinese_labels(site: SiteFolder) -> None:
