@@ -11,6 +11,7 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
+from tests.a11y.browser_helpers import THEMES, open_page
 from tests.qr.pdf_raster import PT_PER_CM, draw, flat_text, has_text, pdf_text, strokes
 
 NAVIGATION = {
@@ -31,11 +32,11 @@ def _texts(page, selector: str) -> list[str]:  # type: ignore[no-untyped-def]
     return [t.strip() for t in page.locator(selector).all_inner_texts() if t.strip()]
 
 
-def _print(browser, url: str, path):  # type: ignore[no-untyped-def]
-    """Open ``url``, note what a reader sees on screen, print it to ``path`` as A4."""
+def _print(browser, url: str, path, theme: str = "standard"):  # type: ignore[no-untyped-def]
+    """Open ``url`` in ``theme``, note what a reader sees on screen, print it to ``path`` as A4."""
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
-    page.goto(url)
+    open_page(page, url, theme)
     seen = {
         "title": page.locator("main h1").inner_text().strip(),
         "metadata": {dt: page.locator(f"dl.summary-list div:has(> dt:text-is('{dt}')) dd").inner_text().strip()
@@ -52,11 +53,12 @@ def _print(browser, url: str, path):  # type: ignore[no-untyped-def]
     return seen, pdf_text(path)
 
 
-@pytest.fixture(scope="module")
-def printed_item(a11y_site, browser, tmp_path_factory):  # type: ignore[no-untyped-def]
-    """The demo's first item with attachments (it also has a QR code), printed."""
+@pytest.fixture(scope="module", params=THEMES)
+def printed_item(request, a11y_site, browser, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The demo's first item with attachments (it also has a QR code), printed from
+    the standard theme and from 关怀版."""
     pdf = tmp_path_factory.mktemp("print") / "item.pdf"
-    seen, text = _print(browser, a11y_site.url(a11y_site.pages["item_attachments"]), pdf)
+    seen, text = _print(browser, a11y_site.url(a11y_site.pages["item_attachments"]), pdf, request.param)
     return seen, text, pdf
 
 
@@ -99,3 +101,25 @@ def test_printed_repealed_item_keeps_its_validity_banner(a11y_site, browser, tmp
     assert seen["banner"] and "废止" in seen["banner"][0]
     assert has_text(text, seen["banner"][0])
     assert has_text(text, seen["title"]) and has_text(text, "本页网址：" + seen["canonical"])
+
+
+PRINT_SIZES_JS = """() => Object.fromEntries(["main h1", "main .body p", "dl.summary-list dd", ".attachments li", ".page-url"]
+    .map((s) => [s, parseFloat(getComputedStyle(document.querySelector(s)).fontSize)]))"""
+
+
+def test_print_uses_the_same_text_sizes_in_both_themes(a11y_site, browser) -> None:
+    """关怀版 enlarges text on screen; on paper the body and the metadata stay in
+    proportion (not a 150 % body beside a 100 % metadata box)."""
+    sizes = {}
+    for theme in THEMES:
+        context = browser.new_context(locale="zh-CN")
+        page = context.new_page()
+        open_page(page, a11y_site.url(a11y_site.pages["item_attachments"]), theme)
+        screen = page.evaluate(PRINT_SIZES_JS)
+        page.emulate_media(media="print")
+        sizes[theme] = (screen, page.evaluate(PRINT_SIZES_JS))
+        context.close()
+    (screen_std, print_std), (screen_care, print_care) = sizes["standard"], sizes["care"]
+    assert screen_care["main .body p"] >= 1.5 * screen_std["main .body p"] - 0.01, "关怀版 is larger on screen"
+    assert print_care == print_std
+    assert 10 <= print_std["dl.summary-list dd"] * 0.75 <= 14, "metadata prints at 10–14 pt"
