@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/profile_build.py SITE {cold,no-change,one-item,one-article} [--jobs 1] [--top 30] [--prof FILE]
+    python benchmarks/profile_build.py SITE {cold,no-change,one-item,one-article} [--jobs 1] [--top 30] [--prof FILE] [--no-search]
 
 ``cold`` deletes ``output/`` and ``.govsite-cache/`` first; ``no-change`` builds as is
 (run a build first); ``one-item`` appends a sentence to the same item as
@@ -73,6 +73,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--prof", type=Path, default=None, help="also dump pstats here")
     parser.add_argument("--no-cprofile", action="store_true", help="phase timings only (no profiler overhead)")
+    parser.add_argument("--no-search", action="store_true", help="a quick build, as `govsite build --no-search`")
     args = parser.parse_args()
     site: Path = args.site.resolve()
     if args.scenario == "cold":
@@ -89,7 +90,7 @@ def main() -> None:
     try:
         if profiler:
             profiler.enable()
-        result = build_mod.build(site, jobs=args.jobs)
+        result = build_mod.build(site, jobs=args.jobs, quick=args.no_search)
         if profiler:
             profiler.disable()
     finally:

@@ -7,6 +7,7 @@ template, so a site can override a block without copying the whole file.
 from __future__ import annotations
 
 import hashlib
+import weakref
 from datetime import date, datetime
 from pathlib import Path
 
@@ -79,16 +80,26 @@ def format_filesize(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+_DIGESTS: "weakref.WeakKeyDictionary[Environment, dict[str, str]]" = weakref.WeakKeyDictionary()
+
+
 def template_digest(env: Environment, name: str) -> str:
-    """Digest of a template and everything it extends, includes or imports."""
-    return _digest(env, name, frozenset())
+    """Digest of a template and everything it extends, includes or imports.
+
+    Each template is parsed once per environment (the digests are memoised on
+    it), so the shared partials are not parsed again for every page template."""
+    memo = _DIGESTS.setdefault(env, {})
+    return _digest(env, name, frozenset(), memo)
 
 
-def _digest(env: Environment, name: str, seen: frozenset[str]) -> str:
+def _digest(env: Environment, name: str, seen: frozenset[str], memo: dict[str, str]) -> str:
     if name in seen:
         return ""
+    if name in memo:
+        return memo[name]
     source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
     h = hashlib.sha1(f"{name}\0{filename}\0{source}".encode())
     for ref in sorted(filter(None, meta.find_referenced_templates(env.parse(source)))):
-        h.update(_digest(env, ref, seen | {name}).encode())
-    return h.hexdigest()
+        h.update(_digest(env, ref, seen | {name}, memo).encode())
+    memo[name] = h.hexdigest()
+    return memo[name]
