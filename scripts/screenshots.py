@@ -41,13 +41,16 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-s
 
 PAGES: dict[str, str] = {
     "home": "",
+    "section": "xxgk/",
     "column": "xxgk/fdzdgknr/",
     "org": "xxgk/xzfb/",
     "theme": "xxgk/theme/2/",
     "item": "xxgk/scjgj/2026/00003.html",
     "repealed": "xxgk/xzf/2024/00001.html",
     "catalog": "xxgk/catalog/shbz/",
+    "annual-report": "xxgk/xzf/2026/00003.html",
     "gazette-home": "zfgb/",
+    "gazette-coverage": "zfgb/coverage.html",
     "gazette-year": "zfgb/2025/",
     "gazette-issue": "zfgb/2025/01/",
     "gazette-article": "zfgb/2025/01/1.html",
