@@ -79,18 +79,25 @@ def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs:
 @SITE_OPTION
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--since", "since", default=None, metavar="REV",
+              help="Only files changed since git revision REV (plus untracked); site-wide rules still run.")
+@click.option("--no-inspect", is_flag=True, help="Validation only (what the build refuses), no inspection rules.")
 @LANG_OPTION
-def check(site: Path, strict: bool, fmt: str, lang: str) -> None:
-    """Validate the whole site without building anything."""
+def check(site: Path, strict: bool, fmt: str, since: str | None, no_inspect: bool, lang: str) -> None:
+    """Validate the site and run the inspection rules (巡检), without building anything."""
     from govsite.build.build import check_site
+    from govsite.inspect.check import run_check
 
-    problems = check_site(site)
-    if fmt == "json":
-        click.echo(problems.to_json(lang))
+    if no_inspect:
+        problems = check_site(site)
+        if fmt == "json":
+            click.echo(problems.to_json(lang))
+        else:
+            print_problems(problems, lang, stream=sys.stdout)
+            if not problems.items:
+                click.echo(_t(lang, "检查通过：未发现问题。", "Check passed: no problems found."))
     else:
-        print_problems(problems, lang, stream=sys.stdout)
-        if not problems.items:
-            click.echo(_t(lang, "检查通过：未发现问题。", "Check passed: no problems found."))
+        problems = run_check(site, fmt, lang, since)
     if problems.errors or (strict and problems.warnings):
         sys.exit(1)
 

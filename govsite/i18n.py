@@ -282,6 +282,10 @@ from govsite.new.messages import MESSAGES as _NEW_MESSAGES  # noqa: E402  (govsi
 
 MESSAGES.update(_NEW_MESSAGES)
 
+from govsite.inspect.messages import MESSAGES as _INSPECTION_MESSAGES  # noqa: E402  (rules of govsite check)
+
+MESSAGES.update(_INSPECTION_MESSAGES)
+
 
 def render_message(code: str, lang: str, **params: Any) -> str:
     """Render the message for ``code`` in ``lang`` ("zh" or "en")."""

@@ -113,10 +113,13 @@ def site(tmp_path: Path) -> SiteFolder:
 def written_groups(paths: list[str]) -> dict[str, set[str]]:
     """Output paths of a build, grouped the way a reader thinks of them:
     ``pages`` (HTML), ``feeds``, ``data`` (open data, sitemap, robots),
-    ``search`` (the names of the Pagefind shards touched) and ``other``."""
-    groups: dict[str, set[str]] = {"pages": set(), "feeds": set(), "data": set(), "search": set(), "other": set()}
+    ``search`` (the names of the Pagefind shards touched), ``report`` (``_report/``) and ``other``."""
+    groups: dict[str, set[str]] = {"pages": set(), "feeds": set(), "data": set(), "search": set(), "other": set(),
+                                   "report": set()}
     for path in paths:
-        if path.startswith("pagefind/"):
+        if path.startswith("_report/"):  # the private inspection report (govsite/inspect/page.py)
+            groups["report"].add(path)
+        elif path.startswith("pagefind/"):
             parts = path.split("/")
             groups["search"].add(parts[1] if len(parts) > 2 else parts[1])
         elif path.startswith("feeds/"):

@@ -59,12 +59,19 @@ def load_and_validate(site: Path, base_url: str | None = None) -> tuple[SiteMode
     return model, loaded.problems
 
 
-def check_site(site: Path, base_url: str | None = None) -> ProblemLog:
+def check_site(site: Path, base_url: str | None = None,
+               inspect: Callable[[SiteModel, ProblemLog, set[str]], None] | None = None) -> ProblemLog:
     """Everything ``build`` would refuse, without rendering or writing: phases 1–3
-    (files, model, plan: template syntax and clashing output paths)."""
+    (files, model, plan: template syntax and clashing output paths). ``inspect``
+    (``govsite check``'s inspection rules) gets the model, the log and the planned
+    output paths."""
     model, problems = load_and_validate(site.resolve(), base_url)
+    planned: set[str] = set()
     if model is not None and not problems.has_errors():
-        _plan(model, make_env(site.resolve()), problems, site.resolve() / "output")
+        specs, files = _plan(model, make_env(site.resolve()), problems, site.resolve() / "output")
+        planned = {s.path for s in specs} | {f.path for f in files}
+    if inspect is not None and model is not None:
+        inspect(model, problems, planned)
     return problems
 
 

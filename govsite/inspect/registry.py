@@ -43,6 +43,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
 """Report groups: family id → (Chinese label, English label)."""
 
 RULE_MODULES: list[str] = [
+    "govsite.inspect.columns",
+    "govsite.inspect.dates",
+    "govsite.inspect.links",
+    "govsite.inspect.footer",
+    "govsite.inspect.privacy",
     "govsite.annual.deadline",
 ]
 """Modules whose import registers rules, in report order."""

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, field_validator
 
 from govsite.model.base import Strict
+from govsite.model.inspection import InspectionConfig
 from govsite.model.taxonomy import Column, Theme, load_default_columns, load_default_genres, load_default_themes
 
 
@@ -87,6 +88,8 @@ class SiteConfig(Strict):
     """栏目 tree; default: the standard 政府信息公开 columns."""
     section_path: str = Field(default="xxgk", pattern=r"^[a-z0-9-]+$")
     """URL segment of the 政府信息公开 section."""
+    inspection: InspectionConfig = InspectionConfig()
+    """巡检设置: working-day calendar overrides and public numbers (docs/checks.md)."""
 
     @field_validator("base_url")
     @classmethod

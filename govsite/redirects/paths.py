@@ -131,10 +131,10 @@ def static_page(path: str) -> str | None:
 
 def is_permanent(file: str, section: str) -> bool:
     """Whether an output file is a page whose URL is recorded as published: every
-    HTML page except the 404 page, listing pages after the first
+    HTML page except the 404 page, the private inspection report (``_report/``), listing pages after the first
     (``index_2.html``…) and the per-theme and per-year listings, which come and go
     with the items they list."""
-    if not file.endswith(".html") or file == "404.html" or file.startswith(("files/", "assets/")):
+    if not file.endswith(".html") or file == "404.html" or file.startswith(("files/", "assets/", "_report/")):
         return False
     if _PAGED.fullmatch(file.rsplit("/", 1)[-1]):
         return False

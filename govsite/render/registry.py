@@ -31,6 +31,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "govsite.feeds",
     "govsite.redirects",
     "govsite.search",
+    "govsite.inspect.page",
 )
 """Feature modules, in planning order."""
 

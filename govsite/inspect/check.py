@@ -1,0 +1,39 @@
+"""``govsite check`` with the inspection rules: load, validate, inspect, print."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from govsite.inspect.run import format_json, format_text, run_inspection, summarise
+from govsite.inspect.since import SinceError, changed_files, restrict
+from govsite.model.site_model import today_beijing
+from govsite.problems import ProblemLog
+
+
+def run_check(site: Path, fmt: str, lang: str, since: str | None) -> ProblemLog:
+    """Run the whole check, print the report (text or JSON) and return its findings."""
+    from govsite.build.build import check_site
+
+    today = today_beijing()
+    changed: set[str] | None = None
+    if since:
+        try:
+            changed = changed_files(site.resolve(), since)
+        except SinceError as exc:
+            raise click.ClickException(f"--since {since}: {exc}") from None
+    models: list = []
+
+    def inspect(model, problems: ProblemLog, planned: set[str]) -> None:
+        models.append(model)
+        run_inspection(model, problems, today, planned)
+
+    problems = check_site(site, inspect=inspect)
+    if changed is not None:
+        problems = restrict(problems, changed)
+    summary = summarise(models[0], problems, today, since) if models else None  # no model: site.yaml unusable
+    if fmt == "json":
+        click.echo(format_json(problems, summary, lang))
+    else:
+        click.echo("\n".join(format_text(problems, summary, lang)))
+    return problems

@@ -1,0 +1,143 @@
+"""Internal links, anchors and attachment links in item and page bodies (链接可用性),
+and attachments that do not state their file type (无障碍).
+
+Links are resolved against the planned output paths, without rendering: a
+relative link from the page's own URL, a site-absolute one (``/xxgk/...``) under
+``base_url``'s path. Anchors are checked against the target body's heading ids
+(the renderer's ids) and the theme's fixed ids. External links are not fetched.
+"""
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from pathlib import PurePosixPath
+from typing import Any, Iterator
+from urllib.parse import unquote, urlsplit
+
+from govsite.inspect.registry import rule
+from govsite.inspect.sources import Document, documents, field_line, planned_paths, template_ids
+from govsite.markdown import _parser
+from govsite.problems import ProblemLog
+
+TYPE_WORDS = {"doc": ("word",), "docx": ("word",), "xls": ("excel",), "xlsx": ("excel",), "wps": ("wps",),
+              "et": ("wps",), "ofd": ("ofd",)}
+"""Besides the extension itself, words that name a file type in link text."""
+
+
+def body_links(doc: Document, allow_html: bool) -> Iterator[tuple[int | None, str, str]]:
+    """(file line, href, link text) of every Markdown link in the body."""
+    tokens = _parser(allow_html).parse(doc.body, {})
+    for tok in tokens:
+        if tok.type != "inline" or not tok.children:
+            continue
+        line = tok.map[0] + doc.body_line if tok.map else None
+        href: str | None = None
+        text: list[str] = []
+        for child in tok.children:
+            if child.type == "link_open":
+                href, text = str(child.attrGet("href") or ""), []
+            elif child.type == "link_close" and href is not None:
+                yield line, unquote(href), "".join(text)  # the parser percent-encodes; show what the editor wrote
+                href = None
+            elif href is not None and child.type in ("text", "code_inline"):
+                text.append(child.content)
+
+
+def heading_ids(doc: Document, allow_html: bool) -> set[str]:
+    """The ids the renderer gives the body's headings."""
+    ids: set[str] = set()
+    for tok in _parser(allow_html).parse(doc.body, {}):
+        if tok.type == "heading_open" and tok.attrGet("id"):
+            ids.add(str(tok.attrGet("id")))
+    return ids
+
+
+def resolve(href: str, page_url: str, base_path: str) -> tuple[str, str] | None:
+    """(output path, anchor) of an internal link; None for external links and
+    ``mailto:``/``tel:``. A site-absolute path outside ``base_path`` keeps its
+    leading ``/`` (it can match no output path)."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("//"):
+        return None
+    path, anchor = unquote(parts.path), unquote(parts.fragment)
+    if not path:
+        return page_url, anchor
+    if path.startswith("/"):
+        if path.startswith(base_path):
+            target = path[len(base_path):]
+        elif path == base_path.rstrip("/"):
+            target = ""
+        else:
+            return path, anchor
+    else:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path))
+        target = "" if target == "." else target
+    if path.endswith("/") or target == "":
+        target = (target.rstrip("/") + "/index.html").lstrip("/")
+    return target, anchor
+
+
+def shown(target: str, base_path: str) -> str:
+    """A resolved target as a site-absolute URL path, for messages."""
+    return target if target.startswith("/") else base_path + target
+
+
+@rule("E-LINK-BROKEN", family="links", codes=("E-LINK-BROKEN", "E-LINK-ANCHOR"))
+def broken_links(model: Any, today: date, problems: ProblemLog) -> None:
+    """A body link to a page, file or anchor the build does not produce."""
+    allow_html = model.config.options.allow_html
+    planned = planned_paths(model)
+    docs = documents(model)
+    by_url = {d.url: d for d in docs if d.url}
+    ids_cache: dict[str, set[str]] = {}
+    for doc in docs:
+        if not doc.url:
+            continue
+        for line, href, _text in body_links(doc, allow_html):
+            found = resolve(href, doc.url, model.config.base_path)
+            if found is None:
+                continue
+            target, anchor = found
+            if target not in planned and target + "/index.html" in planned:
+                target += "/index.html"
+            if target not in planned:
+                problems.error("E-LINK-BROKEN", doc.source, line, "body", href,
+                               target=shown(target, model.config.base_path))
+                continue
+            if not anchor or target not in by_url:
+                continue
+            if target not in ids_cache:
+                ids_cache[target] = heading_ids(by_url[target], allow_html) | template_ids()
+            if anchor not in ids_cache[target]:
+                problems.error("E-LINK-ANCHOR", doc.source, line, "body", href, anchor=anchor,
+                               allowed="、".join(sorted(ids_cache[target])) or "（无）")
+
+
+def _states_type(text: str, suffix: str) -> bool:
+    low = text.lower()
+    return suffix in low or any(w in low for w in TYPE_WORDS.get(suffix, ()))
+
+
+@rule("W-ATTACHMENT-TYPE", family="a11y")
+def attachment_without_type(model: Any, today: date, problems: ProblemLog) -> None:
+    """An attachment whose file has no extension, or a body link to a file under
+    ``files/`` whose text does not name the file type."""
+    for item in model.items:
+        for i, att in enumerate(item.attachments):
+            if not PurePosixPath(att.source).suffix:
+                doc = next((d for d in documents(model) if d.source == item.source), None)
+                line = field_line(doc, "attachments", i, "file") if doc else None
+                problems.warning("W-ATTACHMENT-TYPE", item.source, line, f"attachments.{i}.file", att.source)
+    allow_html = model.config.options.allow_html
+    for doc in documents(model):
+        if not doc.url:
+            continue
+        for line, href, text in body_links(doc, allow_html):
+            found = resolve(href, doc.url, model.config.base_path)
+            if found is None or not found[0].startswith("files/"):
+                continue
+            suffix = PurePosixPath(found[0]).suffix.lstrip(".").lower()
+            if not suffix or not _states_type(text, suffix):
+                problems.warning("W-ATTACHMENT-TYPE", doc.source, line, "body", href)
+
+

@@ -1,0 +1,93 @@
+"""The private inspection report page ``_report/index.html`` (巡检报告).
+
+A post-render step writes it after every build that renders, and whenever its
+check date is not today (``pending``), so that it always shows today's findings:
+the same findings as ``govsite check``, in an accessible table. The page has
+``<meta name="robots" content="noindex">``, is not planned (so neither the
+sitemap nor the feeds list it), has no ``data-pagefind-body`` and is not in any
+search shard. Deployments skip it: ``rsync --exclude _report`` (docs/checks.md).
+Unchanged bytes are hard-linked from the previous output (nothing written).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+from govsite.inspect.registry import FAMILIES
+from govsite.inspect.run import family_of_problem, run_inspection, summarise
+from govsite.model.site_model import today_beijing
+from govsite.problems import ProblemLog
+from govsite.render.digests import sha1
+from govsite.render.registry import PostRender, PostRenderContext
+
+REPORT_DIR = "_report/"
+REPORT_PATH = REPORT_DIR + "index.html"
+KIND = "inspect_report"
+DATE_RE = re.compile(r'<meta name="govsite-check-date" content="(\d{4}-\d{2}-\d{2})">')
+
+
+def plan(model, digests) -> tuple:
+    """The report page is not planned: no sitemap, feed or search entry lists it."""
+    return ()
+
+
+def render_report(model, problems: ProblemLog) -> str:
+    """The report page's HTML for ``model`` with the build's own ``problems``."""
+    from govsite.render.context import base_context
+    from govsite.render.env import make_env
+    from govsite.render.plan import PageSpec
+
+    today = today_beijing()
+    log = ProblemLog()
+    log.extend(problems.items)
+    run_inspection(model, log, today)
+    summary = summarise(model, log, today)
+    rows = [{
+        "severity": "错误" if p.severity.value == "error" else "警告",
+        "error": p.severity.value == "error",
+        "code": p.code,
+        "family": FAMILIES[family_of_problem(p)][0],
+        "file": p.file,
+        "line": p.line or "",
+        "message": p.message("zh"),
+    } for p in log.items]
+    spec = PageSpec(REPORT_PATH, "report.html", KIND, (), "")
+    ctx = base_context(model, spec, "巡检报告", [("巡检报告", REPORT_PATH)], rows=rows,
+                       summary_lines=summary.lines("zh"), check_date=today.isoformat(),
+                       errors=len(log.errors), warnings=len(log.warnings), veto=summary.veto)
+    return make_env(model.root).get_template("report.html").render(ctx)
+
+
+def write_report(ctx: PostRenderContext) -> dict[str, str]:
+    """Post-render step: write (or link, when unchanged) ``_report/index.html``."""
+    data = render_report(ctx.model, ctx.problems).encode("utf-8")
+    target = ctx.stage / REPORT_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = ctx.out / REPORT_PATH
+    try:
+        same = old.stat().st_size == len(data) and old.read_bytes() == data
+    except OSError:
+        same = False
+    if same:
+        try:
+            os.link(old, target)
+        except OSError:
+            shutil.copy2(old, target)
+    else:
+        target.write_bytes(data)
+    return {REPORT_PATH: sha1("inspect-report", data)}
+
+
+def report_outdated(out: Path) -> bool:
+    """Is the report missing, or from another day than today?"""
+    try:
+        head = (out / REPORT_PATH).read_text(encoding="utf-8")[:4096]
+    except OSError:
+        return True
+    found = DATE_RE.search(head)
+    return found is None or found.group(1) != today_beijing().isoformat()
+
+
+POST_RENDER = PostRender("inspection report", REPORT_DIR, write_report, pending=report_outdated)
