@@ -48,3 +48,13 @@ def test_report_page_rebuilds_only_when_its_inputs_change(report_site: SiteFolde
     fed = build(site.root, jobs=1, quick=True)
     assert page in fed.written_paths
     assert _t2(site, "行政规范性文件") == ["1", "1", "0"]
+
+
+def test_two_fresh_builds_write_the_same_report_bytes(report_site: SiteFolder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = _page(report_site)
+    pages = []
+    for name in ("one", "two"):
+        result = build(report_site.root, out=tmp_path / name, jobs=1, quick=True)
+        assert result.ok, result.problems.items
+        pages.append((tmp_path / name / page).read_bytes())
+    assert pages[0] == pages[1] and b'<table class="annual-table" id="t3">' in pages[0]
