@@ -256,6 +256,9 @@ def report_annual(site: Path, org: str, year: int, init_file: bool, lang: str) -
         click.echo(p.format(lang))
     if any(p.severity.value == "error" for p in result.problems):
         sys.exit(1)
+    if not result.problems:
+        click.echo(_t(lang, "检查通过：报告数据符合勾稽关系，报告页面完整。",
+                      "Check passed: the report's numbers are consistent and its page is complete."))
 
 
 @main.group("import")

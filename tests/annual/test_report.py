@@ -141,3 +141,4 @@ def test_missing_narrative_section_is_an_error_and_refresh_restores_it(report_si
     refresh = run("report", "annual", "--site", str(report_site.root), "--org", "xzf", "--year", "2025")
     assert refresh.exit_code == 0, refresh.output
     assert "已更新" in refresh.output and page.read_text(encoding="utf-8").rstrip().endswith("## 五、存在的主要问题及改进情况")
+    assert "检查通过：报告数据符合勾稽关系，报告页面完整。" in refresh.output
