@@ -91,8 +91,9 @@ def is_redirect_stub(out: Path, path: str) -> bool:
 
 
 def listable_pages(out: Path) -> set[str]:
-    """The pages a sitemap should list: every HTML page but 404.html and redirect stubs."""
-    return {p for p in html_pages(out) - {"404.html"} if not is_redirect_stub(out, p)}
+    """The pages a sitemap should list: every HTML page but 404.html, redirect stubs and
+    the private inspection report (``_report/``, never deployed)."""
+    return {p for p in html_pages(out) - {"404.html"} if not is_redirect_stub(out, p) and not p.startswith("_report/")}
 
 
 def page_url(path: str, base: str = BASE_URL) -> str:
