@@ -125,10 +125,11 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
         keep = [p for p in wanted if statuses.get(p, "same") == "same"]
         staging.link_unchanged(keep)
         changed = {p for p, st in statuses.items() if st == "new"} | set(removed)
+        planned = frozenset(wanted)
         for step in steps:
             before = {p: d for p, d in manifest.items() if p.startswith(step.prefix)}
             entries = step.run(PostRenderContext(model, staging.path, out, changed, before, problems,
-                                                 jobs or os.cpu_count() or 1, quick))
+                                                 jobs or os.cpu_count() or 1, quick, planned))
             statuses.update({p: "new" for p, d in entries.items() if before.get(p) != d})
             removed += sorted(set(before) - set(entries))
             wanted.update(entries)

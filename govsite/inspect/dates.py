@@ -12,7 +12,7 @@ from typing import Any
 
 from govsite.content.yamlsource import locate
 from govsite.inspect.registry import rule
-from govsite.inspect.sources import documents, field_line
+from govsite.inspect.sources import document, field_line
 from govsite.inspect.workdays import WorkCalendar
 from govsite.model.base import BEIJING
 from govsite.model.item import DisclosureMode, Validity
@@ -31,10 +31,8 @@ def _calendar(model: Any) -> WorkCalendar:
 
 
 def _lines(model: Any):
-    docs = {d.source: d for d in documents(model)}
-
     def line(source: str, name: str) -> int | None:
-        doc = docs.get(source)
+        doc = document(model, source)  # read only for a file with a finding
         return field_line(doc, name) if doc else None
 
     return line

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import posixpath
 from datetime import date
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any, Iterator
 from urllib.parse import unquote, urlsplit
 
 from govsite.inspect.registry import rule
-from govsite.inspect.sources import Document, documents, field_line, planned_paths, template_ids
+from govsite.inspect.facts import facts
+from govsite.inspect.sources import Document, document, entries, field_line, planned_paths, template_ids
 from govsite.markdown import _parser
 from govsite.problems import ProblemLog
 
@@ -24,13 +26,31 @@ TYPE_WORDS = {"doc": ("word",), "docx": ("word",), "xls": ("excel",), "xlsx": ("
 """Besides the extension itself, words that name a file type in link text."""
 
 
-def body_links(doc: Document, allow_html: bool) -> Iterator[tuple[int | None, str, str]]:
+def links_of(doc: Document, allow_html: bool) -> tuple[tuple[int | None, str, str], ...]:
     """(file line, href, link text) of every Markdown link in the body."""
-    tokens = _parser(allow_html).parse(doc.body, {})
+    return _links(doc.body, doc.body_line, allow_html)
+
+
+LINK_MARKERS = ("](", "]:", "<")
+"""A CommonMark link needs one of these: an inline link ``[t](u)``, a reference
+definition ``[r]: u`` (reference links need one) or an autolink / HTML ``<a>``."""
+
+
+@lru_cache(maxsize=65536)
+def _links(body: str, body_line: int, allow_html: bool) -> tuple[tuple[int | None, str, str], ...]:
+    """Parsed once per body and run, for both link rules; a body without any link
+    marker is not parsed at all (most are not: parsing is ≈ 1 ms a body)."""
+    if not any(marker in body for marker in LINK_MARKERS):
+        return ()
+    return tuple(_parse_links(body, body_line, allow_html))
+
+
+def _parse_links(body: str, body_line: int, allow_html: bool) -> Iterator[tuple[int | None, str, str]]:
+    tokens = _parser(allow_html).parse(body, {})
     for tok in tokens:
         if tok.type != "inline" or not tok.children:
             continue
-        line = tok.map[0] + doc.body_line if tok.map else None
+        line = tok.map[0] + body_line if tok.map else None
         href: str | None = None
         text: list[str] = []
         for child in tok.children:
@@ -87,29 +107,31 @@ def broken_links(model: Any, today: date, problems: ProblemLog) -> None:
     """A body link to a page, file or anchor the build does not produce."""
     allow_html = model.config.options.allow_html
     planned = planned_paths(model)
-    docs = documents(model)
-    by_url = {d.url: d for d in docs if d.url}
+    urls = {e.source: e.url for e in entries(model)}
+    by_url = {url: source for source, url in urls.items() if url}
     ids_cache: dict[str, set[str]] = {}
-    for doc in docs:
-        if not doc.url:
+    for source, found_facts in facts(model).items():
+        url = urls.get(source)
+        if not url:
             continue
-        for line, href, _text in body_links(doc, allow_html):
-            found = resolve(href, doc.url, model.config.base_path)
+        for line, href, _text in found_facts.links:
+            found = resolve(href, url, model.config.base_path)
             if found is None:
                 continue
             target, anchor = found
             if target not in planned and target + "/index.html" in planned:
                 target += "/index.html"
             if target not in planned:
-                problems.error("E-LINK-BROKEN", doc.source, line, "body", href,
+                problems.error("E-LINK-BROKEN", source, line, "body", href,
                                target=shown(target, model.config.base_path))
                 continue
             if not anchor or target not in by_url:
                 continue
             if target not in ids_cache:
-                ids_cache[target] = heading_ids(by_url[target], allow_html) | template_ids()
+                doc = document(model, by_url[target])
+                ids_cache[target] = (heading_ids(doc, allow_html) if doc else set()) | template_ids()
             if anchor not in ids_cache[target]:
-                problems.error("E-LINK-ANCHOR", doc.source, line, "body", href, anchor=anchor,
+                problems.error("E-LINK-ANCHOR", source, line, "body", href, anchor=anchor,
                                allowed="、".join(sorted(ids_cache[target])) or "（无）")
 
 
@@ -125,19 +147,18 @@ def attachment_without_type(model: Any, today: date, problems: ProblemLog) -> No
     for item in model.items:
         for i, att in enumerate(item.attachments):
             if not PurePosixPath(att.source).suffix:
-                doc = next((d for d in documents(model) if d.source == item.source), None)
+                doc = document(model, item.source)
                 line = field_line(doc, "attachments", i, "file") if doc else None
                 problems.warning("W-ATTACHMENT-TYPE", item.source, line, f"attachments.{i}.file", att.source)
-    allow_html = model.config.options.allow_html
-    for doc in documents(model):
-        if not doc.url:
+    urls = {e.source: e.url for e in entries(model)}
+    for source, found_facts in facts(model).items():
+        url = urls.get(source)
+        if not url:
             continue
-        for line, href, text in body_links(doc, allow_html):
-            found = resolve(href, doc.url, model.config.base_path)
+        for line, href, text in found_facts.links:
+            found = resolve(href, url, model.config.base_path)
             if found is None or not found[0].startswith("files/"):
                 continue
             suffix = PurePosixPath(found[0]).suffix.lstrip(".").lower()
             if not suffix or not _states_type(text, suffix):
-                problems.warning("W-ATTACHMENT-TYPE", doc.source, line, "body", href)
-
-
+                problems.warning("W-ATTACHMENT-TYPE", source, line, "body", href)

@@ -33,7 +33,7 @@ def plan(model, digests) -> tuple:
     return ()
 
 
-def render_report(model, problems: ProblemLog) -> str:
+def render_report(model, problems: ProblemLog, planned: frozenset[str] = frozenset()) -> str:
     """The report page's HTML for ``model`` with the build's own ``problems``."""
     from govsite.render.context import base_context
     from govsite.render.env import make_env
@@ -42,7 +42,7 @@ def render_report(model, problems: ProblemLog) -> str:
     today = today_beijing()
     log = ProblemLog()
     log.extend(problems.items)
-    run_inspection(model, log, today)
+    run_inspection(model, log, today, set(planned))
     summary = summarise(model, log, today)
     rows = [{
         "severity": "错误" if p.severity.value == "error" else "警告",
@@ -62,7 +62,7 @@ def render_report(model, problems: ProblemLog) -> str:
 
 def write_report(ctx: PostRenderContext) -> dict[str, str]:
     """Post-render step: write (or link, when unchanged) ``_report/index.html``."""
-    data = render_report(ctx.model, ctx.problems).encode("utf-8")
+    data = render_report(ctx.model, ctx.problems, ctx.planned).encode("utf-8")
     target = ctx.stage / REPORT_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     old = ctx.out / REPORT_PATH

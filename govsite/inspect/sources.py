@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from govsite.content.yamlsource import locate, split_front_matter
@@ -31,36 +31,76 @@ class Document:
     """File line of the body's first line."""
 
 
-_DOCS: "WeakKeyDictionary[Any, list[Document]]" = WeakKeyDictionary()
+_DOCS: "WeakKeyDictionary[Any, dict[str, Document | None]]" = WeakKeyDictionary()
 _PLANNED: "WeakKeyDictionary[Any, frozenset[str]]" = WeakKeyDictionary()
 
 
-def documents(model: Any) -> list[Document]:
-    """Every item, page and gazette article with its text, read once per model."""
-    if model not in _DOCS:
-        _DOCS[model] = list(_read_all(model))
-    return _DOCS[model]
+@dataclass(frozen=True)
+class Entry:
+    """A published document known to the model, before its file is read."""
+
+    source: str
+    url: str
+    digest: str
+    """Digest of the file's bytes (the model's), for the per-document facts cache."""
 
 
-def _read_all(model: Any) -> Iterator[Document]:
-    entries: list[tuple[str, str]] = [(it.source, it.url) for it in model.items]
-    entries += [(pg.source, pg.url) for pg in model.pages]
+_ENTRIES: "WeakKeyDictionary[Any, dict[str, Entry]]" = WeakKeyDictionary()
+
+
+def entries(model: Any) -> list[Entry]:
+    """Every item, page and gazette article, in model order; no file is read."""
+    if model not in _ENTRIES:
+        _ENTRIES[model] = {e.source: e for e in _entries(model)}
+    return list(_ENTRIES[model].values())
+
+
+def _entries(model: Any) -> list[Entry]:
+    out = [Entry(it.source, it.url, it.digest) for it in model.items]
+    out += [Entry(pg.source, pg.url, pg.digest) for pg in model.pages]
     if model.gazette is not None:
-        entries += [(a.source, "") for issue in model.gazette.issues for a in issue.articles]
-    for source, url in entries:
-        try:
-            text = (model.root / source).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        split = split_front_matter(text)
-        if split is None:
-            continue
-        front, body, body_line = split
-        yield Document(source, url, text, front, body, body_line)
+        out += [Entry(a.source, "", a.digest) for issue in model.gazette.issues for a in issue.articles]
+    return out
+
+
+def document(model: Any, source: str) -> Document | None:
+    """One document's text, read on first use and kept for the model's lifetime."""
+    docs = _DOCS.setdefault(model, {})
+    if source not in docs:
+        entries(model)
+        entry = _ENTRIES[model].get(source)
+        docs[source] = _read(model, source, entry.url if entry else "")
+    return docs[source]
+
+
+def documents(model: Any) -> list[Document]:
+    """Every item, page and gazette article with its text (reads every file)."""
+    docs = _DOCS.setdefault(model, {})
+    for e in entries(model):
+        if e.source not in docs:
+            docs[e.source] = _read(model, e.source, e.url)
+    return [d for e in entries(model) if (d := docs[e.source]) is not None]
+
+
+def _read(model: Any, source: str, url: str) -> Document | None:
+    try:
+        text = (model.root / source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    split = split_front_matter(text)
+    if split is None:
+        return None
+    front, body, body_line = split
+    return Document(source, url, text, front, body, body_line)
 
 
 def field_line(doc: Document, *path: object) -> int | None:
-    """File line of a front-matter field (the header starts on line 2)."""
+    """File line of a front-matter field (the header starts on line 2). A top-level
+    key is found by its ``key:`` line (no YAML parse: a report may hold hundreds)."""
+    if len(path) == 1 and isinstance(path[0], str):
+        found = re.search(rf"^{re.escape(path[0])}[ \t]*:", doc.front, re.M)
+        if found:
+            return doc.front.count("\n", 0, found.start()) + 2
     return locate(doc.front, tuple(path), 1, exact=True) or locate(doc.front, tuple(path), 1)
 
 

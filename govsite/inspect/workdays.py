@@ -25,9 +25,17 @@ class WorkCalendar:
         }
         self.fallback_years: set[int] = set()
         """Years answered Monday–Friday because no schedule covers them."""
+        self._known: dict[date, bool] = {}
+        """Answers so far: counting deadlines for 10,000 items asks about the same days again and again."""
 
     def is_workday(self, day: date) -> bool:
         """True on a working day: a weekday that is no holiday, or a 调休 workday."""
+        known = self._known.get(day)
+        if known is None:
+            known = self._known[day] = self._lookup(day)
+        return known
+
+    def _lookup(self, day: date) -> bool:
         override = self._overrides.get(day.year)
         if override is not None:
             holidays, workdays = override

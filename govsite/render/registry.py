@@ -55,6 +55,8 @@ class PostRenderContext:
     """A quick build (``govsite build --no-search``, the preview server): a costly step
     may carry its previous output forward unchanged and leave the update to the next
     full build, which must then catch up."""
+    planned: frozenset[str] = frozenset()
+    """Every output path the build plans (pages and copied files)."""
 
 
 @dataclass(frozen=True)
