@@ -56,3 +56,12 @@ def test_front_matter_attachment_without_extension(site: SiteFolder) -> None:
     site.write_item(1, attachments=[{"file": "attachments/2025/fangan", "title": "方案"}])
     [p] = found(inspect(site), "W-ATTACHMENT-TYPE")
     assert (p.file, p.line, p.field) == (ITEM1, 13, "attachments.0.file")
+
+
+def test_image_without_alt_is_reported_under_accessibility(site: SiteFolder) -> None:
+    from tests.inspect.inspect_helpers import run
+
+    _site(site, "![](/files/attachments/2025/fangan.pdf)")
+    out = run(site).output
+    group = out.split("== 无障碍（1）")[1].split("== ")[0]
+    assert f"{ITEM1}:16: 错误 E-IMG-ALT" in group
