@@ -2,7 +2,6 @@
 axe-core (installed from npm by scripts/test.sh into .node/), and measure colours."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from tests.conftest import REPO
