@@ -24,6 +24,8 @@ from govsite.render.registry import PostRender, PostRenderContext
 
 REPORT_DIR = "_report/"
 REPORT_PATH = REPORT_DIR + "index.html"
+STALE_PATH = REPORT_DIR + "stale"
+"""Marker: a quick build kept the previous report."""
 KIND = "inspect_report"
 DATE_RE = re.compile(r'<meta name="govsite-check-date" content="(\d{4}-\d{2}-\d{2})">')
 
@@ -61,27 +63,41 @@ def render_report(model, problems: ProblemLog, planned: frozenset[str] = frozens
 
 
 def write_report(ctx: PostRenderContext) -> dict[str, str]:
-    """Post-render step: write (or link, when unchanged) ``_report/index.html``."""
-    data = render_report(ctx.model, ctx.problems, ctx.planned).encode("utf-8")
+    """Post-render step: write (or link, when unchanged) ``_report/index.html``.
+
+    A quick build (``--no-search``, the preview server) keeps the previous report
+    and leaves the marker ``_report/stale``; the next full build refreshes it
+    (``pending``), as it does the search index."""
     target = ctx.stage / REPORT_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     old = ctx.out / REPORT_PATH
+    if ctx.quick and REPORT_PATH in ctx.previous and old.is_file():
+        _link(old, target)
+        (ctx.stage / STALE_PATH).write_text("quick build: report not refreshed\n", encoding="utf-8")
+        return {REPORT_PATH: ctx.previous[REPORT_PATH], STALE_PATH: "stale"}
+    data = render_report(ctx.model, ctx.problems, ctx.planned).encode("utf-8")
     try:
         same = old.stat().st_size == len(data) and old.read_bytes() == data
     except OSError:
         same = False
     if same:
-        try:
-            os.link(old, target)
-        except OSError:
-            shutil.copy2(old, target)
+        _link(old, target)
     else:
         target.write_bytes(data)
     return {REPORT_PATH: sha1("inspect-report", data)}
 
 
+def _link(old: Path, target: Path) -> None:
+    try:
+        os.link(old, target)
+    except OSError:
+        shutil.copy2(old, target)
+
+
 def report_outdated(out: Path) -> bool:
-    """Is the report missing, or from another day than today?"""
+    """Is the report missing, left stale by a quick build, or from another day than today?"""
+    if (out / STALE_PATH).is_file():
+        return True
     try:
         head = (out / REPORT_PATH).read_text(encoding="utf-8")[:4096]
     except OSError:

@@ -28,7 +28,8 @@ def test_quick_build_keeps_the_index_and_the_next_build_catches_up(site: SiteFol
     full = build(site.root)
     assert full.ok
     assert written_groups(full.written_paths) == {"pages": set(), "feeds": set(), "data": set(),
-                                                  "search": {"y2025", "govsite-shards.json"}, "other": set()}
+                                                  "search": {"y2025", "govsite-shards.json"}, "report": set(),
+                                                  "other": set()}
     again = build(site.root)
     assert (again.written, again.deleted) == (0, 0)
 

@@ -78,3 +78,17 @@ def test_report_changes_when_a_finding_is_fixed(site: SiteFolder) -> None:
     assert REPORT in fixed.written_paths
     assert "E-LINK-BROKEN" not in site.read_out(REPORT)
     assert re.search(r"共 0 个错误", site.read_out(REPORT))
+
+
+def test_a_quick_build_keeps_the_report_and_the_next_full_build_refreshes_it(site: SiteFolder) -> None:
+    """Like the search index: the preview server's quick builds do not re-inspect the site."""
+    _site(site)
+    assert build(site.root).ok
+    site.write_item(2, columns=["gzdt"], publish_date="2026-11-19 09:00", body="见[另一篇](00042.html)。")
+    quick = build(site.root, quick=True)
+    assert quick.ok and "00042.html" not in site.read_out(REPORT)
+    assert (site.out / "_report/stale").is_file()
+    full = build(site.root)
+    assert full.ok and "00042.html" in site.read_out(REPORT)
+    assert not (site.out / "_report/stale").exists()
+    assert build(site.root).written_paths == []
