@@ -106,7 +106,7 @@ def test_parallel_and_serial_builds_are_byte_identical(site: SiteFolder, tmp_pat
     assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")
     pages = [p for p in progress if p[0] == "render"]
     # Rendered: every output except copied assets and what post-render steps write
-    # (the search index, the open-data manifest) and the build manifest.
-    post = ("pagefind/", "assets/", "data/manifest.json", ".govsite-manifest.json")
+    # (the search index, the open-data manifest, the inspection report) and the build manifest.
+    post = ("pagefind/", "assets/", "data/manifest.json", "_report/", ".govsite-manifest.json")
     rendered = [s for s in tree(tmp_path / "parallel") if not s.startswith(post)]
     assert pages[-1][1] == pages[-1][2] == len(rendered)

@@ -37,7 +37,7 @@ def served_demo(tmp_path_factory) -> Iterator[ServedSite]:
         yield ServedSite(out, origin)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")  # not session: a running sync_playwright breaks later folders' own
 def browser() -> Iterator[object]:
     with sync_playwright() as playwright:
         chromium = launch(playwright)
