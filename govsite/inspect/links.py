@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import posixpath
 from datetime import date
-from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any, Iterator
 from urllib.parse import unquote, urlsplit
@@ -26,23 +25,17 @@ TYPE_WORDS = {"doc": ("word",), "docx": ("word",), "xls": ("excel",), "xlsx": ("
 """Besides the extension itself, words that name a file type in link text."""
 
 
-def links_of(doc: Document, allow_html: bool) -> tuple[tuple[int | None, str, str], ...]:
-    """(file line, href, link text) of every Markdown link in the body."""
-    return _links(doc.body, doc.body_line, allow_html)
-
-
 LINK_MARKERS = ("](", "]:", "<")
 """A CommonMark link needs one of these: an inline link ``[t](u)``, a reference
 definition ``[r]: u`` (reference links need one) or an autolink / HTML ``<a>``."""
 
 
-@lru_cache(maxsize=65536)
-def _links(body: str, body_line: int, allow_html: bool) -> tuple[tuple[int | None, str, str], ...]:
-    """Parsed once per body and run, for both link rules; a body without any link
-    marker is not parsed at all (most are not: parsing is ≈ 1 ms a body)."""
-    if not any(marker in body for marker in LINK_MARKERS):
+def links_of(doc: Document, allow_html: bool) -> tuple[tuple[int | None, str, str], ...]:
+    """(file line, href, link text) of every Markdown link in the body. A body
+    without any link marker is not parsed (most are not: parsing is ≈ 1 ms a body)."""
+    if not any(marker in doc.body for marker in LINK_MARKERS):
         return ()
-    return tuple(_parse_links(body, body_line, allow_html))
+    return tuple(_parse_links(doc.body, doc.body_line, allow_html))
 
 
 def _parse_links(body: str, body_line: int, allow_html: bool) -> Iterator[tuple[int | None, str, str]]:
@@ -102,37 +95,42 @@ def shown(target: str, base_path: str) -> str:
     return target if target.startswith("/") else base_path + target
 
 
+def _internal_links(model: Any) -> Iterator[tuple[str, int | None, str, str, str, str]]:
+    """(source, line, href, link text, output path, anchor) of every internal body
+    link (not external, ``mailto:`` or ``tel:``) of a document that has a page."""
+    urls = {e.source: e.url for e in entries(model)}
+    for source, found_facts in facts(model).items():
+        url = urls.get(source)
+        if not url:
+            continue
+        for line, href, text in found_facts.links:
+            found = resolve(href, url, model.config.base_path)
+            if found is not None:
+                yield source, line, href, text, found[0], found[1]
+
+
 @rule("E-LINK-BROKEN", family="links", codes=("E-LINK-BROKEN", "E-LINK-ANCHOR"))
 def broken_links(model: Any, today: date, problems: ProblemLog) -> None:
     """A body link to a page, file or anchor the build does not produce."""
     allow_html = model.config.options.allow_html
     planned = planned_paths(model)
-    urls = {e.source: e.url for e in entries(model)}
-    by_url = {url: source for source, url in urls.items() if url}
+    by_url = {e.url: e.source for e in entries(model) if e.url}
     ids_cache: dict[str, set[str]] = {}
-    for source, found_facts in facts(model).items():
-        url = urls.get(source)
-        if not url:
+    for source, line, href, _text, target, anchor in _internal_links(model):
+        if target not in planned and target + "/index.html" in planned:
+            target += "/index.html"
+        if target not in planned:
+            problems.error("E-LINK-BROKEN", source, line, "body", href,
+                           target=shown(target, model.config.base_path))
             continue
-        for line, href, _text in found_facts.links:
-            found = resolve(href, url, model.config.base_path)
-            if found is None:
-                continue
-            target, anchor = found
-            if target not in planned and target + "/index.html" in planned:
-                target += "/index.html"
-            if target not in planned:
-                problems.error("E-LINK-BROKEN", source, line, "body", href,
-                               target=shown(target, model.config.base_path))
-                continue
-            if not anchor or target not in by_url:
-                continue
-            if target not in ids_cache:
-                doc = document(model, by_url[target])
-                ids_cache[target] = (heading_ids(doc, allow_html) if doc else set()) | template_ids()
-            if anchor not in ids_cache[target]:
-                problems.error("E-LINK-ANCHOR", source, line, "body", href, anchor=anchor,
-                               allowed="、".join(sorted(ids_cache[target])) or "（无）")
+        if not anchor or target not in by_url:
+            continue
+        if target not in ids_cache:
+            doc = document(model, by_url[target])
+            ids_cache[target] = (heading_ids(doc, allow_html) if doc else set()) | template_ids()
+        if anchor not in ids_cache[target]:
+            problems.error("E-LINK-ANCHOR", source, line, "body", href, anchor=anchor,
+                           allowed="、".join(sorted(ids_cache[target])) or "（无）")
 
 
 def _states_type(text: str, suffix: str) -> bool:
@@ -150,15 +148,9 @@ def attachment_without_type(model: Any, today: date, problems: ProblemLog) -> No
                 doc = document(model, item.source)
                 line = field_line(doc, "attachments", i, "file") if doc else None
                 problems.warning("W-ATTACHMENT-TYPE", item.source, line, f"attachments.{i}.file", att.source)
-    urls = {e.source: e.url for e in entries(model)}
-    for source, found_facts in facts(model).items():
-        url = urls.get(source)
-        if not url:
+    for source, line, href, text, target, _anchor in _internal_links(model):
+        if not target.startswith("files/"):
             continue
-        for line, href, text in found_facts.links:
-            found = resolve(href, url, model.config.base_path)
-            if found is None or not found[0].startswith("files/"):
-                continue
-            suffix = PurePosixPath(found[0]).suffix.lstrip(".").lower()
-            if not suffix or not _states_type(text, suffix):
-                problems.warning("W-ATTACHMENT-TYPE", source, line, "body", href)
+        suffix = PurePosixPath(target).suffix.lstrip(".").lower()
+        if not suffix or not _states_type(text, suffix):
+            problems.warning("W-ATTACHMENT-TYPE", source, line, "body", href)

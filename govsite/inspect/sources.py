@@ -73,15 +73,6 @@ def document(model: Any, source: str) -> Document | None:
     return docs[source]
 
 
-def documents(model: Any) -> list[Document]:
-    """Every item, page and gazette article with its text (reads every file)."""
-    docs = _DOCS.setdefault(model, {})
-    for e in entries(model):
-        if e.source not in docs:
-            docs[e.source] = _read(model, e.source, e.url)
-    return [d for e in entries(model) if (d := docs[e.source]) is not None]
-
-
 def _read(model: Any, source: str, url: str) -> Document | None:
     try:
         text = (model.root / source).read_text(encoding="utf-8")

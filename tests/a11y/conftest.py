@@ -10,13 +10,12 @@ from typing import Iterator
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
 
 from govsite.build.build import build, load_and_validate
 from govsite.render.plan import plan_pages
 from tests.a11y.site_pages import find_pages
 from tests.conftest import REPO
-from tests.qr.qr_helpers import launch
+from tests.qr.qr_helpers import chromium_browser
 from tests.search.search_helpers import SUB_PATH, SUB_PATH_BASE, serve
 
 PAGE_SIZE = 5
@@ -64,10 +63,7 @@ def a11y_site(tmp_path_factory) -> Iterator[A11ySite]:
 
 @pytest.fixture(scope="package")  # not session: a running sync_playwright breaks later folders' own
 def browser() -> Iterator[object]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+    yield from chromium_browser()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import zxingcpp
 from PIL import Image
@@ -103,6 +104,18 @@ def svg_modules(svg: str) -> tuple[tuple[bytes, ...], int]:
 def launch(playwright):
     """Debian Chromium, headless."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def chromium_browser() -> Iterator[object]:
+    """Body of the test folders' ``browser`` fixtures: Playwright and one Chromium,
+    closed afterwards. Scope those fixtures to a module or package, never the session:
+    a sync_playwright still running breaks the next folder's own."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
 
 
 def decode_png(png: bytes) -> list[str]:

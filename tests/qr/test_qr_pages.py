@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from playwright.sync_api import sync_playwright
 
 from govsite.build.build import build, load_and_validate
 from govsite.cli import main
 from govsite.render.qr import qr_matrix
 from tests.conftest import ORGS, OFFICE_CODE, REPO, SITE_YAML, SiteFolder
 from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue
-from tests.qr.qr_helpers import (SUB_PATH_BASE, QrPage, decode_png, decode_svgs, expected_url, launch,
+from tests.qr.qr_helpers import (SUB_PATH_BASE, QrPage, chromium_browser, decode_png, decode_svgs, expected_url,
                                  model_qr_paths, qr_pages, svg_modules)
 
 
@@ -78,10 +77,7 @@ def builds(tmp_path_factory) -> dict[str, Built]:
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as pw:
-        chromium = launch(pw)
-        yield chromium
-        chromium.close()
+    yield from chromium_browser()
 
 
 NAMES = ["gazette", "gazette-sub", "demo", "demo-sub"]

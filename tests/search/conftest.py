@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from govsite.build.build import build
 from tests.conftest import REPO
-from tests.qr.qr_helpers import launch
+from tests.qr.qr_helpers import chromium_browser
 from tests.search.search_helpers import SUB_PATH, SUB_PATH_BASE, serve
 
 
@@ -39,10 +38,7 @@ def served_demo(tmp_path_factory) -> Iterator[ServedSite]:
 
 @pytest.fixture(scope="package")  # not session: a running sync_playwright breaks later folders' own
 def browser() -> Iterator[object]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+    yield from chromium_browser()
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from govsite.build.build import check_site, load_and_validate
-from tests.qr.qr_helpers import launch
+from tests.qr.qr_helpers import chromium_browser
 from tests.serve.serve_helpers import ServeProcess, copy_demo, start_serve
 
 WAIT_MS = 60_000
@@ -32,10 +32,7 @@ def served(tmp_path_factory) -> Iterator[tuple[ServeProcess, Path]]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+    yield from chromium_browser()
 
 
 def open_counting(browser, url: str) -> tuple[Page, list[str]]:  # type: ignore[no-untyped-def]
