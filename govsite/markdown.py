@@ -1,20 +1,30 @@
-"""Markdown bodies: CommonMark + tables via markdown-it-py.
+"""Markdown bodies: CommonMark + tables via markdown-it-pyrs (markdown-it in Rust).
 
 Raw HTML is off by default (it is shown as text). A site may allow it, in which
 case the rendered HTML goes through the nh3 allow-list sanitiser. Headings get
-stable ids derived from their text, tables get a scrollable labelled region, and
-an image without alt text is reported as an error.
+stable ids derived from their text, tables get a scrollable labelled region
+(captioned when a "表1：…" line sits right above them), and an image without alt
+text is reported as an error with its line in the file.
+
+Rendering is done by the Rust parser in one call; govsite's own rules (heading
+ids and levels, table regions, ``th`` scope) are applied to its HTML, whose shape
+is fixed (one opening tag per line for tables, ``<hN>…</hN>`` for headings).
+Images and links are read from the parser's syntax tree, which maps every node to
+its byte range in the source, so a problem names the image's own line.
 """
 from __future__ import annotations
 
+import html as html_lib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
+import markdown_it_pyrs
 import nh3
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
+
+ENGINE = "markdown-it-pyrs/1"
+"""Changes when rendered bodies or found links may differ: part of cache keys."""
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "div", "dl", "dt",
@@ -31,6 +41,21 @@ ALLOWED_ATTRIBUTES = {
     "div": {"class", "role", "tabindex", "aria-label"},
     "ol": {"start"},
 }
+_COMMONMARK_NO_HTML = (
+    "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference",
+    "autolink", "backticks", "emphasis", "entity", "escape", "image", "link", "newline",
+)
+
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
+_TAG = re.compile(r"<[^>]*>")
+_TH = re.compile(r'<th( style="text-align:(?:left|right|center)")?>')
+_MD_TABLE = re.compile(
+    r"(?:<p>(表\s*[0-9一二三四五六七八九十〇]*\s*[：:．.、 \u3000][^<\n]*\S)</p>\n)?"
+    r"<table>\n(<thead>\n<tr>\n.*?)</table>\n", re.S)
+"""A table as the parser writes it (raw HTML tables are written as the editor typed
+them), with the one-line paragraph above it when that reads like "表1：2025年预算收支"."""
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+_HAS_ALT = re.compile(r"""\balt\s*=\s*(?:"[^"]*\S[^"]*"|'[^']*\S[^']*')""", re.I)
 
 
 def slugify(text: str) -> str:
@@ -45,76 +70,117 @@ class RenderedBody:
 
     html: str
     images_without_alt: list[tuple[int | None, str]] = field(default_factory=list)
-    """(line in the body, src) of each image with empty alt text."""
+    """(line in the file, src or raw ``<img>`` tag) of each image with empty alt text."""
     links: list[str] = field(default_factory=list)
-    """Every link target (href/src), for the link checker."""
+    """Every Markdown link and image target (href/src), for the link checker."""
 
 
-@lru_cache(maxsize=4)
-def _parser(allow_html: bool) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
-    md.enable("table")
-    anchors_plugin(md, min_level=1, max_level=6, slug_func=slugify)
-    md.add_render_rule("table_open", _table_open)
-    md.add_render_rule("table_close", _table_close)
-    md.add_render_rule("th_open", _th_open)
-    return md
+@lru_cache(maxsize=2)
+def _parser(allow_html: bool) -> markdown_it_pyrs.MarkdownIt:
+    if allow_html:
+        return markdown_it_pyrs.MarkdownIt("commonmark").enable("table")
+    return markdown_it_pyrs.MarkdownIt("zero").enable_many([*_COMMONMARK_NO_HTML, "table"])
 
 
-def _table_open(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
-    env["tables"] = env.get("tables", 0) + 1
-    return f'<div class="table-wrap" role="region" tabindex="0" aria-label="表格{env["tables"]}">\n<table>\n'
+def _heading_ids_and_levels(html: str) -> str:
+    """Give every heading a unique id from its text; demote all headings one level
+    when the body uses ``#`` (the page title is the only ``h1``)."""
+    shift = 1 if "<h1>" in html else 0
+    used: set[str] = set()
+
+    def heading(m: re.Match[str]) -> str:
+        base = slugify(html_lib.unescape(_TAG.sub("", m.group(2))))
+        slug, n = base, 1
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        level = min(int(m.group(1)) + shift, 6)
+        return f'<h{level} id="{slug}">{m.group(2)}</h{level}>'
+
+    return _HEADING.sub(heading, html)
 
 
-def _table_close(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
-    return "</table>\n</div>\n"
+def _table_regions(html: str) -> str:
+    """Each Markdown table scrolls inside its own focusable, labelled region and
+    its header cells get ``scope="col"``. A "表1：…" line right above a table
+    becomes its ``<caption>`` and the region's name; other regions are named
+    "表格N" by their place in the body."""
+    count = 0
+
+    def region(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        caption, body = m.group(1), _TH.sub(_scoped, m.group(2))
+        label = caption or f"表格{count}"
+        head = f"<caption>{caption}</caption>\n" if caption else ""
+        return (f'<div class="table-wrap" role="region" tabindex="0" aria-label="{label}">\n'
+                f"<table>\n{head}{body}</table>\n</div>\n")
+
+    return _MD_TABLE.sub(region, html)
 
 
-def _th_open(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
-    tokens[idx].attrSet("scope", "col")
-    return self.renderToken(tokens, idx, options, env)
+def _scoped(m: re.Match[str]) -> str:
+    return f'<th{m.group(1) or ""} scope="col">'
 
 
-def _shift_headings(tokens: list[Token]) -> None:
-    """A body's headings sit under the page title: demote when the body uses ``#``."""
-    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
-    if levels and min(levels) == 1:
-        for t in tokens:
-            if t.type in ("heading_open", "heading_close"):
-                t.tag = f"h{min(int(t.tag[1]) + 1, 6)}"
+class _LineIndex:
+    """Byte offsets of the source (the tree's ``srcmap``) → lines in the file."""
+
+    def __init__(self, text: str, line_offset: int) -> None:
+        self.data = text.encode("utf-8")
+        self.line_offset = line_offset
+
+    def line(self, byte_offset: int) -> int:
+        return self.data.count(b"\n", 0, byte_offset) + 1 + self.line_offset
 
 
-def _scan(tokens: list[Token], result: RenderedBody, line_offset: int) -> None:
-    for tok in tokens:
-        if tok.type == "inline" and tok.children:
-            line = tok.map[0] + 1 + line_offset if tok.map else None
-            for child in tok.children:
-                if child.type == "image":
-                    src = str(child.attrGet("src") or "")
-                    result.links.append(src)
-                    if not child.content.strip():
-                        result.images_without_alt.append((line, src))
-                elif child.type == "link_open":
-                    result.links.append(str(child.attrGet("href") or ""))
-                elif child.type == "html_inline" and child.content.lower().startswith("<img"):
-                    if not re.search(r'\balt\s*=\s*"[^"]+"', child.content, re.I):
-                        result.images_without_alt.append((line, child.content))
-        elif tok.type == "html_block" and "<img" in tok.content.lower():
-            for tag in re.findall(r"<img\b[^>]*>", tok.content, re.I):
-                if not re.search(r'\balt\s*=\s*"[^"]+"', tag, re.I):
-                    line = tok.map[0] + 1 + line_offset if tok.map else None
-                    result.images_without_alt.append((line, tag))
+def _text_of(node: markdown_it_pyrs.Node) -> str:
+    return "".join(str(n.meta.get("content", "")) for n in node.walk() if n.name in ("text", "code_inline"))
 
 
-def render_markdown(text: str, allow_html: bool = False, line_offset: int = 0) -> RenderedBody:
-    """Render a body; ``line_offset`` maps body lines to file lines for problems."""
-    md = _parser(allow_html)
-    env: dict = {}
-    tokens = md.parse(text, env)
-    _shift_headings(tokens)
-    result = RenderedBody(html="")
-    _scan(tokens, result, line_offset)
-    html = md.renderer.render(tokens, md.options, env)
+def _walk_inline(text: str, allow_html: bool, line_offset: int) -> Iterator[tuple[str, int, object, str]]:
+    """(kind, line, target, label) of every image, link and raw ``<img>`` tag:
+    kind is "image" (target = src, label = alt), "link" (target = href, label =
+    link text) or "img_tag" (target = the raw tag, label = "")."""
+    lines = _LineIndex(text, line_offset)
+    for node in _parser(allow_html).tree(text).walk():
+        name = node.name
+        if name == "image":
+            yield "image", lines.line(node.srcmap[0]), str(node.meta.get("url", "")), _text_of(node)
+        elif name == "link":
+            yield "link", lines.line(node.srcmap[0]), str(node.meta.get("url", "")), _text_of(node)
+        elif name in ("html_inline", "html_block"):
+            content = str(node.meta.get("content", ""))
+            for m in _IMG_TAG.finditer(content):
+                line = lines.line(node.srcmap[0]) + content.count("\n", 0, m.start())
+                yield "img_tag", line, m.group(0), ""
+
+
+def _may_link(text: str) -> bool:
+    """Whether a body can hold a link or image at all (most bodies cannot)."""
+    return "[" in text or "<" in text
+
+
+def _scan(text: str, allow_html: bool, line_offset: int, result: RenderedBody) -> None:
+    if not _may_link(text):
+        return
+    for kind, line, target, label in _walk_inline(text, allow_html, line_offset):
+        if kind == "image":
+            result.links.append(str(target))
+            if not label.strip():
+                result.images_without_alt.append((line, str(target)))
+        elif kind == "link":
+            result.links.append(str(target))
+        elif not _HAS_ALT.search(str(target)):
+            result.images_without_alt.append((line, str(target)))
+
+
+def _render_html(text: str, allow_html: bool) -> str:
+    html = _parser(allow_html).render(text)
+    if "<h" in html:
+        html = _heading_ids_and_levels(html)
+    if "<table>" in html:
+        html = _table_regions(html)
     if allow_html:
         html = nh3.clean(
             html,
@@ -124,13 +190,32 @@ def render_markdown(text: str, allow_html: bool = False, line_offset: int = 0) -
             filter_style_properties={"text-align"},
             link_rel="noopener noreferrer",
         )
-    result.html = html
+    return html
+
+
+def render_markdown(text: str, allow_html: bool = False, line_offset: int = 0) -> RenderedBody:
+    """Render a body; ``line_offset`` maps body lines to file lines for problems."""
+    result = RenderedBody(html=_render_html(text, allow_html))
+    _scan(text, allow_html, line_offset, result)
     return result
 
 
 def inspect_markdown(text: str, allow_html: bool = False, line_offset: int = 0) -> RenderedBody:
-    """Parse without rendering: images without alt text and link targets."""
-    tokens = _parser(allow_html).parse(text, {})
+    """Images without alt text and link targets, without rendering."""
     result = RenderedBody(html="")
-    _scan(tokens, result, line_offset)
+    _scan(text, allow_html, line_offset, result)
     return result
+
+
+def body_links(text: str, allow_html: bool = False, line_offset: int = 0) -> list[tuple[int, str, str]]:
+    """(line in the file, href as the parser normalised it, link text) of every
+    Markdown link of a body."""
+    if not _may_link(text):
+        return []
+    return [(line, str(target), label) for kind, line, target, label in _walk_inline(text, allow_html, line_offset)
+            if kind == "link"]
+
+
+def heading_ids(text: str, allow_html: bool = False) -> set[str]:
+    """The ids the renderer gives the body's headings."""
+    return set(re.findall(r'<h[1-6] id="([^"]*)"', _render_html(text, allow_html)))

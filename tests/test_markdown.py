@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from govsite.markdown import inspect_markdown, render_markdown, slugify
+from govsite.markdown import body_links, heading_ids, inspect_markdown, render_markdown, slugify
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "markdown"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.md"))
@@ -196,6 +196,37 @@ def test_allow_html_keeps_table_alignment_and_code_language() -> None:
     assert 'class="language-python"' in render_markdown(code, allow_html=True).html
 
 
+@pytest.mark.parametrize("line", ["表1：2025年重点项目", "表2 联系方式", "表 收支情况", "表三、人员编制"])
+def test_a_table_title_line_above_a_table_becomes_its_caption(line: str) -> None:
+    html = render_markdown(f"正文。\n\n{line}\n\n| 甲 |\n|---|\n| 1 |\n").html
+    assert f'aria-label="{line}">\n<table>\n<caption>{line}</caption>\n<thead>' in html
+    assert f"<p>{line}</p>" not in html  # shown once, as the caption
+    assert html.startswith("<p>正文。</p>\n")
+
+
+@pytest.mark.parametrize("line", ["表格如下：", "附表：见附件", "下表列出项目", "表1：**重点**项目"])
+def test_other_lines_above_a_table_stay_paragraphs(line: str) -> None:
+    html = render_markdown(f"{line}\n\n| 甲 |\n|---|\n| 1 |\n").html
+    assert "<caption>" not in html and 'aria-label="表格1"' in html
+    assert html.startswith("<p>")
+
+
+def test_a_caption_line_separated_by_text_is_not_a_caption() -> None:
+    html = render_markdown("表1：项目\n\n说明文字。\n\n| 甲 |\n|---|\n| 1 |\n").html
+    assert "<caption>" not in html and "<p>表1：项目</p>" in html
+
+
+def test_cells_keep_ideographic_space_indentation() -> None:
+    """Chinese statistical tables indent sub-rows with full-width spaces (其中…)."""
+    html = render_markdown("| 指标 |\n|---|\n| 收入 |\n| 　其中：税收 |\n").html
+    assert "<td>　其中：税收</td>" in html
+
+
+def test_raw_html_tables_are_left_as_written() -> None:
+    html = render_markdown('<table><tr><th scope="row">甲</th></tr></table>\n', allow_html=True).html
+    assert "table-wrap" not in html and '<th scope="row">' in html
+
+
 # --- inspection: alt text and links ---------------------------------------------------------
 
 def test_inspect_reports_images_without_alt_with_lines() -> None:
@@ -210,6 +241,24 @@ def test_render_reports_the_same_as_inspect() -> None:
     body = "[甲](a.html)\n\n![](b.png)\n"
     assert render_markdown(body).images_without_alt == inspect_markdown(body).images_without_alt == [(3, "b.png")]
     assert render_markdown(body).links == inspect_markdown(body).links == ["a.html", "b.png"]
+
+
+def test_an_image_is_reported_on_its_own_line() -> None:
+    body = "第一行文字，\n第二行 ![](a.png)\n\n- 列表\n  续行 ![](b.png)\n"
+    assert inspect_markdown(body, line_offset=20).images_without_alt == [(22, "a.png"), (25, "b.png")]
+
+
+def test_links_with_lines_and_text() -> None:
+    body = "开头\n\n见[《实施方案》](files/方案.pdf)和\n[第二条](#二主要任务)。\n"
+    assert body_links(body, line_offset=4) == [
+        (7, "files/%E6%96%B9%E6%A1%88.pdf", "《实施方案》"), (8, "#%E4%BA%8C%E4%B8%BB%E8%A6%81%E4%BB%BB%E5%8A%A1", "第二条")]
+    assert body_links("没有链接的正文。\n") == []
+
+
+def test_heading_ids_match_the_rendered_page() -> None:
+    body = "# 总则\n\n## 附件\n\n## 附件\n"
+    assert heading_ids(body) == {"总则", "附件", "附件-1"}
+    assert heading_ids(body) == set(re.findall(r'id="([^"]+)"', render_markdown(body).html))
 
 
 def test_raw_img_alt_is_checked_only_when_html_is_allowed() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from govsite import __version__
+from govsite.markdown import ENGINE as MARKDOWN_ENGINE
 from govsite.content.cache import CACHE_DIR
 from govsite.inspect.sources import document, entries
 
@@ -49,7 +50,7 @@ def _collect(model: Any) -> dict[str, Facts]:
 
     allow_html = model.config.options.allow_html
     public = public_numbers(model)
-    salt = f"{__version__}:{allow_html}:{sorted(public)}"
+    salt = f"{__version__}:{MARKDOWN_ENGINE}:{allow_html}:{sorted(public)}"
     path = model.root / CACHE_DIR / "inspect" / "facts.pickle"
     cached = _load(path, salt)
     out: dict[str, Facts] = {}

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 from govsite.inspect.registry import rule
 from govsite.inspect.facts import facts
 from govsite.inspect.sources import Document, document, entries, field_line, planned_paths, template_ids
-from govsite.markdown import _parser
+from govsite.markdown import body_links, heading_ids as body_heading_ids
 from govsite.problems import ProblemLog
 
 TYPE_WORDS = {"doc": ("word",), "docx": ("word",), "xls": ("excel",), "xlsx": ("excel",), "wps": ("wps",),
@@ -39,30 +39,13 @@ def links_of(doc: Document, allow_html: bool) -> tuple[tuple[int | None, str, st
 
 
 def _parse_links(body: str, body_line: int, allow_html: bool) -> Iterator[tuple[int | None, str, str]]:
-    tokens = _parser(allow_html).parse(body, {})
-    for tok in tokens:
-        if tok.type != "inline" or not tok.children:
-            continue
-        line = tok.map[0] + body_line if tok.map else None
-        href: str | None = None
-        text: list[str] = []
-        for child in tok.children:
-            if child.type == "link_open":
-                href, text = str(child.attrGet("href") or ""), []
-            elif child.type == "link_close" and href is not None:
-                yield line, unquote(href), "".join(text)  # the parser percent-encodes; show what the editor wrote
-                href = None
-            elif href is not None and child.type in ("text", "code_inline"):
-                text.append(child.content)
+    for line, href, text in body_links(body, allow_html, body_line - 1):
+        yield line, unquote(href), text  # the parser percent-encodes; show what the editor wrote
 
 
 def heading_ids(doc: Document, allow_html: bool) -> set[str]:
     """The ids the renderer gives the body's headings."""
-    ids: set[str] = set()
-    for tok in _parser(allow_html).parse(doc.body, {}):
-        if tok.type == "heading_open" and tok.attrGet("id"):
-            ids.add(str(tok.attrGet("id")))
-    return ids
+    return body_heading_ids(doc.body, allow_html)
 
 
 def resolve(href: str, page_url: str, base_path: str) -> tuple[str, str] | None:
