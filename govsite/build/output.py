@@ -8,7 +8,6 @@ interrupted or failed build never leaves a half-written ``output/``.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import json
 import os
 import shutil
@@ -52,17 +51,16 @@ class Staging:
     def link_unchanged(self, paths: list[str]) -> None:
         """Carry files over from the previous output without copying bytes."""
         made: set[str] = set()
+        old, new = str(self.out) + os.sep, str(self.path) + os.sep  # string paths: ≈ 10k files a build
         for rel in paths:
-            src = self.out / rel
-            dst = self.path / rel
-            parent = os.path.dirname(rel)
+            parent = rel.rpartition("/")[0]
             if parent and parent not in made:
-                dst.parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(new + parent, exist_ok=True)
                 made.add(parent)
             try:
-                os.link(src, dst)
+                os.link(old + rel, new + rel)
             except OSError:
-                shutil.copy2(src, dst)
+                shutil.copy2(old + rel, new + rel)
 
     def write_manifest(self, files: dict[str, str]) -> None:
         payload = {"generator": "govsite", "files": dict(sorted(files.items()))}
@@ -89,11 +87,8 @@ class Staging:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically with Linux renameat2; False if unsupported."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
     try:
-        libc = ctypes.CDLL(libc_name, use_errno=True)
+        libc = ctypes.CDLL(None, use_errno=True)  # the C library the interpreter runs on
         fn = libc.renameat2
     except (OSError, AttributeError):
         return False

@@ -44,16 +44,26 @@ class ReadCache:
 
     def get(self, rel: str, st: os.stat_result, compute: Callable[[], Any]) -> Any:
         """The cached value for ``rel`` if its stat is unchanged, else ``compute()``."""
+        value = self.lookup(rel, st)
+        if value is None:
+            value = compute()
+            self.put(rel, st, value)
+        return value
+
+    def lookup(self, rel: str, st: os.stat_result) -> Any:
+        """The cached value for ``rel`` if its stat is unchanged, else None."""
         self._seen.add(rel)
-        shard_no = _shard_of(rel)
-        shard = self._shards[shard_no]
-        hit = shard.get(rel)
+        hit = self._shards[_shard_of(rel)].get(rel)
         if hit is not None and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
             return hit[2]
-        value = compute()
-        shard[rel] = (st.st_mtime_ns, st.st_size, value)
+        return None
+
+    def put(self, rel: str, st: os.stat_result, value: Any) -> None:
+        """Remember ``value`` (not None) for this version of ``rel``."""
+        self._seen.add(rel)
+        shard_no = _shard_of(rel)
+        self._shards[shard_no][rel] = (st.st_mtime_ns, st.st_size, value)
         self._dirty.add(shard_no)
-        return value
 
     def save(self) -> None:
         """Write the shards that changed; forget files that no longer exist."""

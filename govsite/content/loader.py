@@ -14,7 +14,8 @@ from typing import Iterator
 
 from govsite.content.cache import ReadCache
 from govsite.content.pydantic_errors import validate_model
-from govsite.content.reader import MarkdownRead, read_markdown_file, read_yaml_file
+from govsite.content.parallel_read import read_many
+from govsite.content.reader import MarkdownRead, read_yaml_file
 from govsite.content.safepath import resolve_inside
 from govsite.model.catalog import Catalog
 from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
@@ -70,24 +71,25 @@ class LoadedSite:
 def iter_files(root: Path, rel_dir: str, suffix: str, problems: ProblemLog) -> Iterator[tuple[str, os.DirEntry]]:
     """Files under ``rel_dir`` with ``suffix``, sorted. A symlink is followed only
     when it stays inside the site folder; one leading outside is reported."""
-    base = root / rel_dir
-    if not base.is_dir():
+    base = os.path.join(root, rel_dir)
+    if not os.path.isdir(base):
         return
+    prefix_len = len(str(root)) + 1
     stack = [base]
     found: list[tuple[str, os.DirEntry]] = []
     while stack:
-        current = stack.pop()
-        with os.scandir(current) as it:
+        with os.scandir(stack.pop()) as it:
             for entry in it:
-                if entry.name.startswith("."):
+                name = entry.name
+                if name.startswith("."):
                     continue
-                rel = Path(entry.path).relative_to(root).as_posix()
+                rel = entry.path[prefix_len:].replace(os.sep, "/")
                 if entry.is_symlink() and resolve_inside(root, rel) is None:
                     problems.error("E-PATH-ESCAPE", rel, None, None, rel)
                     continue
                 if entry.is_dir():
-                    stack.append(Path(entry.path))
-                elif entry.is_file() and entry.name.endswith(suffix):
+                    stack.append(entry.path)
+                elif name.endswith(suffix) and entry.is_file():
                     found.append((rel, entry))
     found.sort(key=lambda pair: pair[0])
     yield from found
@@ -168,14 +170,17 @@ def _load_orgs(site: LoadedSite) -> None:
 
 
 def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, cache: ReadCache | None) -> list[SourceDoc]:
+    files = [(rel, entry, entry.stat()) for rel, entry in iter_files(site.root, rel_dir, ".md", site.problems)]
+    reads: list[MarkdownRead | None] = [cache.lookup(rel, st) if cache else None for rel, _entry, st in files]
+    misses = [n for n, read in enumerate(reads) if read is None]
+    fresh = read_many([(files[n][0], files[n][1].path) for n in misses], model, allow_html)
+    for n, read in zip(misses, fresh):
+        reads[n] = read
+        if cache:
+            cache.put(files[n][0], files[n][2], read)
     docs: list[SourceDoc] = []
-    for rel, entry in iter_files(site.root, rel_dir, ".md", site.problems):
-        def compute(path: str = entry.path, rel: str = rel) -> MarkdownRead:
-            read = read_markdown_file(rel, Path(path).read_bytes(), model, allow_html)
-            read.yaml_text = ""  # not needed after validation; lines are recomputed on demand
-            return read
-
-        read = cache.get(rel, entry.stat(), compute) if cache else compute()
+    for (rel, _entry, _st), read in zip(files, reads):
+        assert read is not None
         site.problems.extend(read.problems)
         if read.front is not None:
             docs.append(SourceDoc(read.front, rel, read.digest, read.body_chars))

@@ -109,7 +109,7 @@ def locate(yaml_text: str, path: tuple[Any, ...], line_offset: int = 0, exact: b
     returns None if the text cannot be composed.
     """
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        node = yaml.compose(yaml_text, Loader=_BaseLoader)
     except yaml.YAMLError:
         return None
     if node is None:

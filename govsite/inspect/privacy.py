@@ -61,13 +61,26 @@ def _valid_birth(year: str, month: str, day: str) -> bool:
     return True
 
 
+def _has_candidate(text: str, front_lines: int) -> bool:
+    """Whether a run of digits that a finding needs occurs outside the front matter's
+    identifier fields (索引号, 文号… hold such runs in every item)."""
+    for m in CANDIDATE_RE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if text.count("\n", 0, start) >= front_lines:
+            return True
+        end = text.find("\n", m.start())
+        if not IDENTIFIER_FIELDS.match(text[start:end if end >= 0 else len(text)].lstrip()):
+            return True
+    return False
+
+
 def find_personal_data(text: str, public: set[str], front_lines: int = 0) -> Iterator[tuple[int, str, str, str]]:
     """(line, code, masked value, masked name or '') for each finding in ``text``; of the
     first ``front_lines`` lines (the front matter) identifier fields are skipped."""
+    if not _has_candidate(text, front_lines):
+        return  # every finding holds such a run of digits; most files have none outside identifier fields
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
              if not (n <= front_lines and IDENTIFIER_FIELDS.match(line.lstrip()))]
-    if not CANDIDATE_RE.search("\n".join(line for _, line in lines)):
-        return  # every finding holds such a run of digits; most files have none (no line-by-line pass)
     for lineno, line in lines:
         taken: list[tuple[int, int]] = []
         for m in ID_RE.finditer(line):

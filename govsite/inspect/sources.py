@@ -50,9 +50,13 @@ _ENTRIES: "WeakKeyDictionary[Any, dict[str, Entry]]" = WeakKeyDictionary()
 
 def entries(model: Any) -> list[Entry]:
     """Every item, page and gazette article, in model order; no file is read."""
+    return list(_entry_map(model).values())
+
+
+def _entry_map(model: Any) -> dict[str, Entry]:
     if model not in _ENTRIES:
         _ENTRIES[model] = {e.source: e for e in _entries(model)}
-    return list(_ENTRIES[model].values())
+    return _ENTRIES[model]
 
 
 def _entries(model: Any) -> list[Entry]:
@@ -67,8 +71,7 @@ def document(model: Any, source: str) -> Document | None:
     """One document's text, read on first use and kept for the model's lifetime."""
     docs = _DOCS.setdefault(model, {})
     if source not in docs:
-        entries(model)
-        entry = _ENTRIES[model].get(source)
+        entry = _entry_map(model).get(source)
         docs[source] = _read(model, source, entry.url if entry else "")
     return docs[source]
 
