@@ -45,7 +45,7 @@ PAGES: dict[str, str] = {
     "column": "xxgk/fdzdgknr/",
     "org": "xxgk/xzfb/",
     "theme": "xxgk/theme/2/",
-    "item": "xxgk/scjgj/2026/00003.html",
+    "item": "xxgk/scjgj/2026/00003.html",  # an attachment and a 政策解读 (scjgj/2026/00006)
     "repealed": "xxgk/xzf/2024/00001.html",
     "catalog": "xxgk/catalog/shbz/",
     "annual-report": "xxgk/xzf/2026/00003.html",

@@ -12,10 +12,10 @@ from govsite.model.site_model import SiteModel
 
 PAGE_TYPES = [
     "home", "section_home", "guide_page", "column_listing", "org_listing", "theme_listing", "theme_index",
-    "year_index", "item_attachments", "item_interpretations", "interpretation", "item_repealed",
-    "catalog_index", "catalog_table", "gazette_home", "gazette_coverage", "gazette_year", "gazette_issue",
-    "gazette_article", "gazette_scan_only_issue", "annual_report", "search_results", "subscribe",
-    "not_found", "inspection_report",
+    "year_index", "item_attachments", "item_interpretations", "item_attachments_interpretations",
+    "interpretation", "item_repealed", "catalog_index", "catalog_table", "gazette_home", "gazette_coverage",
+    "gazette_year", "gazette_issue", "gazette_article", "gazette_scan_only_issue", "annual_report",
+    "search_results", "subscribe", "not_found", "inspection_report",
 ]
 """Every page type checked in the browser (axe in both themes, AAA contrast in 关怀版,
 360 px and 200 % zoom)."""
@@ -76,11 +76,16 @@ def find_pages(model: SiteModel, out: Path) -> dict[str, str]:
         "theme_listing": _paged(out, f"{section}/theme", by_size(model.by_theme), "theme"),
         "theme_index": f"{section}/theme/index.html",
         "year_index": f"{section}/year/index.html",
-        # No demo item has both attachments and interpretations: one page of each, and
+        # An item with attachments (the keyboard, 关怀版 and print tests use it too), one
+        # with 政策解读 and no attachments, one with both (an attachment list and a 相关信息
+        # section listing its 解读: in the demo the same page as item_attachments), and
         # the 政策解读 itself (it links back to its policy).
         "item_attachments": _first([it.url for it in model.items if it.attachments], "item with attachments"),
-        "item_interpretations": _first([it.url for it in model.items if it.interpretations],
-                                       "item with interpretations"),
+        "item_interpretations": _first([it.url for it in model.items if it.interpretations and not it.attachments],
+                                       "item with interpretations and no attachments"),
+        "item_attachments_interpretations": _first(
+            [it.url for it in model.items if it.attachments and it.interpretations],
+            "item with both attachments and interpretations (政策解读)"),
         "interpretation": _first([it.url for it in model.items if it.interprets], "政策解读 item"),
         "item_repealed": _first([it.url for it in model.items if it.fm.validity.value == "废止"], "废止 item"),
         "catalog_index": f"{section}/catalog/index.html",

@@ -10,10 +10,15 @@ from tests.a11y.site_pages import PAGE_TYPES
 
 
 def prepare(page, a11y_site, page_type: str, theme: str) -> None:  # type: ignore[no-untyped-def]
-    """Open one page type in one theme, with search results showing on the search page."""
+    """Open one page type in one theme, with search results showing on the search page
+    (and, on the item with attachments and 政策解读, both sections on screen)."""
     open_page(page, a11y_site.url(a11y_site.pages[page_type]), theme)
     if page_type == "search_results":
         assert show_search_results(page) >= 1
+    if page_type == "item_attachments_interpretations":
+        assert page.locator("main section.attachments li a").first.is_visible()
+        assert page.locator("main section.related h3", has_text="政策解读").is_visible()
+        assert page.locator("main section.related h3:has-text('政策解读') + ul a").first.is_visible()
 
 
 @pytest.mark.parametrize("theme", THEMES)
