@@ -1,12 +1,13 @@
 """关怀版 (elderly and low-vision mode) in Chromium: larger text, taller lines, a large
-cursor, wider spacing; the choice persists across pages through localStorage, and
-without JavaScript the #care link still works. (AAA contrast in 关怀版 on every page
+cursor, wider spacing, Pagefind's search results and filters at least as large as the
+body text; the choice persists across pages through localStorage, and without
+JavaScript the #care link still works. (AAA contrast in 关怀版 on every page
 type: test_axe.py.)"""
 from __future__ import annotations
 
 from typing import Any
 
-from tests.a11y.browser_helpers import CARE_KEY, open_page
+from tests.a11y.browser_helpers import CARE_KEY, open_page, show_search_results
 
 STYLES_JS = """() => {
   const px = (v) => parseFloat(v);
@@ -134,3 +135,53 @@ def test_prefers_contrast_more_darkens_secondary_text(page, a11y_site) -> None:
     before = page.evaluate(muted)
     page.emulate_media(contrast="more")
     assert page.evaluate(muted) == "rgb(26, 26, 26)" != before
+
+
+SEARCH_TEXT_JS = """() => {
+  const size = (el) => parseFloat(getComputedStyle(el).fontSize);
+  const shown = (el) => el.getClientRects().length > 0;
+  const parts = {
+    excerpt: '.pf-result-excerpt', title: '.pf-result-title a.pf-result-link', meta: '.pf-result-meta',
+    summary: '.pf-summary', filterGroup: '.pf-filter-group-title', filterLabel: '.pf-filter-checkbox',
+    filterCount: '.pf-filter-checkbox-count',
+  };
+  const out = { body: size(document.body) };
+  for (const [name, selector] of Object.entries(parts)) {
+    const el = [...document.querySelectorAll(selector)].find(shown);
+    out[name] = el ? size(el) : null;
+  }
+  return out;
+}"""
+"""Computed font sizes (px) of the text of Pagefind's search UI (the first one shown of each
+part) and of the page's body text."""
+
+SEARCH_TEXT = ("excerpt", "title", "meta", "summary", "filterGroup", "filterLabel", "filterCount")
+
+
+def _search_text_sizes(page, a11y_site, theme: str) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    open_page(page, a11y_site.url(a11y_site.pages["search_results"]), theme)
+    assert show_search_results(page) >= 1
+    page.wait_for_selector(".pf-result-excerpt")
+    # Open the first filter group to show its checkbox labels (again if Pagefind redraws the pane).
+    page.wait_for_function("""() => {
+      const group = document.querySelector('details.pf-filter-group');
+      if (group && !group.open) group.querySelector('summary').click();
+      return [...document.querySelectorAll('.pf-filter-checkbox')].some(l => l.getClientRects().length);
+    }""", polling=250, timeout=20000)
+    sizes = page.evaluate(SEARCH_TEXT_JS)
+    missing = [name for name in SEARCH_TEXT if sizes[name] is None]
+    assert not missing, f"{theme}: no visible {missing} on the search page"
+    return sizes
+
+
+def test_care_mode_enlarges_the_search_results_and_filters(page, a11y_site) -> None:
+    """关怀版's 150 % applies to Pagefind's text too: the result excerpt, title and meta line,
+    the result count and the filter labels are at least 1.5 times their standard size and
+    never smaller than the 关怀版 body text (150 % of the standard base text)."""
+    standard = _search_text_sizes(page, a11y_site, "standard")
+    care = _search_text_sizes(page, a11y_site, "care")
+    assert care["body"] >= 1.5 * standard["body"] - 0.01, (care, standard)
+    too_small = {name: (standard[name], care[name]) for name in SEARCH_TEXT
+                 if care[name] < 1.5 * standard[name] - 0.01 or care[name] < care["body"] - 0.01}
+    assert not too_small, (f"关怀版 search text smaller than 150 % of the standard size or than the "
+                           f"{care['body']} px body text, as (standard px, care px): {too_small}")
