@@ -11,7 +11,7 @@ import weakref
 from datetime import date, datetime
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, meta
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader, StrictUndefined, meta
 
 from govsite.model.base import BEIJING
 from govsite.render.qr import qr_svg
@@ -19,8 +19,14 @@ from govsite.render.qr import qr_svg
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
 
+BYTECODE_DIR = ".govsite-cache/jinja"
+"""Compiled templates, keyed by Jinja on template name and source checksum."""
+
+
 def make_env(site_root: Path) -> Environment:
-    """Environment with autoescaping on and undefined variables as errors."""
+    """Environment with autoescaping on and undefined variables as errors. Compiled
+    templates are kept in the site's cache folder, so a rebuild that renders one
+    page does not compile the theme again."""
     builtin = FileSystemLoader(str(THEME_DIR / "templates"))
     loaders = []
     override = site_root / "templates"
@@ -34,6 +40,7 @@ def make_env(site_root: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(site_root),
     )
     env.filters.update(
         ymd=format_ymd,
@@ -43,6 +50,15 @@ def make_env(site_root: Path) -> Environment:
         qr_svg=qr_svg,
     )
     return env
+
+
+def _bytecode_cache(site_root: Path) -> FileSystemBytecodeCache | None:
+    folder = site_root / BYTECODE_DIR
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only site folder builds without it
+    return FileSystemBytecodeCache(str(folder))
 
 
 def _as_beijing(value: date | datetime) -> date | datetime:

@@ -1,0 +1,157 @@
+"""The build stamp: a rebuild with no input changed is answered without reading
+the site (make/ninja-style, like Lektor's build database).
+
+After a successful build, govsite records in ``.govsite-cache/`` a fingerprint of
+everything the build read, taken *before* it read anything:
+
+- path, size and modification time (ns) of every file under ``content/``,
+  ``templates/`` and ``static/``, of ``site.yaml`` and ``redirects.yaml``, and of
+  the govsite package itself (its code and built-in theme);
+- the govsite version, today's date (deadlines and the inspection report depend
+  on it), the output folder and a ``--base-url`` override;
+
+plus the signature of ``urls.txt`` as the build left it (the build appends to
+it), the signature of the output's manifest, and the build's warnings. The next
+build compares the fingerprint first: when everything matches and every output
+file is still there, nothing was changed, so nothing is read, planned or written,
+and the recorded warnings are shown again. Any difference, a missing output file
+or a stamp from another version falls through to the normal incremental build,
+which decides page by page. Deleting ``.govsite-cache/`` is always safe.
+
+Like git's index, the stamp distrusts files modified within :data:`RACY_NS` of
+the fingerprint: an edit in the same clock tick as the build, that keeps the
+size, would keep the signature. Such a build records no stamp, so the next one
+reads the site.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import govsite
+from govsite import __version__
+from govsite.problems import Problem
+
+STAMP_FILE = ".govsite-cache/build-stamp.pickle"
+INPUT_FILES = ("site.yaml", "redirects.yaml")
+INPUT_DIRS = ("content", "templates", "static")
+LEDGER_FILE = "urls.txt"
+PACKAGE_DIR = os.path.dirname(os.path.abspath(govsite.__file__))
+RACY_NS = 2_000_000_000
+"""Files modified less than this long before the fingerprint make it untrustworthy."""
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the last successful build of a site into one output folder saw."""
+
+    inputs: str
+    """Fingerprint of the inputs, taken before the build read them."""
+    ledger: tuple[int, int, int] | None
+    """(inode, size, mtime ns) of urls.txt after the build."""
+    manifest: tuple[int, int, int] | None
+    """(inode, size, mtime ns) of the output's manifest after the build."""
+    problems: tuple[Problem, ...]
+    """The build's warnings, shown again by a build that is answered by the stamp."""
+
+
+def _signature(path: str) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _walk(h: "hashlib._Hash", folder: str, label: str) -> int:
+    """Add every file under ``folder`` (sorted, hidden and ``__pycache__`` skipped) to
+    ``h``; returns the newest modification time seen (ns)."""
+    newest = 0
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return newest
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name == "__pycache__":
+            continue
+        rel = f"{label}/{entry.name}"
+        if entry.is_dir():
+            newest = max(newest, _walk(h, entry.path, rel))
+            continue
+        try:
+            st = entry.stat()
+        except OSError:  # a dangling symlink: the build reports it
+            h.update(f"{rel}\0missing\n".encode())
+            continue
+        h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        newest = max(newest, st.st_mtime_ns)
+    return newest
+
+
+def fingerprint(site: Path, out: Path, base_url: str | None, today: date) -> str | None:
+    """Fingerprint of everything a build of ``site`` into ``out`` reads (besides
+    urls.txt); None when a file is too new to be trusted (see :data:`RACY_NS`)."""
+    started = time.time_ns()
+    h = hashlib.sha1(f"{__version__}\0{out}\0{base_url}\0{today.isoformat()}\n".encode())
+    root = str(site)
+    newest = 0
+    for name in INPUT_FILES:
+        signature = _signature(os.path.join(root, name))
+        h.update(f"{name}\0{signature}\n".encode())
+        newest = max(newest, signature[2] if signature else 0)
+    for name in INPUT_DIRS:
+        newest = max(newest, _walk(h, os.path.join(root, name), name))
+    newest = max(newest, _walk(h, PACKAGE_DIR, "<govsite>"))
+    return h.hexdigest() if newest < started - RACY_NS else None
+
+
+def _stamp_path(site: Path, out: Path) -> Path:
+    key = hashlib.sha1(str(out).encode()).hexdigest()[:12]
+    return site / f"{STAMP_FILE}.{key}"
+
+
+def read_stamp(site: Path, out: Path) -> Stamp | None:
+    try:
+        with _stamp_path(site, out).open("rb") as fh:
+            stamp = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+        return None
+    return stamp if isinstance(stamp, Stamp) else None
+
+
+def write_stamp(site: Path, out: Path, inputs: str | None, manifest_file: Path, problems: list[Problem]) -> None:
+    """Record a successful build (best effort: a build never fails for its stamp);
+    nothing when the fingerprint could not be trusted."""
+    if inputs is None:
+        return
+    stamp = Stamp(inputs, _signature(str(site / LEDGER_FILE)), _signature(str(manifest_file)), tuple(problems))
+    path = _stamp_path(site, out)
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as fh:
+            pickle.dump(stamp, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def forget_stamp(site: Path, out: Path) -> None:
+    """A build that goes on to read the site: until it succeeds, no older stamp may
+    answer for it (it may fail, and its output may differ)."""
+    try:
+        _stamp_path(site, out).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def unchanged_since(stamp: Stamp | None, site: Path, inputs: str | None, manifest_file: Path) -> bool:
+    """Whether the inputs, urls.txt and the output's manifest are as the stamp saw them."""
+    return (stamp is not None and inputs is not None and stamp.inputs == inputs
+            and stamp.ledger == _signature(str(site / LEDGER_FILE))
+            and stamp.manifest is not None and stamp.manifest == _signature(str(manifest_file)))
