@@ -35,6 +35,7 @@ from pathlib import Path
 
 import govsite
 from govsite import __version__
+from govsite.content.cache import RACY_NS
 from govsite.problems import Problem
 
 STAMP_FILE = ".govsite-cache/build-stamp.pickle"
@@ -42,8 +43,7 @@ INPUT_FILES = ("site.yaml", "redirects.yaml")
 INPUT_DIRS = ("content", "templates", "static")
 LEDGER_FILE = "urls.txt"
 PACKAGE_DIR = os.path.dirname(os.path.abspath(govsite.__file__))
-RACY_NS = 2_000_000_000
-"""Files modified less than this long before the fingerprint make it untrustworthy."""
+"""Files modified less than RACY_NS before the fingerprint make it untrustworthy."""
 
 
 @dataclass(frozen=True)

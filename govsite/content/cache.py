@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 import zlib
 from pathlib import Path
 from typing import Any, Callable
@@ -18,6 +19,8 @@ from govsite.markdown import ENGINE as MARKDOWN_ENGINE
 
 CACHE_DIR = ".govsite-cache"
 SHARDS = 32
+RACY_NS = 2_000_000_000
+"""Files modified less than this long ago are not cached."""
 
 
 def _shard_of(rel: str) -> int:
@@ -59,8 +62,12 @@ class ReadCache:
         return None
 
     def put(self, rel: str, st: os.stat_result, value: Any) -> None:
-        """Remember ``value`` (not None) for this version of ``rel``."""
+        """Remember ``value`` (not None) for this version of ``rel``, unless the file is
+        so new that an edit in the same clock tick could keep its size and time (git's
+        "racy" rule): such a file is read again next time."""
         self._seen.add(rel)
+        if st.st_mtime_ns > time.time_ns() - RACY_NS:
+            return
         shard_no = _shard_of(rel)
         self._shards[shard_no][rel] = (st.st_mtime_ns, st.st_size, value)
         self._dirty.add(shard_no)

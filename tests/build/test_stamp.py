@@ -185,3 +185,17 @@ def test_a_full_build_catches_up_after_quick_ones(stamped: SiteFolder, monkeypat
     assert full.ok and reads.count == 1
     assert any(p.startswith("pagefind/") for p in full.written_paths)
     assert build(stamped.root).written == 0 and reads.count == 1  # now stamped as a full build
+
+
+def test_same_tick_same_size_edit_is_not_missed(site: SiteFolder) -> None:
+    """An edit that keeps the file's size and modification time (same clock tick)
+    right after a build is still seen: fresh files are neither cached nor stamped."""
+    path = site.root / ITEM
+    assert build(site.root, quick=True).ok
+    st = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("测政办发〔2025〕2号", "测政办发〔2025〕7号"), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size
+    result = build(site.root, quick=True)
+    assert "xxgk/xzfb/2025/00002.html" in result.written_paths
+    assert "测政办发〔2025〕7号" in site.read_out("xxgk/xzfb/2025/00002.html")
