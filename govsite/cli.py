@@ -345,5 +345,31 @@ def serve(site: Path, port: int, out: Path | None, lang: str) -> None:
     run(site, out or site / "output", port, lang, report)
 
 
+_HARD_EXIT = {"build", "check"}
+"""Commands after which the process ends without tearing the interpreter down."""
+
+
+def run() -> None:
+    """Console entry point (``govsite``, ``python -m govsite.cli``).
+
+    After ``build`` and ``check`` the process exits at once, like mypy's
+    ``hard_exit``: freeing a model of 10,000 items object by object and the
+    interpreter's final collection take ≈ 0.2 s and have nothing left to do
+    (files are written and closed, streams are flushed here). Other commands,
+    such as ``serve`` with its threads, end normally. Tests call :func:`main`."""
+    try:
+        main()
+    except SystemExit as exc:
+        if not (len(sys.argv) > 1 and _HARD_EXIT.intersection(sys.argv[1:2])):
+            raise
+        code = exc.code
+        if isinstance(code, str):
+            print(code, file=sys.stderr)
+            code = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code or 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -30,6 +30,23 @@ def test_console_script_is_installed() -> None:
     assert out.returncode == 0 and "govsite" in out.stdout
 
 
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_real_process_exits_with_its_code_and_full_output(site: SiteFolder, command: str) -> None:
+    """``build`` and ``check`` end the process without interpreter teardown
+    (govsite.cli.run): the exit code and every line written must survive that."""
+    args = [sys.executable, "-m", "govsite.cli", command, "--site", str(site.root), "--lang", "en"]
+    args += ["--quiet", "--no-search"] if command == "build" else ["--no-inspect"]
+    ok = subprocess.run(args, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert ("Done:" if command == "build" else "Check passed") in ok.stdout
+    site.write_item(2, publish_date="2024-02-30")
+    bad = subprocess.run(args, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "00002.md" in bad.stdout + bad.stderr and "2024-02-30" in bad.stdout + bad.stderr
+    if command == "build":
+        assert bad.stderr.rstrip().endswith("the previous output is unchanged.")
+
+
 def test_init_creates_a_site_that_builds_at_once(tmp_path: Path) -> None:
     runner = CliRunner()
     target = tmp_path / "newsite"

@@ -63,8 +63,10 @@ class Staging:
                 shutil.copy2(old + rel, new + rel)
 
     def write_manifest(self, files: dict[str, str]) -> None:
-        payload = {"generator": "govsite", "files": dict(sorted(files.items()))}
-        text = json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=False)
+        """JSON with one file a line (the C encoder per entry: ``indent`` is pure Python)."""
+        dumps = json.dumps
+        entries = ",\n".join(f"{dumps(path, ensure_ascii=False)}: {dumps(digest)}" for path, digest in sorted(files.items()))
+        text = '{\n"generator": "govsite",\n"files": {\n' + entries + "\n}\n}"
         (self.path / MANIFEST).write_text(text, encoding="utf-8")
 
     def commit(self) -> None:

@@ -8,6 +8,7 @@ where starting workers would cost more than it saves.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from pathlib import Path
@@ -37,5 +38,5 @@ def read_many(jobs: list[tuple[str, str]], model: type[BaseModel], allow_html: b
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(jobs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return [read_one(job) for job in jobs]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
         return pool.map(read_one, jobs, chunksize=max(16, len(jobs) // (workers * 8)))

@@ -16,7 +16,7 @@ SLUG_RE = r"^[a-z0-9][a-z0-9-]*$"
 class Strict(BaseModel):
     """Base for every content model: unknown fields are errors, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

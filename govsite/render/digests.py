@@ -14,11 +14,12 @@ from govsite.model.site_model import Item, SiteModel
 
 
 def sha1(*parts: object) -> str:
-    h = hashlib.sha1()
-    for part in parts:
-        h.update(str(part).encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
+    """Digest of ``parts``, each as text and followed by a NUL."""
+    return hashlib.sha1(("\0".join(map(str, parts)) + "\0" if parts else "").encode("utf-8")).hexdigest()
+
+
+EMPTY = sha1()
+"""The digest of no parts (an item without related items or attachments)."""
 
 
 class Digests:
@@ -54,8 +55,8 @@ class Digests:
 
     def item_page(self, item: Item) -> str:
         related = [item.interprets, item.superseded_by, *item.interpretations, *item.supersedes]
-        related_rows = self.rows(r for r in related if r is not None)
-        attachments = sha1(*(f"{a.source}:{a.size}:{a.title}" for a in item.attachments))
+        related_rows = self.rows(r for r in related if r is not None) if any(related) else EMPTY
+        attachments = sha1(*(f"{a.source}:{a.size}:{a.title}" for a in item.attachments)) if item.attachments else EMPTY
         catalog = sha1(item.catalog[0].id, item.catalog[1].model_dump_json()) if item.catalog else ""
         gazette = self.model.gazette
         printed = sha1(*(f"{a.url}:{a.issue.label}" for a in gazette.articles_by_item.get(item.fm.index_no, []))) if gazette else ""
