@@ -65,3 +65,8 @@ def test_demo_builds(tmp_path: Path) -> None:
     assert (tmp_path / "out/xxgk/catalog/zdjsxm/index.html").is_file()
     home = (tmp_path / "out/index.html").read_text(encoding="utf-8")
     assert "本站为 govsite 演示站点" in home, "the demo's template override is used"
+    # A body table with a "表1：…" title line gets it as its caption and region name.
+    stats = (tmp_path / "out/xxgk/tjj/2026/00002.html").read_text(encoding="utf-8")
+    assert ('aria-label="表1：2026年上半年全县居民人均可支配收入">\n<table>\n'
+            "<caption>表1：2026年上半年全县居民人均可支配收入</caption>") in stats
+    assert "<td>　其中：工资性收入</td>" in stats

@@ -68,8 +68,9 @@ class LoadedSite:
     articles: list[SourceDoc] = field(default_factory=list)
 
 
-def iter_files(root: Path, rel_dir: str, suffix: str, problems: ProblemLog) -> Iterator[tuple[str, os.DirEntry]]:
-    """Files under ``rel_dir`` with ``suffix``, sorted. A symlink is followed only
+def iter_files(root: Path, rel_dir: str, suffix: str | tuple[str, ...],
+               problems: ProblemLog) -> Iterator[tuple[str, os.DirEntry]]:
+    """Files under ``rel_dir`` whose names end with ``suffix`` (or one of them), sorted. A symlink is followed only
     when it stays inside the site folder; one leading outside is reported."""
     base = os.path.join(root, rel_dir)
     if not os.path.isdir(base):
@@ -169,8 +170,12 @@ def _load_orgs(site: LoadedSite) -> None:
             site.orgs.append((org, index))  # type: ignore[arg-type]
 
 
-def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, cache: ReadCache | None) -> list[SourceDoc]:
-    files = [(rel, entry, entry.stat()) for rel, entry in iter_files(site.root, rel_dir, ".md", site.problems)]
+def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, cache: ReadCache | None,
+               found: list[tuple[str, os.DirEntry]] | None = None) -> list[SourceDoc]:
+    """Every ``.md`` file under ``rel_dir`` (or the ``found`` ones), read through the cache."""
+    if found is None:
+        found = list(iter_files(site.root, rel_dir, ".md", site.problems))
+    files = [(rel, entry, entry.stat()) for rel, entry in found]
     reads: list[MarkdownRead | None] = [cache.lookup(rel, st) if cache else None for rel, _entry, st in files]
     misses = [n for n, read in enumerate(reads) if read is None]
     fresh = read_many([(files[n][0], files[n][1].path) for n in misses], model, allow_html)
@@ -212,8 +217,18 @@ def _load_gazette(site: LoadedSite, allow_html: bool, cache: ReadCache | None) -
     raw = _read_inside(site, GAZETTE_FILE)
     if raw is not None:
         site.gazette = _load_yaml_model(site, GAZETTE_FILE, raw, GazetteConfig)  # type: ignore[assignment]
-    for rel, entry in iter_files(site.root, GAZETTE_DIR, "issue.yaml", site.problems):
-        issue = _load_yaml_model(site, rel, Path(entry.path).read_bytes(), IssueFile)
+    found = list(iter_files(site.root, GAZETTE_DIR, ("issue.yaml", ".md"), site.problems))  # one walk for both
+    for rel, entry in found:
+        if not rel.endswith("issue.yaml"):
+            continue
+
+        def read_issue(path: str = entry.path, rel: str = rel) -> tuple[object | None, list[Problem]]:
+            local = LoadedSite(site.root, None, "")
+            return _load_yaml_model(local, rel, Path(path).read_bytes(), IssueFile), local.problems.items
+
+        issue, problems = cache.get(rel, entry.stat(), read_issue) if cache else read_issue()
+        site.problems.extend(problems)
         if issue is not None:
             site.issues.append((issue, rel))  # type: ignore[arg-type]
-    site.articles = _load_docs(site, GAZETTE_DIR, ArticleFrontMatter, allow_html, cache)
+    site.articles = _load_docs(site, GAZETTE_DIR, ArticleFrontMatter, allow_html, cache,
+                               [(rel, entry) for rel, entry in found if rel.endswith(".md")])

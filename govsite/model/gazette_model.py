@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable
 
@@ -117,10 +118,22 @@ class GazetteModel:
         return self.issues[-1] if self.issues else None
 
     def by_year(self) -> dict[int, list[Issue]]:
+        return dict(self._years)
+
+    @cached_property
+    def _years(self) -> dict[int, list[Issue]]:
         years: dict[int, list[Issue]] = defaultdict(list)
         for issue in self.issues:
             years[issue.fm.year].append(issue)
         return dict(years)
+
+    def issue_at(self, year: int, slug: str) -> Issue:
+        """The issue of ``year`` with URL slug ``slug`` (``05``, ``zk01``)."""
+        return self._by_slug[(year, slug)]
+
+    @cached_property
+    def _by_slug(self) -> dict[tuple[int, str], Issue]:
+        return {(issue.fm.year, issue.slug): issue for issue in self.issues}
 
     @property
     def articles(self) -> list[Article]:

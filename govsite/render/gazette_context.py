@@ -18,7 +18,7 @@ def _crumbs(model: SiteModel, *more: tuple[str, str]) -> list[tuple[str, str]]:
 
 
 def _issue(model: SiteModel, year: int, slug: str) -> Issue:
-    return next(i for i in _gazette(model).issues if i.fm.year == year and i.slug == slug)
+    return _gazette(model).issue_at(year, slug)
 
 
 def build_gazette_contexts(base) -> dict[str, Any]:  # type: ignore[no-untyped-def]

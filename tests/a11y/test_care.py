@@ -149,6 +149,7 @@ SEARCH_TEXT_JS = """() => {
   for (const [name, selector] of Object.entries(parts)) {
     const el = [...document.querySelectorAll(selector)].find(shown);
     out[name] = el ? size(el) : null;
+    out[name + '_lh'] = el ? parseFloat(getComputedStyle(el).lineHeight) / size(el) : null;
   }
   return out;
 }"""
@@ -185,3 +186,6 @@ def test_care_mode_enlarges_the_search_results_and_filters(page, a11y_site) -> N
                  if care[name] < 1.5 * standard[name] - 0.01 or care[name] < care["body"] - 0.01}
     assert not too_small, (f"关怀版 search text smaller than 150 % of the standard size or than the "
                            f"{care['body']} px body text, as (standard px, care px): {too_small}")
+    # 关怀版 promises a line height of at least 1.5; Pagefind's own titles use 1.4.
+    tight = {name: care[name + "_lh"] for name in SEARCH_TEXT if not (care[name + "_lh"] or 0) >= 1.5 - 0.01}
+    assert not tight, f"关怀版 search text with a line height below 1.5 (ratio of font size): {tight}"
