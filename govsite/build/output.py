@@ -11,6 +11,8 @@ import ctypes
 import json
 import os
 import shutil
+import subprocess
+import time
 from pathlib import Path
 
 MANIFEST = ".govsite-manifest.json"
@@ -33,10 +35,37 @@ def staging_dir(out: Path) -> Path:
 
 
 def clean_stale_staging(out: Path) -> None:
-    """Remove a staging folder left by an interrupted build."""
+    """Remove a staging folder left by an interrupted build, and previous outputs
+    that a background removal did not finish (the machine stopped)."""
     stage = staging_dir(out)
     if stage.exists():
         shutil.rmtree(stage)
+    for trash in out.parent.glob(f".{out.name}.trash-*"):
+        shutil.rmtree(trash, ignore_errors=True)  # a remover may still be at work on it
+
+
+def discard(tree: Path, out: Path) -> None:
+    """Remove a previous output without making the build wait for it.
+
+    The tree is renamed out of the way at once (``.output.trash-…``), then removed
+    by a background ``rm -rf`` in its own session with no inherited streams, so the
+    command returns while the files are unlinked (≈ 0.1 s for 20,000 files; git gc --auto
+    detaches the same way). Where there is no ``rm`` it is removed here."""
+    trash = out.parent / f".{out.name}.trash-{os.getpid()}-{time.time_ns()}"
+    try:
+        os.rename(tree, trash)
+    except OSError:
+        shutil.rmtree(tree, ignore_errors=True)
+        return
+    sh = shutil.which("sh") if os.name == "posix" else None
+    if sh:
+        try:  # sh starts rm in the background and exits: rm is nobody's child to wait for
+            subprocess.run([sh, "-c", 'rm -rf -- "$1" &', "sh", str(trash)], stdin=subprocess.DEVNULL,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, check=True)
+            return
+        except (OSError, subprocess.CalledProcessError):
+            pass
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 class Staging:
@@ -72,7 +101,7 @@ class Staging:
     def commit(self) -> None:
         """Make the staging folder the output, atomically where possible."""
         if self.out.exists() and _exchange(self.path, self.out):
-            shutil.rmtree(self.path)
+            discard(self.path, self.out)  # the previous output, now in the staging folder's place
             return
         old = self.out.parent / f".{self.out.name}.old"
         if old.exists():
@@ -81,7 +110,7 @@ class Staging:
             os.rename(self.out, old)
         os.rename(self.path, self.out)
         if old.exists():
-            shutil.rmtree(old)
+            discard(old, self.out)
 
     def abort(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)

@@ -48,7 +48,7 @@ class Article:
     has_own_text: bool
     item: "Item | None" = None
 
-    @property
+    @cached_property
     def url(self) -> str:
         return f"{self.issue.path}{self.number}.html"
 
@@ -79,16 +79,16 @@ class Issue:
     prev: "Issue | None" = None
     next: "Issue | None" = None
 
-    @property
+    @cached_property
     def path(self) -> str:
         """Output folder, e.g. zfgb/2025/05/."""
         return f"{GAZETTE_PATH}/{self.fm.year}/{self.slug}/"
 
-    @property
+    @cached_property
     def url(self) -> str:
         return self.path + "index.html"
 
-    @property
+    @cached_property
     def label(self) -> str:
         """2025年第5期, or 2025年增刊第1期."""
         if self.fm.special:

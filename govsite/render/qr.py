@@ -26,7 +26,7 @@ ERROR_LEVEL = "M"
 QUIET_ZONE = 4
 """Light modules around the symbol, as ISO/IEC 18004 requires."""
 
-_DARK_RUN = re.compile(rb"\x01+")
+_GAP_AND_RUN = re.compile(rb"(\x00*)(\x01+)")
 
 
 def qr_matrix(url: str) -> tuple[bytes, ...]:
@@ -45,15 +45,21 @@ _DARK_TABLE = bytes(1 if value < 128 else 0 for value in range(256))
 def svg_path(rows: tuple[bytes, ...], border: int = QUIET_ZONE) -> str:
     """Path data drawing each run of dark modules as one horizontal stroke of width 1:
     an absolute move onto the first run's centre line, then relative moves from the
-    end of one run to the next."""
-    stride = len(rows) + 1
+    end of one run to the next. Runs are found a row at a time by the regex engine
+    (≈ 300 runs a symbol; this is a tenth of an item page's render time otherwise)."""
     out: list[str] = []
-    cx = cy = 0
-    for m in _DARK_RUN.finditer(b"\x00".join(rows)):
-        y, x = divmod(m.start(), stride)
-        end = m.end() - y * stride
-        out.append(f"m{x - cx} {y - cy}h{end - x}" if out else f"M{x + border} {y + border}.5h{end - x}")
-        cx, cy = end, y
+    cx = cy = -1
+    for y, row in enumerate(rows):
+        runs = _GAP_AND_RUN.findall(row)
+        if not runs:
+            continue
+        gap, dark = runs[0]
+        if cy < 0:
+            out.append(f"M{len(gap) + border} {y + border}.5h{len(dark)}")
+        else:
+            out.append(f"m{len(gap) - cx} {y - cy}h{len(dark)}")
+        out += [f"m{len(gap)} 0h{len(dark)}" for gap, dark in runs[1:]]
+        cx, cy = len(row.rstrip(b"\x00")), y
     return "".join(out)
 
 

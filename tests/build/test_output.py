@@ -110,3 +110,27 @@ def test_parallel_and_serial_builds_are_byte_identical(site: SiteFolder, tmp_pat
     post = ("pagefind/", "assets/", "data/manifest.json", "_report/", ".govsite-manifest.json")
     rendered = [s for s in tree(tmp_path / "parallel") if not s.startswith(post)]
     assert pages[-1][1] == pages[-1][2] == len(rendered)
+
+
+def test_previous_output_is_removed_in_the_background(site: SiteFolder) -> None:
+    """The swap hands the previous output to a detached remover: the build does not
+    wait for it, nothing of it stays behind, and the next build clears leftovers."""
+    import time
+
+    from govsite.build.build import build
+
+    assert build(site.root, quick=True).ok
+    site.write_item(2, title="后台删除旧输出的测试标题")
+    assert build(site.root, quick=True).ok
+    assert "后台删除旧输出的测试标题" in site.read_out("xxgk/xzfb/2025/00002.html")
+    assert not output_mod.staging_dir(site.out).exists()
+    deadline = time.monotonic() + 10
+    while list(site.root.glob(".output.trash-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(site.root.glob(".output.trash-*")), "the previous output was not removed"
+    leftover = site.root / ".output.trash-1-2"  # as if the machine stopped mid-removal
+    (leftover / "xxgk").mkdir(parents=True)
+    (leftover / "xxgk/index.html").write_text("旧", encoding="utf-8")
+    site.write_item(3, title="再构建一次")
+    assert build(site.root, quick=True).ok
+    assert not leftover.exists()
