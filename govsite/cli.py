@@ -356,12 +356,15 @@ def run() -> None:
     ``hard_exit``: freeing a model of 10,000 items object by object and the
     interpreter's final collection take ≈ 0.2 s and have nothing left to do
     (files are written and closed, streams are flushed here). Other commands,
-    such as ``serve`` with its threads, end normally. Tests call :func:`main`."""
+    such as ``serve`` with its threads, end normally, and so does any command under
+    a profiler, coverage or a debugger. Tests call :func:`main`."""
     try:
         main()
     except SystemExit as exc:
         if not (len(sys.argv) > 1 and _HARD_EXIT.intersection(sys.argv[1:2])):
             raise
+        if sys.getprofile() is not None or sys.gettrace() is not None:
+            raise  # a profiler, coverage or a debugger writes its results at exit
         code = exc.code
         if isinstance(code, str):
             print(code, file=sys.stderr)

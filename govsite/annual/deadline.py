@@ -46,7 +46,7 @@ def _org_positions(model: Any) -> tuple[str, dict[str, int]]:
     """The text of orgs.yaml and each organization's index in it."""
     try:
         text = (model.root / ORGS_FILE).read_text(encoding="utf-8")
-        entries = yaml.safe_load(text)
+        entries = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
     except (OSError, yaml.YAMLError):
         return "", {}
     if not isinstance(entries, list):

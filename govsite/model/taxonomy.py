@@ -4,7 +4,7 @@ from __future__ import annotations
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 import yaml
 from pydantic import Field
@@ -120,15 +120,23 @@ class Taxonomy:
         return parent or node
 
 
+def _load_default(name: str) -> Any:
+    """A built-in default file, parsed by PyYAML's C loader (read on every build)."""
+    return yaml.load((DEFAULTS_DIR / name).read_text(encoding="utf-8"), Loader=_SafeLoader)  # noqa: S506 - safe loader
+
+
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_default_themes() -> list[Theme]:
-    raw = yaml.safe_load((DEFAULTS_DIR / "themes.yaml").read_text(encoding="utf-8"))
+    raw = _load_default("themes.yaml")
     return [Theme.model_validate(t) for t in raw]
 
 
 def load_default_genres() -> list[str]:
-    return list(yaml.safe_load((DEFAULTS_DIR / "genres.yaml").read_text(encoding="utf-8")))
+    return list(_load_default("genres.yaml"))
 
 
 def load_default_columns() -> list[Column]:
-    raw = yaml.safe_load((DEFAULTS_DIR / "columns.yaml").read_text(encoding="utf-8"))
+    raw = _load_default("columns.yaml")
     return [Column.model_validate(c) for c in raw]

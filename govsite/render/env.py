@@ -7,6 +7,8 @@ template, so a site can override a block without copying the whole file.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import weakref
 from datetime import date, datetime
 from pathlib import Path
@@ -115,7 +117,38 @@ def _digest(env: Environment, name: str, seen: frozenset[str], memo: dict[str, s
         return memo[name]
     source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
     h = hashlib.sha1(f"{name}\0{filename}\0{source}".encode())
-    for ref in sorted(filter(None, meta.find_referenced_templates(env.parse(source)))):
+    for ref in _references(env, h.hexdigest(), source):
         h.update(_digest(env, ref, seen | {name}, memo).encode())
     memo[name] = h.hexdigest()
     return memo[name]
+
+
+_REFS: "weakref.WeakKeyDictionary[Environment, dict[str, list[str]]]" = weakref.WeakKeyDictionary()
+REFS_FILE = "references.json"
+"""In the bytecode folder: the templates each template source refers to, by source digest."""
+
+
+def _references(env: Environment, key: str, source: str) -> list[str]:
+    """Templates ``source`` extends, includes or imports (sorted). Finding them means
+    parsing the template, so they are remembered on disk by the source's digest."""
+    known = _REFS.get(env)
+    folder = getattr(env.bytecode_cache, "directory", None)
+    if known is None:
+        known = {}
+        if folder:
+            try:
+                loaded = json.loads(Path(folder, REFS_FILE).read_text(encoding="utf-8"))
+                known = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                pass
+        _REFS[env] = known
+    if key not in known:
+        known[key] = sorted(filter(None, meta.find_referenced_templates(env.parse(source))))
+        if folder:
+            tmp = Path(folder, f"{REFS_FILE}.{os.getpid()}.tmp")
+            try:
+                tmp.write_text(json.dumps(known, sort_keys=True), encoding="utf-8")
+                os.replace(tmp, Path(folder, REFS_FILE))
+            except OSError:
+                tmp.unlink(missing_ok=True)
+    return known[key]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -41,14 +42,23 @@ def _relative(from_dir: str, target: str) -> str:
         rel = rel + "/" if rel else "./"
     elif not rel:
         rel = "./"
-    return quote(rel, safe="/#%:@!$&'()*+,;=-._~")
+    return _quoted(rel)
+
+
+_SAFE = "/#%:@!$&'()*+,;=-._~"
+_PLAIN = re.compile(r"[A-Za-z0-9/#%:@!$&'()*+,;=\-._~]*")
+"""Paths made only of characters ``quote`` keeps (almost every output path)."""
+
+
+def _quoted(path: str) -> str:
+    return path if _PLAIN.fullmatch(path) else quote(path, safe=_SAFE)
 
 
 def absolute_url(base_url: str, target: str) -> str:
     """Absolute URL of an output path under the site's ``base_url``."""
-    return base_url + quote(pretty(target), safe="/#%:@!$&'()*+,;=-._~")
+    return base_url + _quoted(pretty(target))
 
 
 def rooted_url(base_path: str, target: str) -> str:
     """Root-relative URL (``/xxgk/...``), for pages served at any depth such as 404."""
-    return base_path + quote(pretty(target), safe="/#%:@!$&'()*+,;=-._~")
+    return base_path + _quoted(pretty(target))
