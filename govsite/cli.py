@@ -369,8 +369,11 @@ def run() -> None:
         if isinstance(code, str):
             print(code, file=sys.stderr)
             code = 1
-        sys.stdout.flush()
-        sys.stderr.flush()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # a closed pipe (govsite build | head): nothing more can be said
+            code = code or 1
         os._exit(code or 0)
 
 

@@ -44,6 +44,8 @@ INPUT_DIRS = ("content", "templates", "static")
 LEDGER_FILE = "urls.txt"
 PACKAGE_DIR = os.path.dirname(os.path.abspath(govsite.__file__))
 """Files modified less than RACY_NS before the fingerprint make it untrustworthy."""
+UNTRUSTED = 2**63
+"""A "newest modification time" that no fingerprint trusts (a symlink among the inputs)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ def _walk(h: "hashlib._Hash", folder: str, label: str) -> int:
         if entry.name.startswith(".") or entry.name == "__pycache__":
             continue
         rel = f"{label}/{entry.name}"
+        if entry.is_symlink():  # its target may change unseen (or loop): never trusted
+            return UNTRUSTED
         if entry.is_dir():
             newest = max(newest, _walk(h, entry.path, rel))
             continue

@@ -199,3 +199,25 @@ def test_same_tick_same_size_edit_is_not_missed(site: SiteFolder) -> None:
     result = build(site.root, quick=True)
     assert "xxgk/xzfb/2025/00002.html" in result.written_paths
     assert "测政办发〔2025〕7号" in site.read_out("xxgk/xzfb/2025/00002.html")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="needs POSIX symlinks")
+def test_a_site_with_symlinked_inputs_is_always_read(site: SiteFolder, monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    """A symlink's target can change without the link changing: such sites get no stamp."""
+    shared = site.root / "shared-pages"
+    shared.mkdir()
+    (shared / "zhinan.md").write_text((site.root / "content/pages/zhinan.md").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    (site.root / "content/pages/zhinan.md").unlink()
+    os.symlink(shared / "zhinan.md", site.root / "content/pages/zhinan.md")
+    backdate(site.root)
+    assert build(site.root, quick=True).ok
+    assert stamps(site) == []
+    (shared / "zhinan.md").write_text((shared / "zhinan.md").read_text(encoding="utf-8").replace("指南正文。", "新的指南正文。"),
+                                      encoding="utf-8")
+    backdate(site.root, 30)
+    reads = Reads(monkeypatch)
+    result = build(site.root, quick=True)
+    assert reads.count == 1 and result.ok
+    assert "新的指南正文。" in site.read_out("xxgk/xxgkzn/index.html")
