@@ -48,3 +48,28 @@ def test_no_horizontal_page_scroll(viewport, a11y_site, page_type: str, theme: s
                 assert table["region"], f"{page_type}: wide table {table['caption']!r} is not in a focusable labelled region"
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_search_excerpts_wrap_on_a_phone(viewport, a11y_site, theme: str) -> None:
+    """A search result's excerpt is the reader's context: on a narrow screen it wraps
+    onto more lines instead of being cut off with an ellipsis after a few characters."""
+    name, context = viewport
+    page = context.new_page()
+    try:
+        open_page(page, a11y_site.url(a11y_site.pages["search_results"]), theme)
+        show_search_results(page)
+        page.wait_for_selector(".pf-result-excerpt")
+        excerpts = page.evaluate("""() => [...document.querySelectorAll('.pf-result-excerpt')]
+          .filter((el) => el.textContent.trim().length > 0).slice(0, 5).map((el) => {
+            const style = getComputedStyle(el);
+            return { text: el.textContent.trim(), whiteSpace: style.whiteSpace, cut: el.scrollWidth > el.clientWidth + 1,
+                     lines: Math.round(el.getBoundingClientRect().height / parseFloat(style.lineHeight)) };
+          })""")
+    finally:
+        page.close()
+    assert excerpts, f"{name}/{theme}: no excerpt shown"
+    cut = [e for e in excerpts if e["whiteSpace"] == "nowrap" or e["cut"]]
+    assert not cut, f"{name}/{theme}: excerpts cut off instead of wrapping: {cut}"
+    if name == "phone-360" and theme == "care":  # 24 px text: no excerpt fits on one line
+        assert all(e["lines"] >= 2 for e in excerpts), f"{name}/{theme}: excerpts on one line: {excerpts}"
