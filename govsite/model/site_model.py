@@ -113,6 +113,19 @@ class SiteModel:
     annual: Any = None
     """Annual reports (:class:`govsite.annual.link.AnnualIndex`, 政府信息公开工作年度报告)."""
 
+    def org_column_counts(self, org_id: str) -> dict[str, int]:
+        """How many of an organization's items each column holds (its page's column
+        list). Counted once per organization: every page of its listing shows it."""
+        cache: dict[str, dict[str, int]] = self.__dict__.setdefault("_org_column_counts", {})
+        if org_id not in cache:
+            per_column: dict[str, int] = dict.fromkeys(self.columns, 0)
+            for item in self.by_org.get(org_id, []):
+                for col in set(item.fm.columns):
+                    if col in per_column:
+                        per_column[col] += 1
+            cache[org_id] = per_column
+        return cache[org_id]
+
 
 def today_beijing() -> date:
     """Today in China; ``GOVSITE_TODAY=YYYY-MM-DD`` pins it (tests, reproducible checks)."""

@@ -153,7 +153,7 @@ def ctx_org(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
     items = model.by_org.get(org.id, [])
     paged = _paged(model, spec, items, base)
     title = _page_title(org.name, paged["pager"])
-    counts = {c: sum(1 for it in items if c in it.fm.columns) for c in model.columns}
+    counts = model.org_column_counts(org.id)
     children = [o for o in model.orgs.values() if o.parent == org.id]
     return base_context(model, spec, title, [_section_crumb(model), (title, spec.path)], org=org, column_counts=counts,
                  child_orgs=children, **paged)

@@ -69,7 +69,7 @@ def plan_pages(model: SiteModel) -> list[PageSpec]:
 
     for org_id in model.orgs:
         items = model.by_org.get(org_id, [])
-        extra = sha1(*(f"{c}:{sum(1 for it in items if c in it.fm.columns)}" for c in model.columns))
+        extra = sha1(*(f"{c}:{n}" for c, n in model.org_column_counts(org_id).items()))
         specs.extend(_listing(f"{sec}/{org_id}/index.html", "org.html", "org", org_id, items, size, extra, d))
 
     theme_counts = sha1(*(f"{k}:{len(v)}" for k, v in sorted(model.by_theme.items())))
