@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 import markdown_it_pyrs
@@ -64,15 +63,40 @@ def slugify(text: str) -> str:
     return re.sub(r"[\s]+", "-", text) or "section"
 
 
-@dataclass
 class RenderedBody:
-    """HTML of a body plus what the renderer noticed."""
+    """HTML of a body plus what the parser finds in it. The images and links are
+    looked up on first use: page rendering needs only the HTML."""
 
-    html: str
-    images_without_alt: list[tuple[int | None, str]] = field(default_factory=list)
-    """(line in the file, src or raw ``<img>`` tag) of each image with empty alt text."""
-    links: list[str] = field(default_factory=list)
-    """Every Markdown link and image target (href/src), for the link checker."""
+    def __init__(self, html: str, source: str = "", allow_html: bool = False, line_offset: int = 0) -> None:
+        self.html = html
+        self._source, self._allow_html, self._line_offset = source, allow_html, line_offset
+
+    @cached_property
+    def images_without_alt(self) -> list[tuple[int | None, str]]:
+        """(line in the file, src or raw ``<img>`` tag) of each image with empty alt text."""
+        return self._scan[0]
+
+    @cached_property
+    def links(self) -> list[str]:
+        """Every Markdown link and image target (href/src), for the link checker."""
+        return self._scan[1]
+
+    @cached_property
+    def _scan(self) -> tuple[list[tuple[int | None, str]], list[str]]:
+        missing_alt: list[tuple[int | None, str]] = []
+        links: list[str] = []
+        if not _may_link(self._source):
+            return missing_alt, links
+        for kind, line, target, label in _walk_inline(self._source, self._allow_html, self._line_offset):
+            if kind == "image":
+                links.append(target)
+                if not label.strip():
+                    missing_alt.append((line, target))
+            elif kind == "link":
+                links.append(target)
+            elif not _HAS_ALT.search(target):
+                missing_alt.append((line, target))
+        return missing_alt, links
 
 
 @lru_cache(maxsize=2)
@@ -138,7 +162,7 @@ def _text_of(node: markdown_it_pyrs.Node) -> str:
     return "".join(str(n.meta.get("content", "")) for n in node.walk() if n.name in ("text", "code_inline"))
 
 
-def _walk_inline(text: str, allow_html: bool, line_offset: int) -> Iterator[tuple[str, int, object, str]]:
+def _walk_inline(text: str, allow_html: bool, line_offset: int) -> Iterator[tuple[str, int, str, str]]:
     """(kind, line, target, label) of every image, link and raw ``<img>`` tag:
     kind is "image" (target = src, label = alt), "link" (target = href, label =
     link text) or "img_tag" (target = the raw tag, label = "")."""
@@ -161,20 +185,6 @@ def _may_link(text: str) -> bool:
     return "[" in text or "<" in text
 
 
-def _scan(text: str, allow_html: bool, line_offset: int, result: RenderedBody) -> None:
-    if not _may_link(text):
-        return
-    for kind, line, target, label in _walk_inline(text, allow_html, line_offset):
-        if kind == "image":
-            result.links.append(str(target))
-            if not label.strip():
-                result.images_without_alt.append((line, str(target)))
-        elif kind == "link":
-            result.links.append(str(target))
-        elif not _HAS_ALT.search(str(target)):
-            result.images_without_alt.append((line, str(target)))
-
-
 def _render_html(text: str, allow_html: bool) -> str:
     html = _parser(allow_html).render(text)
     if "<h" in html:
@@ -195,16 +205,12 @@ def _render_html(text: str, allow_html: bool) -> str:
 
 def render_markdown(text: str, allow_html: bool = False, line_offset: int = 0) -> RenderedBody:
     """Render a body; ``line_offset`` maps body lines to file lines for problems."""
-    result = RenderedBody(html=_render_html(text, allow_html))
-    _scan(text, allow_html, line_offset, result)
-    return result
+    return RenderedBody(_render_html(text, allow_html), text, allow_html, line_offset)
 
 
 def inspect_markdown(text: str, allow_html: bool = False, line_offset: int = 0) -> RenderedBody:
     """Images without alt text and link targets, without rendering."""
-    result = RenderedBody(html="")
-    _scan(text, allow_html, line_offset, result)
-    return result
+    return RenderedBody("", text, allow_html, line_offset)
 
 
 def body_links(text: str, allow_html: bool = False, line_offset: int = 0) -> list[tuple[int, str, str]]:
@@ -212,7 +218,7 @@ def body_links(text: str, allow_html: bool = False, line_offset: int = 0) -> lis
     Markdown link of a body."""
     if not _may_link(text):
         return []
-    return [(line, str(target), label) for kind, line, target, label in _walk_inline(text, allow_html, line_offset)
+    return [(line, target, label) for kind, line, target, label in _walk_inline(text, allow_html, line_offset)
             if kind == "link"]
 
 

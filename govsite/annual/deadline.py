@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from govsite.content.yamlsource import locate
+from govsite.content.yamlsource import locate, safe_load
 from govsite.inspect.registry import rule
 from govsite.model.org import OrgKind
 from govsite.problems import ProblemLog
@@ -46,7 +46,7 @@ def _org_positions(model: Any) -> tuple[str, dict[str, int]]:
     """The text of orgs.yaml and each organization's index in it."""
     try:
         text = (model.root / ORGS_FILE).read_text(encoding="utf-8")
-        entries = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
+        entries = safe_load(text)
     except (OSError, yaml.YAMLError):
         return "", {}
     if not isinstance(entries, list):

@@ -9,16 +9,16 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from contextlib import contextmanager
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
-from govsite.build.assets import plan_files
 from govsite.build import stamp
+from govsite.build.assets import plan_files
 from govsite.build.output import MANIFEST, Staging, read_manifest
 from govsite.content.loader import load_site
 from govsite.model.site_model import SiteModel, build_model, today_beijing

@@ -37,13 +37,13 @@ import govsite
 from govsite import __version__
 from govsite.content.cache import RACY_NS
 from govsite.problems import Problem
+from govsite.redirects.ledger import LEDGER_FILE
 
 STAMP_FILE = ".govsite-cache/build-stamp.pickle"
 INPUT_FILES = ("site.yaml", "redirects.yaml")
 INPUT_DIRS = ("content", "templates", "static")
-LEDGER_FILE = "urls.txt"
 PACKAGE_DIR = os.path.dirname(os.path.abspath(govsite.__file__))
-"""Files modified less than RACY_NS before the fingerprint make it untrustworthy."""
+"""The govsite package: its code and built-in theme are inputs too."""
 UNTRUSTED = 2**63
 """A "newest modification time" that no fingerprint trusts (a symlink among the inputs)."""
 
@@ -89,7 +89,7 @@ def _walk(h: "hashlib._Hash", folder: str, label: str) -> int:
             continue
         try:
             st = entry.stat()
-        except OSError:  # a dangling symlink: the build reports it
+        except OSError:  # removed while we looked: the build reads the site
             h.update(f"{rel}\0missing\n".encode())
             continue
         h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())

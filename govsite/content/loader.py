@@ -192,14 +192,18 @@ def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, ca
     return docs
 
 
-def _load_yaml_model(site: LoadedSite, rel: str, raw: bytes, model: type) -> object | None:
+def _read_yaml_model(rel: str, raw: bytes, model: type) -> tuple[object | None, list[Problem]]:
+    """A YAML data file validated as ``model``, and the problems found (cacheable)."""
     read = read_yaml_file(rel, raw)
-    site.problems.extend(read.problems)
     if read.problems:
-        return None
-    local: list[Problem] = []
-    obj = validate_model(model, read.data, rel, read.yaml_text, 0, local)
-    site.problems.extend(local)
+        return None, read.problems
+    problems: list[Problem] = []
+    return validate_model(model, read.data, rel, read.yaml_text, 0, problems), problems
+
+
+def _load_yaml_model(site: LoadedSite, rel: str, raw: bytes, model: type) -> object | None:
+    obj, problems = _read_yaml_model(rel, raw, model)
+    site.problems.extend(problems)
     return obj
 
 
@@ -223,8 +227,7 @@ def _load_gazette(site: LoadedSite, allow_html: bool, cache: ReadCache | None) -
             continue
 
         def read_issue(path: str = entry.path, rel: str = rel) -> tuple[object | None, list[Problem]]:
-            local = LoadedSite(site.root, None, "")
-            return _load_yaml_model(local, rel, Path(path).read_bytes(), IssueFile), local.problems.items
+            return _read_yaml_model(rel, Path(path).read_bytes(), IssueFile)
 
         issue, problems = cache.get(rel, entry.stat(), read_issue) if cache else read_issue()
         site.problems.extend(problems)

@@ -15,9 +15,9 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from govsite import __version__
-from govsite.markdown import ENGINE as MARKDOWN_ENGINE
 from govsite.content.cache import CACHE_DIR
 from govsite.inspect.sources import document, entries
+from govsite.markdown import ENGINE as MARKDOWN_ENGINE
 
 Link = tuple[int | None, str, str]
 """(file line, href as written, link text)."""

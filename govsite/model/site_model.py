@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -115,16 +116,19 @@ class SiteModel:
 
     def org_column_counts(self, org_id: str) -> dict[str, int]:
         """How many of an organization's items each column holds (its page's column
-        list). Counted once per organization: every page of its listing shows it."""
-        cache: dict[str, dict[str, int]] = self.__dict__.setdefault("_org_column_counts", {})
-        if org_id not in cache:
-            per_column: dict[str, int] = dict.fromkeys(self.columns, 0)
-            for item in self.by_org.get(org_id, []):
+        list; every page of its listing shows it)."""
+        return self._org_column_counts.get(org_id) or dict.fromkeys(self.columns, 0)
+
+    @cached_property
+    def _org_column_counts(self) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+        for org_id, items in self.by_org.items():
+            per_column = counts[org_id] = dict.fromkeys(self.columns, 0)
+            for item in items:
                 for col in set(item.fm.columns):
                     if col in per_column:
                         per_column[col] += 1
-            cache[org_id] = per_column
-        return cache[org_id]
+        return counts
 
 
 def today_beijing() -> date:

@@ -6,9 +6,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-import yaml
 from pydantic import Field
 
+from govsite.content.yamlsource import safe_load
 from govsite.model.base import SLUG_RE, Strict
 
 DEFAULTS_DIR = Path(__file__).resolve().parent.parent / "defaults"
@@ -121,11 +121,8 @@ class Taxonomy:
 
 
 def _load_default(name: str) -> Any:
-    """A built-in default file, parsed by PyYAML's C loader (read on every build)."""
-    return yaml.load((DEFAULTS_DIR / name).read_text(encoding="utf-8"), Loader=_SafeLoader)  # noqa: S506 - safe loader
-
-
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    """A built-in default file (read on every build)."""
+    return safe_load((DEFAULTS_DIR / name).read_text(encoding="utf-8"))
 
 
 def load_default_themes() -> list[Theme]:

@@ -107,7 +107,9 @@ def template_digest(env: Environment, name: str) -> str:
     Each template is parsed once per environment (the digests are memoised on
     it), so the shared partials are not parsed again for every page template."""
     memo = _DIGESTS.setdefault(env, {})
-    return _digest(env, name, frozenset(), memo)
+    digest = _digest(env, name, frozenset(), memo)
+    _save_references(env)
+    return digest
 
 
 def _digest(env: Environment, name: str, seen: frozenset[str], memo: dict[str, str]) -> str:
@@ -124,31 +126,44 @@ def _digest(env: Environment, name: str, seen: frozenset[str], memo: dict[str, s
 
 
 _REFS: "weakref.WeakKeyDictionary[Environment, dict[str, list[str]]]" = weakref.WeakKeyDictionary()
+_NEW_REFS: "weakref.WeakSet[Environment]" = weakref.WeakSet()
 REFS_FILE = "references.json"
 """In the bytecode folder: the templates each template source refers to, by source digest."""
+
+
+def _refs_file(env: Environment) -> Path | None:
+    folder = getattr(env.bytecode_cache, "directory", None)
+    return Path(folder, REFS_FILE) if folder else None
 
 
 def _references(env: Environment, key: str, source: str) -> list[str]:
     """Templates ``source`` extends, includes or imports (sorted). Finding them means
     parsing the template, so they are remembered on disk by the source's digest."""
     known = _REFS.get(env)
-    folder = getattr(env.bytecode_cache, "directory", None)
     if known is None:
         known = {}
-        if folder:
-            try:
-                loaded = json.loads(Path(folder, REFS_FILE).read_text(encoding="utf-8"))
-                known = loaded if isinstance(loaded, dict) else {}
-            except (OSError, ValueError):
-                pass
+        path = _refs_file(env)
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8")) if path else {}
+            known = loaded if isinstance(loaded, dict) else {}
+        except (OSError, ValueError):
+            pass
         _REFS[env] = known
     if key not in known:
         known[key] = sorted(filter(None, meta.find_referenced_templates(env.parse(source))))
-        if folder:
-            tmp = Path(folder, f"{REFS_FILE}.{os.getpid()}.tmp")
-            try:
-                tmp.write_text(json.dumps(known, sort_keys=True), encoding="utf-8")
-                os.replace(tmp, Path(folder, REFS_FILE))
-            except OSError:
-                tmp.unlink(missing_ok=True)
+        _NEW_REFS.add(env)
     return known[key]
+
+
+def _save_references(env: Environment) -> None:
+    """Write the references file when templates were parsed (best effort)."""
+    path = _refs_file(env)
+    if env not in _NEW_REFS or path is None:
+        return
+    _NEW_REFS.discard(env)
+    tmp = path.with_name(f"{REFS_FILE}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps(_REFS[env], sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)

@@ -46,7 +46,7 @@ def _relative(from_dir: str, target: str) -> str:
 
 
 _SAFE = "/#%:@!$&'()*+,;=-._~"
-_PLAIN = re.compile(r"[A-Za-z0-9/#%:@!$&'()*+,;=\-._~]*")
+_PLAIN = re.compile(f"[A-Za-z0-9{re.escape(_SAFE)}]*")
 """Paths made only of characters ``quote`` keeps (almost every output path)."""
 
 
