@@ -19,8 +19,11 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from govsite.build import stamp
 from govsite.build.assets import plan_files
+from govsite.build.guard import check_output
+from govsite.build.lock import Waiting, build_locks
 from govsite.build.output import MANIFEST, Staging, read_manifest
 from govsite.content.loader import load_site
+from govsite.content.parallel_read import init_worker
 from govsite.model.site_model import SiteModel, build_model, today_beijing
 from govsite.problems import ProblemLog
 from govsite.redirects.check import check_urls, record_urls
@@ -98,18 +101,26 @@ def check_site(site: Path, base_url: str | None = None,
 
 
 def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs: int | None = None,
-          progress: Progress | None = None, quick: bool = False) -> BuildResult:
+          progress: Progress | None = None, quick: bool = False, force_out: bool = False,
+          waiting: Waiting | None = None) -> BuildResult:
     """Build ``site`` into ``out``. ``quick`` leaves the search index as it was (it is
-    brought up to date by the next build without ``quick``)."""
-    with collector_paused():
+    brought up to date by the next build without ``quick``).
+
+    Raises :class:`~govsite.build.guard.OutputRefused` before reading or writing
+    anything when ``out`` is not safe to replace (``force_out``: a non-empty folder
+    that is not a govsite output may be). Holds the site's and the output's build
+    locks throughout; ``waiting`` is told when another build holds one."""
+    site = site.resolve()
+    out = (out or site / "output").resolve()
+    check_output(site, out, force_out)
+    with build_locks(site, out, waiting), collector_paused():
+        check_output(site, out, force_out)  # again, now that no other build can change it
         return _build(site, out, base_url, jobs, progress, quick)
 
 
-def _build(site: Path, out: Path | None, base_url: str | None, jobs: int | None,
+def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
            progress: Progress | None, quick: bool) -> BuildResult:
     started = time.perf_counter()
-    site = site.resolve()
-    out = (out or site / "output").resolve()
 
     # Phase 0: nothing changed since the last successful build? (see govsite.build.stamp)
     inputs = stamp.fingerprint(site, out, base_url, today_beijing())
@@ -296,7 +307,7 @@ def _render_all(model: SiteModel, env: Environment, specs: list[PageSpec], stage
     _init_worker(model, env, stage, out)  # inherited by forked workers
     gc.freeze()  # the model is shared read-only: workers' collections neither scan nor copy it
     try:
-        with ctx.Pool(jobs, initializer=gc.enable) as pool:
+        with ctx.Pool(jobs, initializer=init_worker) as pool:  # Ctrl+C: the main process reports it
             chunk = max(1, min(64, total // (jobs * 8) or 1))
             for n, res in enumerate(pool.imap_unordered(_render_one, specs, chunksize=chunk), 1):
                 record(res, n)

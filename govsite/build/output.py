@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -34,14 +35,52 @@ def staging_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.staging"
 
 
+STAGING_MARK = ".govsite-staging"
+"""Marks a staging folder as govsite's until its manifest is written (removed before the swap)."""
+
+
+def aside_dirs(out: Path) -> list[Path]:
+    """Folders beside ``out`` that a build creates and removes: staging and the previous output."""
+    return [staging_dir(out), out.parent / f".{out.name}.old"]
+
+
+class ForeignFolder(Exception):
+    """A folder where govsite keeps its staging or previous output holds files govsite did not make."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def made_by_govsite(folder: Path) -> bool:
+    """Whether govsite may remove ``folder`` (its staging or set-aside output): empty, or marked as a staging folder, or holding a govsite manifest."""
+    try:
+        if not any(os.scandir(folder)):
+            return True
+    except OSError:
+        return False
+    if (folder / STAGING_MARK).exists():
+        return True
+    try:
+        with open(folder / MANIFEST, "rb") as fh:
+            return fh.read(24) == b'{\n"generator": "govsite"'
+    except OSError:
+        return False
+
+
 def clean_stale_staging(out: Path) -> None:
     """Remove a staging folder left by an interrupted build, and previous outputs
-    that a background removal did not finish (the machine stopped)."""
+    that a background removal did not finish (the machine stopped). A folder of
+    that name that govsite did not make is never removed: :class:`ForeignFolder`."""
     stage = staging_dir(out)
     if stage.exists():
+        if not made_by_govsite(stage):
+            raise ForeignFolder(stage)
         shutil.rmtree(stage)
+    pattern = re.compile(rf"\.{re.escape(out.name)}\.trash-\d+-\d+")
     for trash in out.parent.glob(f".{out.name}.trash-*"):
-        shutil.rmtree(trash, ignore_errors=True)  # a remover may still be at work on it
+        if pattern.fullmatch(trash.name):
+            shutil.rmtree(trash, ignore_errors=True)  # a remover may still be at work on it
 
 
 def discard(tree: Path, out: Path) -> None:
@@ -76,6 +115,7 @@ class Staging:
         self.path = staging_dir(out)
         clean_stale_staging(out)
         self.path.mkdir(parents=True)
+        (self.path / STAGING_MARK).touch()
 
     def link_unchanged(self, paths: list[str]) -> None:
         """Carry files over from the previous output without copying bytes."""
@@ -99,12 +139,16 @@ class Staging:
         (self.path / MANIFEST).write_text(text, encoding="utf-8")
 
     def commit(self) -> None:
-        """Make the staging folder the output, atomically where possible."""
+        """Make the staging folder the output, atomically where possible. The manifest
+        written by :meth:`write_manifest` now marks the folder as govsite's."""
+        (self.path / STAGING_MARK).unlink(missing_ok=True)
         if self.out.exists() and _exchange(self.path, self.out):
             discard(self.path, self.out)  # the previous output, now in the staging folder's place
             return
         old = self.out.parent / f".{self.out.name}.old"
         if old.exists():
+            if not made_by_govsite(old):
+                raise ForeignFolder(old)
             shutil.rmtree(old)
         if self.out.exists():
             os.rename(self.out, old)

@@ -117,8 +117,8 @@ def _digest(env: Environment, name: str, seen: frozenset[str], memo: dict[str, s
         return ""
     if name in memo:
         return memo[name]
-    source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
-    h = hashlib.sha1(f"{name}\0{filename}\0{source}".encode())
+    source, _filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+    h = hashlib.sha1(f"{name}\0{source}".encode())  # not the file's path: a moved site keeps its digests
     for ref in _references(env, h.hexdigest(), source):
         h.update(_digest(env, ref, seen | {name}, memo).encode())
     memo[name] = h.hexdigest()

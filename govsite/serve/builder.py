@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from govsite.build.build import BuildResult, build
+from govsite.build.guard import OutputRefused
 from govsite.content.loader import load_config
 from govsite.problems import ProblemLog
 from govsite.serve.error_page import problem_lines
@@ -38,8 +39,12 @@ class LiveBuilder:
 
     def __init__(self, site: Path, out: Path, hub: EventHub, lang: str = "zh",
                  report: Callable[[BuildResult], None] | None = None,
-                 idle_full: float | None = IDLE_FULL_BUILD_SECONDS) -> None:
+                 idle_full: float | None = IDLE_FULL_BUILD_SECONDS, force_out: bool = False,
+                 waiting: Callable[[Path], None] | None = None) -> None:
         self.site, self.out, self.hub, self.lang = site.resolve(), out.resolve(), hub, lang
+        self.force_out = force_out
+        """--force-out: the first build may replace a foreign folder; later builds find their own output."""
+        self.waiting = waiting
         self.report = report or (lambda result: None)
         self.idle_full = idle_full
         self.boot = os.urandom(4).hex()
@@ -105,7 +110,9 @@ class LiveBuilder:
 
     def _build(self, quick: bool) -> LiveState:
         try:
-            result = build(self.site, out=self.out, quick=quick)
+            result = build(self.site, out=self.out, quick=quick, force_out=self.force_out, waiting=self.waiting)
+        except OutputRefused as exc:  # the folder changed under the preview (checked at start)
+            return self._publish(False, quick, [], [exc.message(self.lang)], errors=1, warnings=0)
         except Exception:  # noqa: BLE001 - a bug in a build step must not stop the preview
             crash = traceback.format_exc()
             print(crash, flush=True)

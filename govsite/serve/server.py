@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from govsite.build.build import BuildResult
+from govsite.build.guard import check_output
 from govsite.serve.builder import LiveBuilder
 from govsite.serve.events import EventHub
 from govsite.serve.live_handler import LiveHandler
@@ -26,12 +27,15 @@ class LiveServer:
 
     def __init__(self, site: Path, out: Path, port: int = 8000, lang: str = "zh",
                  report: Callable[[BuildResult], None] | None = None, debounce: float = 0.15,
-                 idle_full: float | None = None) -> None:
+                 idle_full: float | None = None, force_out: bool = False,
+                 waiting: Callable[[Path], None] | None = None) -> None:
         self.site, self.out = site.resolve(), out.resolve()
         self.hub = EventHub()
         kwargs = {} if idle_full is None else {"idle_full": idle_full}
-        self.builder = LiveBuilder(self.site, self.out, self.hub, lang, report, **kwargs)
+        self.builder = LiveBuilder(self.site, self.out, self.hub, lang, report, force_out=force_out,
+                                   waiting=waiting, **kwargs)
         self.watcher = SiteWatcher(self.site, self.out, self.builder.request, debounce)
+        check_output(self.site, self.out, force_out)  # nothing is made in an output the build would refuse
         self.out.mkdir(parents=True, exist_ok=True)
         handler = functools.partial(LiveHandler, directory=str(self.out), state=lambda: self.builder.state,
                                     hub=self.hub, lang=lang)
@@ -67,11 +71,12 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def run(site: Path, out: Path, port: int, lang: str, report: Callable[[BuildResult], None]) -> None:
+def run(site: Path, out: Path, port: int, lang: str, report: Callable[[BuildResult], None],
+        force_out: bool = False, waiting: Callable[[Path], None] | None = None) -> None:
     """The ``serve`` command: runs until Ctrl+C (or SIGTERM)."""
     global _MAIN_PID
     _MAIN_PID = os.getpid()
-    server = LiveServer(site, out, port, lang, report)
+    server = LiveServer(site, out, port, lang, report, force_out=force_out, waiting=waiting)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.start()
