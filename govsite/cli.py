@@ -4,11 +4,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable, NoReturn
 
 import click
 
 from govsite import __version__
 from govsite.problems import ProblemLog
+
+if TYPE_CHECKING:
+    from govsite.build.guard import OutputRefused
 
 SITE_OPTION = click.option(
     "--site", "site", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
@@ -20,8 +24,29 @@ LANG_OPTION = click.option(
 )
 
 
+FORCE_OUT_OPTION = click.option(
+    "--force-out", is_flag=True,
+    help="Replace the output folder even if it is not empty and was not made by govsite (its files are deleted).",
+)
+
+
 def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
+
+
+def _waiting_notice(lang: str) -> Callable[[Path], None]:
+    """What a build says once when it must wait for another build's lock."""
+    def notice(lock: Path) -> None:
+        click.echo(_t(lang, f"另一个构建正在进行（{lock}），等待其完成……",
+                      f"Another build is running ({lock}); waiting for it to finish…"), err=True)
+    return notice
+
+
+def _refuse_output(exc: OutputRefused, lang: str) -> NoReturn:
+    """An unsafe --out: one line, exit 2 (a usage error), nothing touched."""
+    click.echo(_t(lang, f"错误：{exc.message('zh')}。未读取或写入任何文件。",
+                  f"Error: {exc.message('en')}. Nothing was read or written."), err=True)
+    sys.exit(2)
 
 
 def print_problems(problems: ProblemLog, lang: str, stream=None) -> None:
@@ -36,7 +61,50 @@ def print_problems(problems: ProblemLog, lang: str, stream=None) -> None:
         )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class GovsiteGroup(click.Group):
+    """The ``govsite`` group. A command stopped by its environment (no permission, a
+    read-only or full disk, a busy mount point, a symlink loop, too many open files,
+    an I/O error, too little memory, Ctrl+C…) ends with one line that names the path
+    and says what to do, in the command's ``--lang`` (or ``GOVSITE_LANG``), and exit
+    code 2, instead of a traceback (:mod:`govsite.environment_errors`). Catching it
+    here serves both :func:`run` and click's test runner. ``GOVSITE_TRACEBACK=1``
+    shows the traceback instead (for IT staff)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["govsite.argv"] = list(args)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        from govsite.environment_errors import EXIT_ENVIRONMENT, is_environment_error
+
+        try:
+            return super().invoke(ctx)
+        except (OSError, MemoryError, KeyboardInterrupt) as exc:
+            if not is_environment_error(exc) or os.environ.get("GOVSITE_TRACEBACK"):
+                raise
+            self._report_environment(ctx, exc)
+            ctx.exit(EXIT_ENVIRONMENT)
+
+    def _report_environment(self, ctx: click.Context, exc: BaseException) -> None:
+        from govsite.environment_errors import describe
+
+        argv: list[str] = ctx.meta.get("govsite.argv", [])
+        lang = os.environ.get("GOVSITE_LANG", "zh")
+        for n, arg in enumerate(argv):
+            if arg == "--lang" and n + 1 < len(argv):
+                lang = argv[n + 1]
+            elif arg.startswith("--lang="):
+                lang = arg.partition("=")[2]
+        lang = "en" if lang == "en" else "zh"
+        try:
+            if isinstance(exc, KeyboardInterrupt) and sys.stderr.isatty():
+                click.echo(file=sys.stderr)  # after the terminal's ^C
+            click.echo(describe(exc, lang), err=True)
+        except (OSError, ValueError):  # stderr closed: the exit code still tells
+            pass
+
+
+@click.group(cls=GovsiteGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="govsite")
 def main() -> None:
     """govsite: 政府信息公开目录与政府公报静态网站生成器.
@@ -55,15 +123,21 @@ def main() -> None:
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
 @click.option("--no-search", is_flag=True,
               help="Do not update the search index this time (quick previews); the next build catches up.")
+@FORCE_OUT_OPTION
 @LANG_OPTION
 def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs: int | None, no_search: bool,
-          lang: str) -> None:
+          force_out: bool, lang: str) -> None:
     """Build the site into output/ (only what changed is rewritten)."""
     from govsite.build.build import build as run_build
+    from govsite.build.guard import OutputRefused
     from govsite.cli_progress import progress_reporter
 
-    with progress_reporter(enabled=not quiet, lang=lang) as progress:
-        result = run_build(site, out=out, base_url=base_url, jobs=jobs, progress=progress, quick=no_search)
+    try:
+        with progress_reporter(enabled=not quiet, lang=lang) as progress:
+            result = run_build(site, out=out, base_url=base_url, jobs=jobs, progress=progress, quick=no_search,
+                               force_out=force_out, waiting=_waiting_notice(lang))
+    except OutputRefused as exc:
+        _refuse_output(exc, lang)
     print_problems(result.problems, lang)
     if not result.ok:
         click.echo(_t(lang, "构建失败：未写入任何文件，原有 output/ 保持不变。", "Build failed: nothing was written; the previous output is unchanged."), err=True)
@@ -327,10 +401,12 @@ def import_gazette_pdf(pdf: Path, year: int, number: int, issue_date: str | None
 @click.option("--port", default=8000, show_default=True, type=int, help="Port on 127.0.0.1 (0: any free port).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: <site>/output).")
+@FORCE_OUT_OPTION
 @LANG_OPTION
-def serve(site: Path, port: int, out: Path | None, lang: str) -> None:
+def serve(site: Path, port: int, out: Path | None, force_out: bool, lang: str) -> None:
     """Build, serve on 127.0.0.1 under the base_url sub-path, and rebuild and reload
     the open pages on every save (实时预览). Errors show in the browser."""
+    from govsite.build.guard import OutputRefused
     from govsite.serve.server import run
 
     def report(result) -> None:  # type: ignore[no-untyped-def]
@@ -342,7 +418,10 @@ def serve(site: Path, port: int, out: Path | None, lang: str) -> None:
             click.echo(_t(lang, "构建失败：浏览器显示错误页，原有 output/ 保持不变。",
                           "Build failed: the browser shows the errors; the previous output is unchanged."), err=True)
 
-    run(site, out or site / "output", port, lang, report)
+    try:
+        run(site, out or site / "output", port, lang, report, force_out=force_out, waiting=_waiting_notice(lang))
+    except OutputRefused as exc:  # checked before the server makes the folder or builds into it
+        _refuse_output(exc, lang)
 
 
 _HARD_EXIT = {"build", "check"}

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from govsite.valuetext import value_text
+
 MESSAGES: dict[str, dict[str, str]] = {
     "E-YAML": {
         "zh": "YAML 语法错误：{detail}。请检查缩进、冒号和引号",
         "en": "malformed YAML: {detail}. Check indentation, colons and quotes",
+    },
+    "E-YAML-ALIAS": {
+        "zh": "YAML 锚点和别名（{detail}）不可使用：请把值完整写出来，不要用 &名称 标记一个值、再用 *名称 引用它",
+        "en": "YAML anchors and aliases ({detail}) are not allowed: write the value out in full instead of marking it with &name and repeating it with *name",
     },
     "E-FRONTMATTER": {
         "zh": "缺少 YAML 头部（文件须以 --- 开头并以 --- 结束头部）",
@@ -103,6 +109,36 @@ MESSAGES: dict[str, dict[str, str]] = {
     "E-PATH-ESCAPE": {
         "zh": "路径 {value} 指向站点目录之外；只允许站点目录内的相对路径",
         "en": "path {value} points outside the site folder; only relative paths inside the site are allowed",
+    },
+    "E-PATH-LOOP": {
+        "zh": "符号链接 {value} 形成循环（指向自身或其上级目录），已跳过；请删除或修正该链接",
+        "en": "symlink {value} loops (it points to itself or to a folder containing it) and was skipped; remove or fix the link",
+    },
+    "E-READ": {
+        "zh": "无法读取 {value}：{detail}；请检查该文件或目录的权限（ls -l）和磁盘",
+        "en": "cannot read {value}: {detail}; check the permissions of the file or folder (ls -l) and the disk",
+    },
+    "E-FILENAME": {
+        "zh": "文件名 {value} 含有不能用于网址的字符 {chars}；文件名和文件夹名会成为网址的一部分，"
+              "可以使用汉字、字母、数字、空格和 - _ . ( ) 等符号，但不能含 # ? % 或控制字符（如制表符、换行）；请重命名",
+        "en": "file name {value} contains {chars}, which cannot be used in a URL; file and folder names become part "
+              "of the page address: Chinese characters, letters, digits, spaces and - _ . ( ) are fine, "
+              "but not # ? % or control characters (tab, line break); rename it",
+    },
+    "E-NUL": {
+        "zh": "此行第 {column} 个字符是空字符（NUL，\\x00），常见于文件损坏或从其他软件复制；请删除该字符",
+        "en": "character {column} of this line is a NUL (\\x00), usually from a damaged file or a copy from "
+              "another program; delete it",
+    },
+    "W-DATE-EARLY": {
+        "zh": "日期 {value} 早于 {earliest}，可能录入有误；请核对。确有更早的文件（如历史公报）时，"
+              "可在 site.yaml 的 options.earliest_date 中调低该界限",
+        "en": "date {value} is before {earliest}, which is probably a typing error; check it. If the site really "
+              "holds older documents (e.g. historical gazettes), lower options.earliest_date in site.yaml",
+    },
+    "E-YEAR-RANGE": {
+        "zh": "年份 {value} 超出范围；{what}的年份应为 {low}–{high} 年",
+        "en": "year {value} is out of range; {what_en} must be from {low} to {high}",
     },
     "E-IMG-ALT": {
         "zh": "图片 {value} 缺少替代文本（alt）；请写成 ![图片说明](地址)",
@@ -291,10 +327,16 @@ def render_message(code: str, lang: str, **params: Any) -> str:
     """Render the message for ``code`` in ``lang`` ("zh" or "en")."""
     entry = MESSAGES.get(code)
     if entry is None:
-        return f"{code}: {params}"
+        return f"{code}: {value_text(params, _PARAM_LIMIT)}"
     template = entry.get(lang) or entry["zh"]
-    safe = _Defaults(params)
+    safe = _Defaults({key: value_text(v, _PARAM_LIMIT) if isinstance(v, _CONTAINERS) else v for key, v in params.items()})
     return template.format_map(safe)
+
+
+_PARAM_LIMIT = 1000
+_CONTAINERS = (list, tuple, dict, set, frozenset)
+"""Parameters of these types are shown cut to ``_PARAM_LIMIT`` characters: a value read from a
+file (e.g. the bad value of ``govsite new``) is never printed in full (see :mod:`govsite.valuetext`)."""
 
 
 class _Defaults(dict):

@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any, Iterable
 
 from govsite.i18n import render_message
+from govsite.valuetext import value_text
 
 
 class Severity(str, Enum):
@@ -66,17 +67,25 @@ class Problem:
         return (self.file, self.line or 0, self.field or "", self.code)
 
 
+_JSON_VALUE_LIMIT = 1000
+"""Characters of a value kept in JSON output and in the key that merges repeated problems."""
+
+
 def _show(value: Any) -> str:
+    """The value as a message shows it: at most 80 characters, however large the value
+    (a value is never printed in full first: see :mod:`govsite.valuetext`)."""
     if value is None:
         return "（空）"
-    text = str(value)
+    text = value_text(value, 81)
     return text if len(text) <= 80 else text[:77] + "…"
 
 
 def _jsonable(value: Any) -> Any:
-    if value is None or isinstance(value, (str, int, float, bool)):
+    if value is None or isinstance(value, (bool, float)):
         return value
-    return str(value)
+    if isinstance(value, int) and value.bit_length() <= 3 * _JSON_VALUE_LIMIT:
+        return value
+    return value_text(value, _JSON_VALUE_LIMIT)
 
 
 class ProblemLog:
@@ -99,7 +108,7 @@ class ProblemLog:
 
     @property
     def items(self) -> list[Problem]:
-        unique = {(p.sort_key(), p.severity, str(p.value)): p for p in self._items}
+        unique = {(p.sort_key(), p.severity, value_text(p.value, _JSON_VALUE_LIMIT)): p for p in self._items}
         return sorted(unique.values(), key=Problem.sort_key)
 
     @property

@@ -19,6 +19,7 @@ from govsite.content.reader import read_body
 from govsite.model.site_model import SiteModel, build_model, today_beijing
 from govsite.model.taxonomy import ColumnType, walk_columns
 from govsite.problems import Problem
+from govsite.years import annual_report_years
 
 
 class ReportError(Exception):
@@ -48,8 +49,16 @@ def _check_org(model: SiteModel, org_id: str) -> None:
         raise ReportError(f"机构 {org_id} 不存在；已定义的机构：{'、'.join(model.orgs)} / no organization {org_id}")
 
 
+def _check_year(year: int) -> None:
+    """A year 2008…this year (:func:`govsite.years.annual_report_years`), before anything is read or written."""
+    years = annual_report_years(today_beijing())
+    if year not in years:
+        raise ReportError(f"{years.message(year, 'zh')} / {years.message(year, 'en')}")
+
+
 def init_data(site: Path, org_id: str, year: int) -> str:
     """Write the zero-filled data file; refuses to overwrite. Returns its path."""
+    _check_year(year)
     site = site.resolve()
     model, _ = _model(site)
     _check_org(model, org_id)
@@ -117,6 +126,7 @@ def _refresh_page(site: Path, source: str) -> bool:
 
 def create_or_refresh(site: Path, org_id: str, year: int) -> ReportResult:
     """Create the report page (or refresh it) and check the report."""
+    _check_year(year)
     site = site.resolve()
     model, _ = _model(site)
     _check_org(model, org_id)

@@ -15,9 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import yaml
-
-from govsite.content.yamlsource import locate, safe_load
+from govsite.content.yamlsource import YamlError, locate, parse_yaml
 from govsite.inspect.registry import rule
 from govsite.model.org import OrgKind
 from govsite.problems import ProblemLog
@@ -46,12 +44,13 @@ def _org_positions(model: Any) -> tuple[str, dict[str, int]]:
     """The text of orgs.yaml and each organization's index in it."""
     try:
         text = (model.root / ORGS_FILE).read_text(encoding="utf-8")
-        entries = safe_load(text)
-    except (OSError, yaml.YAMLError):
+        entries = parse_yaml(text)  # refuses anchors and aliases, like the loader
+    except (OSError, UnicodeDecodeError, YamlError):
         return "", {}
     if not isinstance(entries, list):
         return text, {}
-    return text, {e["id"]: i for i, e in enumerate(entries) if isinstance(e, dict) and "id" in e}
+    return text, {e["id"]: i for i, e in enumerate(entries)
+                  if isinstance(e, dict) and isinstance(e.get("id"), str)}  # `id: []` is an E-TYPE, not a key
 
 
 @rule("W-ANNUAL-MISSING", family="annual", site_wide=True)

@@ -23,7 +23,7 @@ from govsite.build.guard import check_output
 from govsite.build.lock import Waiting, build_locks
 from govsite.build.output import MANIFEST, Staging, read_manifest
 from govsite.content.loader import load_site
-from govsite.content.parallel_read import init_worker
+from govsite.content.parallel_read import worker_pool
 from govsite.model.site_model import SiteModel, build_model, today_beijing
 from govsite.problems import ProblemLog
 from govsite.redirects.check import check_urls, record_urls
@@ -112,6 +112,9 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
     locks throughout; ``waiting`` is told when another build holds one."""
     site = site.resolve()
     out = (out or site / "output").resolve()
+    if not (site / "site.yaml").is_file():  # not a site (a typo in --site): say so, make nothing there
+        with collector_paused():
+            return _build(site, out, base_url, jobs, progress, quick)
     check_output(site, out, force_out)
     with build_locks(site, out, waiting), collector_paused():
         check_output(site, out, force_out)  # again, now that no other build can change it
@@ -307,7 +310,7 @@ def _render_all(model: SiteModel, env: Environment, specs: list[PageSpec], stage
     _init_worker(model, env, stage, out)  # inherited by forked workers
     gc.freeze()  # the model is shared read-only: workers' collections neither scan nor copy it
     try:
-        with ctx.Pool(jobs, initializer=init_worker) as pool:  # Ctrl+C: the main process reports it
+        with worker_pool(ctx, jobs) as pool:  # Ctrl+C: the main process reports it
             chunk = max(1, min(64, total // (jobs * 8) or 1))
             for n, res in enumerate(pool.imap_unordered(_render_one, specs, chunksize=chunk), 1):
                 record(res, n)

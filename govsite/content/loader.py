@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Iterator
 
 from govsite.content.cache import ReadCache
+from govsite.content.osread import links_to_ancestor, os_problem, read_bytes, unreadable
 from govsite.content.pydantic_errors import validate_model
 from govsite.content.parallel_read import read_many
 from govsite.content.reader import MarkdownRead, read_yaml_file
-from govsite.content.safepath import resolve_inside
+from govsite.content.safepath import report_url_names, resolve_inside
 from govsite.model.catalog import Catalog
 from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
 from govsite.model.item import ItemFrontMatter
@@ -71,7 +72,9 @@ class LoadedSite:
 def iter_files(root: Path, rel_dir: str, suffix: str | tuple[str, ...],
                problems: ProblemLog) -> Iterator[tuple[str, os.DirEntry]]:
     """Files under ``rel_dir`` whose names end with ``suffix`` (or one of them), sorted. A symlink is followed only
-    when it stays inside the site folder; one leading outside is reported."""
+    when it stays inside the site folder; one leading outside is reported, and so is a symlink loop (a link to
+    itself or to a folder that contains it: ``E-PATH-LOOP``) and a folder or file that cannot be read
+    (``E-READ``), each with its path, so that the editor sees them with every other problem."""
     base = os.path.join(root, rel_dir)
     if not os.path.isdir(base):
         return
@@ -79,19 +82,33 @@ def iter_files(root: Path, rel_dir: str, suffix: str | tuple[str, ...],
     stack = [base]
     found: list[tuple[str, os.DirEntry]] = []
     while stack:
-        with os.scandir(stack.pop()) as it:
-            for entry in it:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                rel = entry.path[prefix_len:].replace(os.sep, "/")
-                if entry.is_symlink() and resolve_inside(root, rel) is None:
-                    problems.error("E-PATH-ESCAPE", rel, None, None, rel)
-                    continue
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            rel = folder[prefix_len:].replace(os.sep, "/")
+            os_problem(problems, rel, exc)
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            rel = entry.path[prefix_len:].replace(os.sep, "/")
+            try:
+                if entry.is_symlink():
+                    if links_to_ancestor(entry.path):
+                        problems.error("E-PATH-LOOP", rel, None, None, rel)
+                        continue
+                    if resolve_inside(root, rel) is None:
+                        problems.error("E-PATH-ESCAPE", rel, None, None, rel)
+                        continue
                 if entry.is_dir():
                     stack.append(entry.path)
                 elif name.endswith(suffix) and entry.is_file():
                     found.append((rel, entry))
+            except OSError as exc:
+                os_problem(problems, rel, exc)
     found.sort(key=lambda pair: pair[0])
     yield from found
 
@@ -100,12 +117,15 @@ def read_inside(root: Path, rel: str, problems: ProblemLog) -> bytes | None:
     """Bytes of ``rel`` if it exists inside ``root``; a symlink leading outside is refused."""
     path = root / rel
     if not path.is_file():
-        problems.error("E-MISSING", rel, None, rel, None)
+        if os.path.islink(path) and links_to_ancestor(str(path)):
+            problems.error("E-PATH-LOOP", rel, None, None, rel)
+        else:
+            problems.error("E-MISSING", rel, None, rel, None)
         return None
     if resolve_inside(root, rel) is None:
         problems.error("E-PATH-ESCAPE", rel, None, None, rel)
         return None
-    return path.read_bytes()
+    return read_bytes(rel, path, problems)
 
 
 def _read_inside(site: "LoadedSite", rel: str) -> bytes | None:
@@ -175,14 +195,15 @@ def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, ca
     """Every ``.md`` file under ``rel_dir`` (or the ``found`` ones), read through the cache."""
     if found is None:
         found = list(iter_files(site.root, rel_dir, ".md", site.problems))
+        report_url_names(rel_dir, (rel for rel, _entry in found), site.problems)  # their names become URLs
     files = [(rel, entry, entry.stat()) for rel, entry in found]
     reads: list[MarkdownRead | None] = [cache.lookup(rel, st) if cache else None for rel, _entry, st in files]
     misses = [n for n, read in enumerate(reads) if read is None]
     fresh = read_many([(files[n][0], files[n][1].path) for n in misses], model, allow_html)
-    for n, read in zip(misses, fresh):
-        reads[n] = read
-        if cache:
-            cache.put(files[n][0], files[n][2], read)
+    for n, fresh_read in zip(misses, fresh):
+        reads[n] = fresh_read
+        if cache and not unreadable(fresh_read.problems):  # may be readable next time with the same stat
+            cache.put(files[n][0], files[n][2], fresh_read)
     docs: list[SourceDoc] = []
     for (rel, _entry, _st), read in zip(files, reads):
         assert read is not None
@@ -209,7 +230,8 @@ def _load_yaml_model(site: LoadedSite, rel: str, raw: bytes, model: type) -> obj
 
 def _load_catalogs(site: LoadedSite) -> None:
     for rel, entry in iter_files(site.root, CATALOGS_DIR, ".yaml", site.problems):
-        catalog = _load_yaml_model(site, rel, Path(entry.path).read_bytes(), Catalog)
+        raw = read_bytes(rel, entry.path, site.problems)
+        catalog = _load_yaml_model(site, rel, raw, Catalog) if raw is not None else None
         if catalog is not None:
             site.catalogs.append((catalog, rel))  # type: ignore[arg-type]
 
@@ -222,14 +244,24 @@ def _load_gazette(site: LoadedSite, allow_html: bool, cache: ReadCache | None) -
     if raw is not None:
         site.gazette = _load_yaml_model(site, GAZETTE_FILE, raw, GazetteConfig)  # type: ignore[assignment]
     found = list(iter_files(site.root, GAZETTE_DIR, ("issue.yaml", ".md"), site.problems))  # one walk for both
+    report_url_names(GAZETTE_DIR, (rel for rel, _entry in found), site.problems)  # issue folders become URLs
     for rel, entry in found:
         if not rel.endswith("issue.yaml"):
             continue
 
         def read_issue(path: str = entry.path, rel: str = rel) -> tuple[object | None, list[Problem]]:
-            return _read_yaml_model(rel, Path(path).read_bytes(), IssueFile)
+            problems: list[Problem] = []
+            raw = read_bytes(rel, path, problems)
+            return (None, problems) if raw is None else _read_yaml_model(rel, raw, IssueFile)
 
-        issue, problems = cache.get(rel, entry.stat(), read_issue) if cache else read_issue()
+        if cache is None:
+            issue, problems = read_issue()
+        else:
+            st = entry.stat()
+            cached = cache.lookup(rel, st)
+            issue, problems = cached if cached is not None else read_issue()
+            if cached is None and not unreadable(problems):
+                cache.put(rel, st, (issue, problems))
         site.problems.extend(problems)
         if issue is not None:
             site.issues.append((issue, rel))  # type: ignore[arg-type]

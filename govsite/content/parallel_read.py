@@ -11,11 +11,15 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from pathlib import Path
+import signal
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from pydantic import BaseModel
 
+from govsite.content.osread import read_bytes
 from govsite.content.reader import MarkdownRead, read_markdown_file
+from govsite.problems import Problem
 
 PARALLEL_FROM = 400
 """Fewest files worth starting worker processes for."""
@@ -23,10 +27,51 @@ PARALLEL_FROM = 400
 _JOB: dict = {}
 
 
+def init_worker() -> None:
+    """In a forked worker: collect garbage as usual, and leave Ctrl+C to the main process,
+    which stops the pool and reports the interruption in one line (a worker that took
+    the signal itself would print a traceback of its own)."""
+    gc.enable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by worker_pool while forking
+
+
+@contextmanager
+def worker_pool(ctx: Any, processes: int) -> Iterator[Any]:
+    """A pool of forked workers running :func:`init_worker`, terminated when the block
+    ends (as ``with Pool()`` does). SIGINT is blocked in this thread while the workers
+    are forked, so a Ctrl+C that arrives before a worker has set it aside reaches the
+    main process, once the pool exists and will be terminated, instead of a starting
+    worker or a pool that nobody would stop; and while the workers are stopped, so
+    that a second Ctrl+C cannot leave them running."""
+    can_block = hasattr(signal, "pthread_sigmask")
+    old: set[int | signal.Signals] = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if can_block else set()
+    pool = None
+    try:
+        pool = ctx.Pool(processes, initializer=init_worker)
+        if can_block:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a Ctrl+C that came meanwhile is raised here
+        yield pool
+    finally:
+        if can_block:  # a second Ctrl+C waits until every worker is stopped (else they outlive us)
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            if pool is not None:
+                pool.terminate()
+        finally:
+            if can_block:
+                signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def read_one(job: tuple[str, str]) -> MarkdownRead:
     """Read and validate one file: (path relative to the site, absolute path)."""
     rel, path = job
-    read = read_markdown_file(rel, Path(path).read_bytes(), _JOB["model"], _JOB["allow_html"])
+    problems: list[Problem] = []
+    raw = read_bytes(rel, path, problems)
+    if raw is None:  # unreadable (permissions, an I/O error): reported with the file named
+        return MarkdownRead(None, "", 1, "", 0, problems)
+    read = read_markdown_file(rel, raw, _JOB["model"], _JOB["allow_html"])
     read.yaml_text = ""  # not needed after validation; lines are recomputed on demand
     return read
 
@@ -38,5 +83,5 @@ def read_many(jobs: list[tuple[str, str]], model: type[BaseModel], allow_html: b
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(jobs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return [read_one(job) for job in jobs]
-    with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
+    with worker_pool(multiprocessing.get_context("fork"), workers) as pool:
         return pool.map(read_one, jobs, chunksize=max(16, len(jobs) // (workers * 8)))

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from govsite.content.nul import nul_problems
 from govsite.content.pydantic_errors import validate_model
 from govsite.content.yamlsource import YamlError, parse_yaml, split_front_matter
 from govsite.markdown import inspect_markdown
@@ -40,6 +41,9 @@ def read_markdown_file(rel: str, raw: bytes, model: type[BaseModel], allow_html:
     except UnicodeDecodeError as exc:
         problems.append(Problem("E-TYPE", Severity.ERROR, rel, None, None, f"byte {exc.start}", {"expected": "UTF-8 编码文本"}))
         return MarkdownRead(None, "", 1, digest, 0, problems)
+    if "\0" in text:
+        problems += nul_problems(rel, text)
+        return MarkdownRead(None, "", 1, digest, 0, problems)
     split = split_front_matter(text)
     if split is None:
         problems.append(Problem("E-FRONTMATTER", Severity.ERROR, rel, 1, None, None))
@@ -48,7 +52,7 @@ def read_markdown_file(rel: str, raw: bytes, model: type[BaseModel], allow_html:
     try:
         data = parse_yaml(yaml_text, line_offset=1)
     except YamlError as exc:
-        problems.append(Problem("E-YAML", Severity.ERROR, rel, exc.line, None, None, {"detail": exc.detail}))
+        problems.append(Problem(exc.code, Severity.ERROR, rel, exc.line, None, None, {"detail": exc.detail}))
         return MarkdownRead(None, yaml_text, body_line, digest, 0, problems)
     front = validate_model(model, data, rel, yaml_text, 1, problems)
     if "![" in body or (allow_html and "<img" in body.lower()):  # only bodies with images need a parse here
@@ -82,7 +86,9 @@ def read_yaml_file(rel: str, raw: bytes) -> YamlRead:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return YamlRead(None, "", digest, [Problem("E-TYPE", Severity.ERROR, rel, None, None, f"byte {exc.start}", {"expected": "UTF-8 编码文本"})])
+    if "\0" in text:
+        return YamlRead(None, text, digest, nul_problems(rel, text))
     try:
         return YamlRead(parse_yaml(text), text, digest)
     except YamlError as exc:
-        return YamlRead(None, text, digest, [Problem("E-YAML", Severity.ERROR, rel, exc.line, None, None, {"detail": exc.detail})])
+        return YamlRead(None, text, digest, [Problem(exc.code, Severity.ERROR, rel, exc.line, None, None, {"detail": exc.detail})])

@@ -22,7 +22,7 @@ from govsite.render.digests import Digests, sha1
 from govsite.render.plan import PageSpec
 from govsite.render.registry import PostRender
 
-FORMAT = "opendata-2"
+FORMAT = "opendata-3"
 """Bumped when a file format changes, so every data file is rewritten."""
 KIND_JSON, KIND_CSV, KIND_CATALOG = "exports_items_json", "exports_items_csv", "exports_catalog_csv"
 

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from govsite.content.reader import read_body
+from govsite.exports.spreadsheet import neutralise
 from govsite.model.base import BEIJING
 from govsite.model.item import DisclosureMode
 from govsite.model.site_model import Item, SiteModel
@@ -104,14 +105,18 @@ def item_digest_part(model: SiteModel, item: Item) -> str:
 
 
 def csv_cell(value: Any) -> str:
-    """Lists are joined with ``;``; attachments are a JSON array; missing values are empty."""
+    """Lists are joined with ``;``; attachments are a JSON array; missing values are empty.
+    Text that a spreadsheet would run as a formula is prefixed with ``'``
+    (:mod:`govsite.exports.spreadsheet`); numbers are written as they are."""
     if value is None:
         return ""
+    if isinstance(value, (int, float)):
+        return str(value)
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
             return json.dumps(value, ensure_ascii=False)
-        return LIST_SEPARATOR.join(value)
-    return str(value)
+        return neutralise(LIST_SEPARATOR.join(value))
+    return neutralise(str(value))
 
 
 def csv_row(record: dict[str, Any]) -> list[str]:

@@ -251,7 +251,8 @@ def _load(r: _Reader, path: Path) -> Any:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        snippet = text.splitlines()[exc.lineno - 1].strip() if text.splitlines() else ""
+        lines = text.split("\n")  # json counts lines by \n only (splitlines also splits at \x0b, \u2028…)
+        snippet = lines[exc.lineno - 1].strip() if 0 < exc.lineno <= len(lines) else ""
         r.error(None, snippet[:60], "IMPORT-GAZETTE-BAD-JSON", line=exc.lineno, reason=exc.msg,
                 column=exc.colno, at_line=exc.lineno)
         return _MISSING

@@ -27,6 +27,7 @@ from govsite.importer.gazette_source import SourceArticle, SourceIssue, fingerpr
 from govsite.importer.html2md import html_to_markdown
 from govsite.importer.issues import Issue
 from govsite.model.base import BEIJING
+from govsite.years import gazette_issue_years
 
 IMPORTER = "govsite import gazette-pdf"
 CODE = "E-IMPORT-GAZETTE"
@@ -140,8 +141,9 @@ def read_issue_pdf(path: Path, label: str, year: int, number: int, issue_date: d
         return error(None, str(path), "IMPORT-GAZETTE-UNREADABLE", reason=exc.strerror or str(exc))
     if not path.name.lower().endswith(".pdf") or b"%PDF-" not in data[:1024]:
         return error(None, path.name, "IMPORT-GAZETTE-NOT-PDF")
-    if not 1949 <= year <= 2100:
-        return error("year", year, "IMPORT-GAZETTE-RANGE", allowed="1949–2100")
+    years = gazette_issue_years(today)
+    if year not in years:
+        return error("year", year, "IMPORT-GAZETTE-RANGE", allowed=f"{years.low}–{years.high}")
     if number < 1:
         return error("number", number, "IMPORT-GAZETTE-RANGE", allowed="≥ 1")
     try:

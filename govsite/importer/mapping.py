@@ -22,6 +22,7 @@ from govsite.model.item import ItemFrontMatter
 from govsite.model.org import Organization
 from govsite.model.site import SiteConfig
 from govsite.model.taxonomy import Taxonomy
+from govsite.redirects.paths import read_old_path
 
 NO_DOC_NO = {"无", "-", "—", "——", "/", "／", "暂无"}
 PENDING_INDEX = "待分配"
@@ -163,6 +164,30 @@ def _check_dates(raw: RawRecord, ctx: ImportContext, publish: LegacyDate, writte
                                    other=publish.front_value()))
 
 
+def _early_dates(raw: RawRecord, ctx: ImportContext, publish: LegacyDate, written: LegacyDate | None) -> list[Issue]:
+    """W-DATE-EARLY, as the build will warn: a date before ``options.earliest_date`` (1899-01-01 …)."""
+    earliest = ctx.config.options.earliest_date
+    return [Issue("W-DATE-EARLY", raw.number, raw.line, name, value.day.isoformat(), params={"earliest": earliest.isoformat()})
+            for name, value in (("publish_date", publish), ("written_date", written))
+            if value is not None and value.day < earliest]
+
+
+def _check_legacy_url(raw: RawRecord, ctx: ImportContext, legacy_url: str | None, issues: list[Issue]) -> list[Issue]:
+    """The 原网址 checked by the rule the build's redirect table applies to ``legacy_url``
+    (:func:`govsite.redirects.paths.read_old_path`): an unusable path is an error
+    here, before anything is written, not at the next build; returns the warnings."""
+    if not legacy_url:
+        return []
+    _loc, code = read_old_path(legacy_url, (ctx.config.base_path,), legacy=True)
+    if code is None:
+        return []
+    found = Issue(code, raw.number, raw.line, "url", legacy_url)
+    if found.is_error:
+        issues.append(found)
+        return []
+    return [found]
+
+
 def map_record(raw: RawRecord, ctx: ImportContext) -> tuple[MappedRecord | None, list[Issue]]:
     """Map and validate one record; returns (record or None, errors)."""
     if raw.error:
@@ -184,6 +209,7 @@ def map_record(raw: RawRecord, ctx: ImportContext) -> tuple[MappedRecord | None,
     if publish is not None:
         _check_dates(raw, ctx, publish, written, issues)
     legacy_url = clean_text(as_text(raw.values.get("url"))) or None
+    url_warnings = _check_legacy_url(raw, ctx, legacy_url, issues)
     body = _body(raw, legacy_url, issues)
     index_given = clean_text(as_text(raw.values.get("index_no"))) or None
     doc_no = clean_text(as_text(raw.values.get("doc_no")))
@@ -209,6 +235,7 @@ def map_record(raw: RawRecord, ctx: ImportContext) -> tuple[MappedRecord | None,
         return None, issues
     rec = MappedRecord(raw.number, raw.line, front, body, org, publish, written, index_given, legacy_url,
                        new_org=new_org)
+    rec.warnings += url_warnings + _early_dates(raw, ctx, publish, written)
     _taxonomy_fields(raw, ctx, rec)
     try:
         ItemFrontMatter.model_validate(front)

@@ -85,6 +85,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "每行应为一个 JSON 对象 {{...}}，实际为 {value}",
         "en": "each line must be a JSON object {{...}}; got {value}",
     },
+    "IMPORT-READ-NUL": {
+        "zh": "{label}第 {column} 个字符是空字符（NUL，\\x00），常见于文件损坏或从其他软件复制；请在导出文件中删除该字符",
+        "en": "character {column} of {field} is a NUL (\\x00), usually from a damaged file or a copy from another "
+              "program; delete it in the export file",
+    },
     "IMPORT-READ-BAD-VALUE": {
         "zh": "字段 {field} 的值 {value} 类型不支持；应为文本、数字或文本列表",
         "en": "field {field} has an unsupported value {value}; use text, a number or a list of texts",

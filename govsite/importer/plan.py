@@ -65,10 +65,17 @@ def duplicate_errors(records: list[MappedRecord]) -> list[Issue]:
     return issues
 
 
+_NOT_IN_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters YAML does not allow anywhere in a file, comments included (control characters…)."""
+
+
 def with_notes(text: str, notes: dict[str, str]) -> str:
-    """Keep unknown theme/genre values as a YAML comment on their (empty) line."""
+    """Keep unknown theme/genre values as a YAML comment on their (empty) line; characters
+    YAML does not allow are written as escapes (``\\x08``), so the file stays readable."""
     for key, value in notes.items():
         flat = " ".join(value.split())
+        flat = _NOT_IN_YAML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                                else f"\\u{ord(m.group()):04x}", flat)
         text = text.replace(f"\n{key}: null\n", f"\n{key}: null  # {NOTE_COMMENT}{flat}\n", 1)
     return text
 

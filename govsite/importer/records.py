@@ -5,7 +5,8 @@ Lines are supported; the format follows the extension (``.csv``/``.tsv``,
 ``.jsonl``/``.ndjson``) and is sniffed from the content otherwise. Header
 cells and JSON keys may be English field names or the Chinese labels legacy
 CMS exports use (索引号, 标题, 发文字号 …); surrounding and inner spaces are
-ignored (``标　　题`` is 标题).
+ignored (``标　　题`` is 标题). A CSV cell that begins with ``'`` before a
+formula character (``'=…``, as govsite's own CSV files write it) loses that quote.
 
 Records are numbered from 1: the data row of a CSV file (the header is not
 counted) or the line of a JSON Lines file.
@@ -19,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
+
+from govsite.exports.spreadsheet import restore
 
 Value = Union[str, list[str], None]
 
@@ -66,7 +69,7 @@ class RawRecord:
     """Line of the file where the record starts."""
     values: dict[str, Value] = field(default_factory=dict)
     error: str | None = None
-    """Why the record could not be read at all: ``extra_cells``, ``bad_json``, ``not_object``, ``bad_value``."""
+    """Why the record could not be read at all: ``extra_cells``, ``bad_json``, ``not_object``, ``bad_value``, ``nul``."""
     error_params: dict[str, Any] = field(default_factory=dict)
 
 
@@ -117,6 +120,19 @@ def read_records(path: Path) -> ReadResult:
     return _read_csv(text, "\t" if path.suffix.lower() == ".tsv" else None)
 
 
+def _check_nul(record: RawRecord) -> None:
+    """A NUL character in a value is an error of the record (``nul``): written into an item
+    file it would make the file E-NUL for ``check`` and every build."""
+    if record.error:
+        return
+    for key, value in record.values.items():
+        for text in ([value] if isinstance(value, str) else value or []):
+            if "\0" in text:
+                record.error = "nul"
+                record.error_params = {"field": key, "value": None, "column": text.index("\0") + 1}
+                return
+
+
 def _add(values: dict[str, Value], key: str, value: Value) -> None:
     """First non-empty value wins when two columns map to the same field."""
     if values.get(key) in (None, "", []):
@@ -150,7 +166,8 @@ def _read_csv(text: str, delimiter: str | None) -> ReadResult:
             record.error, record.error_params = "extra_cells", {"value": extra[0]}
         for key, cell in zip(mapping, row):
             if key is not None:
-                _add(record.values, key, cell)
+                _add(record.values, key, restore(cell))  # '=… as govsite's CSV exports write it
+        _check_nul(record)
         records.append(record)
     if header is None or not any(mapping):
         raise ImportFileError("no_header")
@@ -195,4 +212,5 @@ def _read_jsonl(text: str) -> ReadResult:
                 _add(record.values, key, _json_value(value))
             except TypeError:
                 record.error, record.error_params = "bad_value", {"field": key, "value": json.dumps(value, ensure_ascii=False)}
+        _check_nul(record)
     return ReadResult(records, unknown, "jsonl")

@@ -39,7 +39,11 @@ def _git(site: Path, *args: str) -> list[str]:
 
 
 def changed_files(site: Path, rev: str) -> set[str]:
-    """Paths relative to the site folder changed since ``rev``, plus untracked files."""
+    """Paths relative to the site folder changed since ``rev``, plus untracked files. A
+    ``rev`` that starts with ``-`` is refused: git would take it as an option (``--output=FILE``
+    writes a file)."""
+    if not rev or rev.startswith("-"):
+        raise SinceError(f"{rev!r} 不是 git 版本 / is not a git revision")
     changed = _git(site, "diff", "--name-only", "--relative", rev, "--")
     changed += _git(site, "ls-files", "--others", "--exclude-standard")
     return {Path(p).as_posix() for p in changed}

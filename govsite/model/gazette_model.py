@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 from govsite.checksums import file_digest
 from govsite.content.cache import ReadCache
 from govsite.content.loader import GAZETTE_FILE, LoadedSite
-from govsite.content.safepath import resolve_inside
+from govsite.content.safepath import resolve_inside, url_breaking_chars
 from govsite.model.base import BEIJING
 from govsite.model.coverage import Coverage, compute_coverage
 from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
@@ -192,6 +192,14 @@ def link_gazette(loaded: LoadedSite, orgs: dict[str, Organization], items_by_ind
     return model
 
 
+def _warn_early(loaded: LoadedSite, problems: ProblemLog, src: str, line: Callable[..., int | None], name: str,
+                day: date | None) -> None:
+    """W-DATE-EARLY: a date before site.yaml's ``options.earliest_date`` (as for items)."""
+    earliest = loaded.config.options.earliest_date if loaded.config else None
+    if day is not None and earliest is not None and day < earliest:
+        problems.warning("W-DATE-EARLY", src, line(src, name), name, day.isoformat(), earliest=earliest.isoformat())
+
+
 def _link_issues(loaded: LoadedSite, config: GazetteConfig, problems: ProblemLog, line, files: ReadCache) -> dict[str, Issue]:
     issues: dict[str, Issue] = {}
     seen: dict[tuple[int, bool, int], str] = {}
@@ -210,6 +218,7 @@ def _link_issues(loaded: LoadedSite, config: GazetteConfig, problems: ProblemLog
             continue
         seen[key] = src
         issue = Issue(fm, src, slug)
+        _warn_early(loaded, problems, src, line, "date", fm.date)
         for field_name in ("pdf", "cover"):
             rel = getattr(fm, field_name)
             if not rel:
@@ -220,6 +229,9 @@ def _link_issues(loaded: LoadedSite, config: GazetteConfig, problems: ProblemLog
             elif not path.is_file():
                 problems.error("E-ATTACHMENT-MISSING", src, line(src, field_name), field_name, rel)
             else:
+                chars = url_breaking_chars(path.name)  # published at <issue folder>/<name>
+                if chars:
+                    problems.error("E-FILENAME", src, line(src, field_name), field_name, rel, chars=chars)
                 st = path.stat()
                 digest = files.get(str(path), st, lambda p=path: file_digest(p))
                 source = path.relative_to(content).as_posix()
@@ -250,6 +262,7 @@ def _link_articles(loaded: LoadedSite, config: GazetteConfig, issues: dict[str, 
             org = orgs.get(fm.issuer)
             if org is None:
                 problems.error("E-REF-ORG", src, line(src, "issuer"), "issuer", fm.issuer, allowed="、".join(orgs))
+        _warn_early(loaded, problems, src, line, "written_date", fm.written_date)
         article = Article(fm, src, doc.digest, int(stem), issue, org, doc.body_chars > 0)
         if fm.item:
             target = items_by_index.get(fm.item)

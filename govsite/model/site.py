@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 
-from govsite.model.base import Strict
+from govsite.model.base import Strict, StrictDate
 from govsite.model.inspection import InspectionConfig
 from govsite.model.taxonomy import Column, Theme, load_default_columns, load_default_genres, load_default_themes
 
@@ -60,6 +61,9 @@ class Options(Strict):
 
     future_publish_days: int = Field(default=0, ge=0)
     """How many days a 发布日期 may lie after today (scheduled publishing)."""
+    earliest_date: StrictDate = date(1949, 10, 1)
+    """Dates before this one (发布日期, 成文日期, gazette dates) are warned about as
+    probable typing errors (W-DATE-EARLY); an archive of older documents lowers it."""
     allow_html: bool = False
     """Allow raw HTML in Markdown bodies; it is sanitised through an allow-list."""
     page_size: int = Field(default=20, ge=1, le=200)

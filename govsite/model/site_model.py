@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from govsite.content.loader import LoadedSite
-from govsite.content.safepath import resolve_inside
+from govsite.content.safepath import first_url_breaking, resolve_inside
 from govsite.content.yamlsource import locate, split_front_matter
 from govsite.identifiers import check_doc_no, check_org_code, index_template_regex
 from govsite.model.base import BEIJING
@@ -289,6 +289,7 @@ def _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems: Pro
     by_index: dict[str, Item] = {}
     today = today_beijing()
     allowance = config.options.future_publish_days
+    earliest = config.options.earliest_date
     index_rx = index_template_regex(config.index_no.template)
     for doc in loaded.items:
         fm: ItemFrontMatter = doc.front  # type: ignore[assignment]
@@ -314,6 +315,9 @@ def _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems: Pro
         if fm.publish_date.astimezone(BEIJING).date() > today + timedelta(days=allowance):
             problems.error("E-FUTURE-DATE", src, line(src, "publish_date"), "publish_date",
                            fm.publish_date.strftime("%Y-%m-%d %H:%M"), today=today.isoformat(), days=allowance)
+        for name, day in (("publish_date", fm.publish_date.astimezone(BEIJING).date()), ("written_date", fm.written_date)):
+            if day is not None and day < earliest:
+                problems.warning("W-DATE-EARLY", src, line(src, name), name, day.isoformat(), earliest=earliest.isoformat())
         if fm.written_date and fm.written_date > fm.publish_date.astimezone(BEIJING).date():
             problems.error("E-DATE-ORDER", src, line(src, "publish_date"), "publish_date",
                            fm.publish_date.date().isoformat(), other=f"成文日期 {fm.written_date.isoformat()}")
@@ -339,6 +343,10 @@ def _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems: Pro
                 problems.error("E-ATTACHMENT-MISSING", src, line(src, "attachments", i, "file"), f"attachments.{i}.file", att.file)
             else:
                 rel = path.relative_to((loaded.root / "content").resolve()).as_posix()
+                bad = first_url_breaking(rel)  # published at files/<rel>
+                if bad is not None:
+                    problems.error("E-FILENAME", src, line(src, "attachments", i, "file"), f"attachments.{i}.file",
+                                   att.file, chars=bad[1])
                 attachments.append(AttachmentFile(rel, att.title or Path(rel).name, path.stat().st_size, f"files/{rel}"))
         if fm.index_no in by_index:
             problems.error("E-DUP-INDEX", src, line(src, "index_no"), "index_no", fm.index_no, other=by_index[fm.index_no].source)

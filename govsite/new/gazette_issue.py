@@ -16,6 +16,7 @@ from govsite.content.yamlsource import dump_yaml
 from govsite.model.gazette import IssueFile
 from govsite.model.site_model import today_beijing
 from govsite.newitem import NewItemError
+from govsite.years import gazette_issue_years
 
 
 def _continued(issues: list[IssueFile], year: int, number: int) -> dict[str, int]:
@@ -49,6 +50,9 @@ def _article(item, section: str) -> dict[str, object]:  # type: ignore[no-untype
 def create_issue(site: Path, year: int, number: int, issue_date: str | None, special: bool,
                  items: tuple[str, ...], section: str | None) -> list[Path]:
     """Write the issue (and its articles); returns the files written, relative to ``site``."""
+    years = gazette_issue_years(today_beijing())
+    if year not in years:
+        raise NewItemError("E-YEAR-RANGE", field="--year", **years.params(year))
     site = site.resolve()
     loaded = load_site(site)
     if loaded.gazette is None:

@@ -75,8 +75,13 @@ def update_ledger(root: Path, published: set[str]) -> bool:
     try:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, root / LEDGER_FILE)
+    except OSError as exc:  # name the ledger, not its temporary file, in the one-line error
+        raise OSError(exc.errno, exc.strerror, str(root / LEDGER_FILE)) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
     return True
 
 

@@ -97,6 +97,21 @@ def parse_location(raw: str, base_paths: tuple[str, ...]) -> Location:
     return Location(cpath, parts.query, canonical_fragment(parts.fragment), parts.netloc.lower())
 
 
+def read_old_path(raw: str, bases: tuple[str, ...], legacy: bool) -> tuple[Location | None, str | None]:
+    """An old path as the redirect table reads it: (location, None), or (None, the code
+    of the problem the build reports): ``E-REDIRECT-PATH`` when it cannot be a path
+    of the site, a query string ``W-REDIRECT-QUERY`` for an item's ``legacy_url``
+    (``legacy``, kept but not redirected) and ``E-REDIRECT-QUERY`` otherwise. Also
+    used by ``govsite import items`` to refuse what the build would refuse."""
+    try:
+        loc = parse_location(raw, bases)
+    except PathError:
+        return None, "E-REDIRECT-PATH"
+    if loc.query:
+        return None, "W-REDIRECT-QUERY" if legacy else "E-REDIRECT-QUERY"
+    return loc, None
+
+
 def to_file(path: str) -> str:
     """Output file that answers ``path``: ``a/`` and ``a/b`` (no extension) → ``…/index.html``."""
     if path == "" or path.endswith("/"):

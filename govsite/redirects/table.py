@@ -22,7 +22,7 @@ from govsite.content.safepath import resolve_inside
 from govsite.content.yamlsource import locate, parse_yaml, split_front_matter
 from govsite.model.site_model import SiteModel
 from govsite.problems import Problem, ProblemLog, Severity
-from govsite.redirects.paths import PathError, canonical, display, parse_location, to_file
+from govsite.redirects.paths import PathError, canonical, display, parse_location, read_old_path, to_file
 from govsite.render.digests import sha1
 
 REDIRECTS_FILE = "redirects.yaml"
@@ -220,14 +220,9 @@ class _Builder:
         return to_file(loc.path), loc.fragment
 
     def _add(self, entry: _Entry) -> None:
-        try:
-            loc = parse_location(entry.source, self.bases)
-        except PathError:
-            self._find("E-REDIRECT-PATH", entry.origin, entry.source)
-            return
-        if loc.query:
-            code = "W-REDIRECT-QUERY" if entry.kind == "legacy" else "E-REDIRECT-QUERY"
-            self._find(code, entry.origin, entry.source)
+        loc, code = read_old_path(entry.source, self.bases, entry.kind == "legacy")
+        if loc is None:
+            self._find(code or "E-REDIRECT-PATH", entry.origin, entry.source)
             return
         key = to_file(loc.path)
         if entry.kind == "legacy" and key == canonical(entry.item_url):

@@ -113,3 +113,25 @@ def test_lock_files_stay_outside_the_output(site: SiteFolder) -> None:
     assert build(site.root, quick=True).ok
     assert output_lock_path(site.out).parent == site.out.parent
     assert not any(name.endswith(".lock") for name in tree(site.out))
+
+
+def test_serve_rebuild_waits_for_a_manual_build(site: SiteFolder) -> None:
+    """``govsite serve`` rebuilds through the same locks: while a manual build holds
+    the output, the preview's rebuild waits, then publishes the new page."""
+    import threading
+
+    from govsite.serve.builder import LiveBuilder
+    from govsite.serve.events import EventHub
+
+    assert build(site.root, quick=True).ok
+    site.write_item(8)
+    told: list[Path] = []
+    builder = LiveBuilder(site.root, site.out, EventHub(), waiting=told.append)
+    with exclusive(output_lock_path(site.out)):
+        worker = threading.Thread(target=builder.build_now, args=(True,))
+        worker.start()
+        worker.join(timeout=1.0)
+        assert worker.is_alive() and told == [output_lock_path(site.out)]
+    worker.join(timeout=120)
+    assert not worker.is_alive() and builder.state.event.ok
+    assert any("00008" in p for p in tree(site.out))

@@ -240,3 +240,16 @@ def test_crlf_site_yaml_is_read(site: SiteFolder) -> None:
     text = yaml.safe_dump(SITE_YAML, allow_unicode=True, sort_keys=False)
     site.write("site.yaml", text.replace("\n", "\r\n").encode("utf-8"))
     assert codes(check(site)) == []
+
+
+def test_a_number_too_long_for_python_is_an_e_yaml_with_its_line(site: SiteFolder) -> None:
+    """An unquoted number of more than 4,300 digits: int() refuses it (ValueError),
+    which used to end ``govsite check`` in a traceback."""
+    site.write(BROKEN, _front(
+        f"index_no: {OFFICE_CODE}/2025-00004",     # line 2
+        "issuer: xzfb",                            # line 3
+        "doc_no: " + "7" * 5000,                   # line 4
+    ))
+    p = only(check(site), "E-YAML")
+    assert p.file == BROKEN and p.line == 4
+    assert "4300" in p.message() and "引号" in p.message()

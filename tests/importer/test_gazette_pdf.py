@@ -111,7 +111,9 @@ def test_not_a_pdf(gazette, site) -> None:  # type: ignore[no-untyped-def]
     assert not gazette.run_pdf(broken, 2016, 2, date="2016-02-01")
     assert "无法读取 PDF broken.pdf" in gazette.err
     assert not gazette.run_pdf(text_pdf(gazette.folder / "ok.pdf", PAGES), 1900, 2)
-    assert "[year]" in gazette.err and "1949–2100" in gazette.err
+    assert "[year]" in gazette.err and "1949–2027" in gazette.err  # GOVSITE_TODAY 2026-11-20: up to next year
+    assert not gazette.run_pdf(text_pdf(gazette.folder / "ok.pdf", PAGES), 2028, 2, date="2028-01-05")
+    assert "年份 2028 超出范围；应为 1949–2027 的整数" in gazette.err
     assert snapshot(site.root) == before
 
 

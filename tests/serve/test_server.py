@@ -142,7 +142,7 @@ def test_one_build_at_a_time_and_one_more_after_changes_during_a_build(monkeypat
     active = [0]
     real_build = builder_module.build
 
-    def slow_build(site, out=None, quick=False):  # type: ignore[no-untyped-def]
+    def slow_build(site, out=None, quick=False, **options):  # type: ignore[no-untyped-def]
         active[0] += 1
         overlap.append(active[0])
         calls.append(quick)
