@@ -64,6 +64,16 @@ def default_item(n: int, **over: Any) -> dict[str, Any]:
     return fields
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` (POSIX relative path → bytes), to compare outputs."""
+    files = {}
+    for dirpath, _dirs, names in os.walk(folder):
+        for name in names:
+            full = Path(dirpath) / name
+            files[full.relative_to(folder).as_posix()] = full.read_bytes()
+    return files
+
+
 class SiteFolder:
     """A site folder under construction in a test."""
 

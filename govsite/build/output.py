@@ -152,7 +152,12 @@ class Staging:
             shutil.rmtree(old)
         if self.out.exists():
             os.rename(self.out, old)
-        os.rename(self.path, self.out)
+        try:
+            os.rename(self.path, self.out)
+        except OSError:
+            if old.exists() and not self.out.exists():
+                os.rename(old, self.out)  # put the previous output back: never no output at all
+            raise
         if old.exists():
             discard(old, self.out)
 

@@ -108,7 +108,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
         raise YamlError(detail or str(exc), line) from None
     except yaml.YAMLError as exc:
         raise YamlError(str(exc), None) from None
-    except ValueError as exc:  # e.g. an unquoted integer of more than 4,300 digits (int() refuses it)
+    except ValueError:  # e.g. an unquoted integer of more than 4,300 digits (int() refuses it)
         digits = re.search(r"\d{4300,}", text)
         line = text.count("\n", 0, digits.start()) + 1 + line_offset if digits else None
         raise YamlError("数字超过 4300 位，请加引号写成文本 / a number of more than 4,300 digits: quote it as text",

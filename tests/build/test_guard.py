@@ -3,7 +3,6 @@ did not make. Each case of issue 15 §1, through the command line an IT person
 types, asserting the message, the exit code and that every file is still there."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,16 +13,8 @@ from click.testing import CliRunner
 from govsite.build.build import build
 from govsite.build.guard import OutputRefused, check_output
 from govsite.cli import main
-from tests.conftest import SiteFolder
+from tests.conftest import SiteFolder, tree as snapshot
 
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    files = {}
-    for dirpath, _dirs, names in os.walk(folder):
-        for name in names:
-            full = Path(dirpath) / name
-            files[full.relative_to(folder).as_posix()] = full.read_bytes()
-    return files
 
 
 def run(*args: str | Path) -> tuple[int, str]:

@@ -14,19 +14,11 @@ import pytest
 
 from govsite.build.build import build
 from govsite.build.lock import cache_lock_path, exclusive, output_lock_path
-from tests.conftest import SiteFolder
+from tests.conftest import SiteFolder, tree
 
 PAIRS = 2
 REPO = Path(__file__).resolve().parents[2]
 
-
-def tree(out: Path) -> dict[str, bytes]:
-    files = {}
-    for dirpath, _dirs, names in os.walk(out):
-        for name in names:
-            full = Path(dirpath) / name
-            files[full.relative_to(out).as_posix()] = full.read_bytes()
-    return files
 
 
 def start_build(site: Path, *extra: str) -> subprocess.Popen[str]:

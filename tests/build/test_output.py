@@ -9,16 +9,8 @@ import pytest
 
 from govsite.build import output as output_mod
 from govsite.build.build import build
-from tests.conftest import SiteFolder
+from tests.conftest import SiteFolder, tree
 
-
-def tree(out: Path) -> dict[str, bytes]:
-    files = {}
-    for dirpath, _dirs, names in os.walk(out):
-        for name in names:
-            full = Path(dirpath) / name
-            files[full.relative_to(out).as_posix()] = full.read_bytes()
-    return files
 
 
 def test_two_clean_builds_are_byte_identical(site: SiteFolder, tmp_path: Path) -> None:
@@ -65,6 +57,28 @@ def test_interrupted_swap_keeps_previous_output(site: SiteFolder, monkeypatch: p
 
     monkeypatch.setattr(output_mod.Staging, "commit", boom)
     with pytest.raises(KeyboardInterrupt):
+        build(site.root)
+    assert tree(site.out) == before
+    assert not output_mod.staging_dir(site.out).exists()
+
+
+def test_failed_second_rename_puts_the_previous_output_back(site: SiteFolder,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without renameat2 the swap is two renames; when the second fails, the
+    previous output is renamed back instead of leaving no output at all."""
+    build(site.root)
+    before = tree(site.out)
+    site.write_item(2, title="修改后的标题")
+    monkeypatch.setattr(output_mod, "_exchange", lambda a, b: False)
+    real_rename = os.rename
+
+    def rename(src: object, dst: object) -> None:
+        if str(src).endswith(".staging"):
+            raise OSError(28, "No space left on device", str(src))
+        real_rename(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output_mod.os, "rename", rename)
+    with pytest.raises(OSError):
         build(site.root)
     assert tree(site.out) == before
     assert not output_mod.staging_dir(site.out).exists()

@@ -177,26 +177,17 @@ def _mutate_at(draw: st.DrawFn, rnd: random.Random, node: Any, depth: int) -> An
     if children and depth < 6 and rnd.randint(0, 2) > 0:
         key = rnd.choice(children)
         op = rnd.choice(["descend", "descend", "set", "delete", "rename"])
-        if isinstance(node, dict):
-            node = dict(node)
-            if op == "descend":
-                node[key] = _mutate_at(draw, rnd, node[key], depth + 1)
-            elif op == "set":
-                node[key] = draw(VALUE)
-            elif op == "delete":
-                del node[key]
-            else:
-                node[draw(KEY)] = node.pop(key)
+        node = dict(node) if isinstance(node, dict) else list(node)
+        if op == "descend":
+            node[key] = _mutate_at(draw, rnd, node[key], depth + 1)
+        elif op == "set":
+            node[key] = draw(VALUE)
+        elif op == "delete":
+            del node[key]
+        elif isinstance(node, dict):
+            node[draw(KEY)] = node.pop(key)
         else:
-            node = list(node)
-            if op == "descend":
-                node[key] = _mutate_at(draw, rnd, node[key], depth + 1)
-            elif op == "set":
-                node[key] = draw(VALUE)
-            elif op == "delete":
-                del node[key]
-            else:
-                node.insert(rnd.randint(0, len(node)), node[key])  # a duplicate entry
+            node.insert(rnd.randint(0, len(node)), node[key])  # a duplicate entry
         return node
     choice = rnd.randint(0, 3)
     if choice == 0 and isinstance(node, dict):
