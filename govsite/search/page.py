@@ -19,26 +19,27 @@ from govsite.render.plan import PageSpec
 from govsite.search.docs import CORE, SEARCH_PAGE, SHARD_FILTER, Shard, collect_shards
 from govsite.search.records import LOOKUP_LANG
 
-LOOKUP_WEIGHT = 10
-"""``indexWeight`` of the lookup indexes: an exact 文号 or 索引号 outranks any text match."""
 
 
 def search_config(shards: list[Shard], url) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """What the page passes to Pagefind, with paths relative to the page.
 
     Each merged bundle carries the hidden filter ``分片`` (its shard name; lookup
-    records get their own value, so a date-sorted walk of the shards, in the order of
-    ``sortShards``, newest first, leaves them out)."""
+    records get their own value, listed in ``lookupShards``: the page leaves them out
+    of every result list and searches them on their own for a whole 文号 or 索引号;
+    a date-sorted walk of the shards, in the order of ``sortShards``, newest first,
+    leaves them out too)."""
     merge: list[dict[str, Any]] = []
     for shard in shards:
         if shard.name != CORE:
             merge.append({"bundlePath": url(shard.folder), "mergeFilter": {SHARD_FILTER: shard.name}})
         if shard.lookups:
-            merge.append({"bundlePath": url(shard.folder), "language": LOOKUP_LANG, "indexWeight": LOOKUP_WEIGHT,
+            merge.append({"bundlePath": url(shard.folder), "language": LOOKUP_LANG,
                           "mergeFilter": {SHARD_FILTER: f"{shard.name}-{LOOKUP_LANG}"}})
     core = next(s for s in shards if s.name == CORE)
     return {"bundlePath": url(core.folder), "baseUrl": url(""), "mergeIndex": merge,
-            "shardFilter": SHARD_FILTER, "sortShards": [s.name for s in shards if s.name != CORE]}
+            "shardFilter": SHARD_FILTER, "sortShards": [s.name for s in shards if s.name != CORE],
+            "lookupShards": [f"{s.name}-{LOOKUP_LANG}" for s in shards if s.lookups]}
 
 
 def plan(model: SiteModel, d: Digests) -> Iterator[PageSpec]:
@@ -50,7 +51,7 @@ def plan(model: SiteModel, d: Digests) -> Iterator[PageSpec]:
     from govsite.search.indexer import settings_digest
 
     shards = collect_shards(model)
-    layout = sha1(*(f"{s.name}:{bool(s.lookups)}" for s in shards), LOOKUP_WEIGHT)
+    layout = sha1(*(f"{s.name}:{bool(s.lookups)}" for s in shards), "lookups-apart")
     yield PageSpec(SEARCH_PAGE, "search.html", "search", (), sha1(d.site, layout, settings_digest()))
 
 

@@ -21,15 +21,17 @@ same way, but they double Pagefind's time and memory (measured at 10,000 items:
 characters only. The published page is not changed.
 
 **Lookup records** (language ``zxx``): one tiny page per document whose text is
-its 文号's and 索引号's run-boundary suffixes (示政办发202412号, 政办发202412号, …,
-12号, 号). In ``zxx`` Pagefind does not segment, neither here nor in the browser,
-so ``示政办发〔2024〕12号`` is one query term and matches exactly one record, and a
-query typed with spaces (``示政办发 2024 12号``) still matches through the suffixes.
+the :func:`identifier_key` of its 文号 and 索引号 (示政办发202412号). In ``zxx``
+Pagefind does not segment, neither here nor in the browser, so a key is one term.
+The search page searches them on their own (never as results: they would count a
+document twice) to tell a whole-identifier match from a prefix and to put that
+document first; see :func:`lookup_html`.
 """
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9A-Za-z]+")
@@ -136,41 +138,29 @@ def with_query_words(page: str) -> str:
     return page[:end] + extra + page[end:]
 
 
-def suffixes(identifier: str) -> list[str]:
-    """``示政办发〔2024〕12号`` → 示政办发202412号, 政办发202412号, 办发202412号, 发202412号,
-    202412号, 12号: every place a browser may start a query word, punctuation dropped.
-    A lone last character (号) is left out: as an indexed word it would be the fall-back
-    match of every query that starts with it (号码, 号召)."""
-    runs = [r.lower() for r in _RUN.findall(identifier)]
-    out = ["".join(runs[i:]) for i in range(len(runs))]
-    return [s for s in out if len(s) > 1 or s.isascii()]
-
-
-_FULLWIDTH = {c: chr(ord(c) + 0xFEE0) for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"}
-
-
-def _one_word(text: str) -> str:
-    """Pagefind splits metadata at ASCII punctuation and spaces; full-width forms keep it whole."""
-    return "".join(_FULLWIDTH.get(c, c) for c in text if not c.isspace())
-
-
-def lookup_title(title: str, doc_no: str | None, index_no: str | None) -> str:
-    ids = "；".join(x for x in (f"文号：{doc_no}" if doc_no else "", f"索引号：{index_no}" if index_no else "") if x)
-    return _one_word(f"【精确匹配】{title}（{ids}）")
+def identifier_key(identifier: str) -> str:
+    """``示政办发〔2024〕12号`` → ``示政办发202412号``: the identifier as one word, compatibility
+    forms folded (NFKC: full-width digits and letters), lower case, everything but Chinese
+    characters, digits and Latin letters dropped. The search page normalises a query the
+    same way (``key`` in ``search.html``), so brackets (〔〕, ［］, [], ()), spaces, ``/`` or
+    ``／`` typed differently still give the same key."""
+    runs = _RUN.findall(unicodedata.normalize("NFKC", identifier).lower())
+    return "".join(runs)
 
 
 def lookup_html(title: str, doc_no: str | None, index_no: str | None) -> str:
     """A lookup record, indexed at the path of the page it stands for.
 
-    Pagefind searches metadata too, and falls back to the longest indexed word that
-    starts a query word. So the record's only metadata is its title, made one word
-    that starts with 【精确匹配】: no organization, date or identifier part there can
-    match an ordinary query."""
+    Its text and its metadata ``ids`` are the :func:`identifier_key` of its 文号 and
+    索引号. The search page never shows a lookup record: it searches the lookup
+    index separately with the query's key, checks ``ids`` for a whole-key match (a
+    prefix such as 示政办 is not one) and moves the page's own result to the top,
+    labelled 【精确匹配】; see ``search.html``."""
     e = html.escape
-    tokens = suffixes(doc_no or "") + suffixes(index_no or "")
+    keys = " ".join(dict.fromkeys(identifier_key(x) for x in (doc_no, index_no) if x and identifier_key(x)))
     return (
         f'<!DOCTYPE html><html lang="{LOOKUP_LANG}"><head><meta charset="utf-8"><title>{e(title)}</title></head>'
-        f'<body><main data-pagefind-body><span data-pagefind-meta="title[data-title]"'
-        f' data-title="{e(lookup_title(title, doc_no, index_no))}"></span>'
-        f'<p>{e(" ".join(tokens))}</p></main></body></html>\n'
+        f'<body><main data-pagefind-body><span data-pagefind-meta="title[data-title]" data-title="{e(title)}"></span>'
+        f'<span data-pagefind-meta="ids[data-ids]" data-ids="{e(keys)}"></span>'
+        f'<p>{e(keys)}</p></main></body></html>\n'
     )

@@ -1,6 +1,6 @@
 """Tools for the search tests: serve a built site on 127.0.0.1 under a sub-path, and
-query its Pagefind index in Chromium through Pagefind's JS API, configured exactly as
-the search page configures its own UI (from the page's ``#search-config`` JSON)."""
+query its Pagefind index in Chromium through the search page's own Pagefind instance,
+once the page has wrapped its search (so a test sees what the page's UI lists)."""
 from __future__ import annotations
 
 import functools
@@ -55,29 +55,26 @@ def record_requests(page) -> RequestLog:  # type: ignore[no-untyped-def]
     return log
 
 
-# Loads Pagefind's own JS API from the site, merges every shard the search page lists,
-# and exposes window.govsiteSearch(term, options, limit) → {count, hits: [{url, title, doc_no, date, org}]}
-# and window.govsiteFilters() → {filter: {value: count}} over the whole site.
+# The search page's own Pagefind instance, once the page has wrapped its API (govSearch in
+# search.html: lookup records left out, a whole 文号/索引号 first, nonsense Latin words
+# finding nothing), exposed as window.govsiteSearch(term, options, limit) →
+# {count, hits: [{url, title, doc_no, date, org, exact}]} and window.govsiteFilters() →
+# {filter: {value: count}} over the whole site.
 INIT_JS = """async () => {
-  const c = JSON.parse(document.getElementById("search-config").textContent);
-  const abs = (p) => new URL(p, document.baseURI).pathname;
-  const pf = await import(abs(c.bundlePath) + "pagefind.js");
-  await pf.options({ baseUrl: abs(c.baseUrl) });
-  for (const m of c.mergeIndex) {
-    const o = Object.assign({}, m, { baseUrl: abs(c.baseUrl) });
-    delete o.bundlePath;
-    await pf.mergeIndex(abs(m.bundlePath), o);
+  const pf = () => window.PagefindComponents.getInstanceManager().getInstance("default");
+  for (let i = 0; i < 300 && !(pf().__pagefind__ && pf().__pagefind__.govsite); i++) {
+    await new Promise((done) => setTimeout(done, 50));
   }
-  await pf.init();
+  const api = pf().__pagefind__;
   window.govsiteSearch = async (term, options, limit) => {
-    const r = await pf.search(term, options || {});
+    const r = await api.search(term, options || {});
     const top = await Promise.all(r.results.slice(0, limit || 10).map((x) => x.data()));
     return { count: r.results.length, filters: r.filters, totalFilters: r.totalFilters,
              hits: top.map((d) => ({ url: d.url, title: d.meta.title, doc_no: d.meta.doc_no || "",
-                                     date: d.meta.date || "", org: d.meta.org || "" })) };
+                                     date: d.meta.date || "", org: d.meta.org || "", exact: !!d.meta.exact })) };
   };
-  window.govsiteFilters = () => pf.filters();
-  return c.mergeIndex.length;
+  window.govsiteFilters = () => api.filters();
+  return JSON.parse(document.getElementById("search-config").textContent).mergeIndex.length;
 }"""
 
 

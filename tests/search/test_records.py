@@ -2,7 +2,13 @@
 the browser's ICU query words always start an indexed word, and lookup records."""
 from __future__ import annotations
 
-from govsite.search.records import NGRAM_WEIGHT, lookup_html, ngrams, suffixes, with_query_words
+from govsite.search.records import (
+    NGRAM_WEIGHT,
+    identifier_key,
+    lookup_html,
+    ngrams,
+    with_query_words,
+)
 
 
 def test_ngrams_cover_every_position_up_to_three_characters() -> None:
@@ -33,9 +39,18 @@ def test_page_without_indexed_element_is_unchanged() -> None:
     assert with_query_words(page) == page
 
 
-def test_lookup_record_holds_identifier_suffixes() -> None:
-    assert suffixes("示政办发〔2024〕12号") == ["示政办发202412号", "政办发202412号", "办发202412号",
-                                          "发202412号", "202412号", "12号"]
+def test_identifier_key_ignores_brackets_spaces_and_widths() -> None:
+    key = "示政办发202412号"
+    for typed in ("示政办发〔2024〕12号", "示政办发[2024]12号", "示政办发［2024］12号", "示政办发 (2024) 12号",
+                  "示政办发（２０２４）１２号"):
+        assert identifier_key(typed) == key, typed
+    assert identifier_key("11999921014372235X／2024－00005") == identifier_key("11999921014372235x/2024-00005") \
+        == "11999921014372235x202400005"
+
+
+def test_lookup_record_holds_whole_identifier_keys_and_the_plain_title() -> None:
     record = lookup_html("标题<script>", "示政办发〔2024〕12号", "11999921014372235X/2024-00005")
-    assert 'lang="zxx"' in record and "<script>" not in record and "标题&lt;script&gt;" in record
-    assert "示政办发202412号" in record and "11999921014372235x202400005" in record
+    assert 'lang="zxx"' in record and "<script>" not in record and 'data-title="标题&lt;script&gt;"' in record
+    assert 'data-ids="示政办发202412号 11999921014372235x202400005"' in record
+    assert "政办发202412号" not in record.replace("示政办发202412号", "")  # no suffixes: a prefix is not exact
+    assert "精确匹配" not in record and "／" not in record  # the page shows the label, not the record
