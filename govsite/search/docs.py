@@ -1,27 +1,25 @@
-"""What the search index contains and how it is sharded.
+"""How the search index is laid out: one title layer, and full text by year.
 
-Every searchable page belongs to exactly one *shard*, a separate Pagefind bundle
-that the search page merges at query time (``mergeIndex``). Shards are keyed by
-year (an item's publish year, a gazette article's issue year), so a change to one
-document re-indexes one year only. A year with more than :data:`MAX_SHARD_PAGES`
-pages is split into calendar ranges: halves, then quarters, then months
-(``y2025-07`` holds July–December), so a page never moves between parts unless its
-year is split finer, and the shards cover disjoint date ranges, newest first. That
-is what makes sorting by 发布日期 exact across shards: Pagefind sorts within one
-bundle, and the search page walks the shards in this order (each merged bundle
-carries a hidden filter ``分片`` with its name). A month with more than
-:data:`MAX_SHARD_PAGES` pages is split further by a stable hash of the page path;
-only then is the date order within that month approximate. Free pages and column
-introductions join the newest year (Pagefind scores with per-bundle IDF, so a tiny
-shard of their own would rank them badly). The ``core`` bundle holds only the
-search page itself and Pagefind's runtime (``pagefind/pagefind.js``): it is the
-primary bundle the others are merged into.
+The **title layer** is one bundle for the whole site (``pagefind/titles/``): one record per searchable page whose words are the
+tokens (:mod:`govsite.search.tokens`) of its title, 文号, 索引号 and issuing
+organisation, with the metadata a result shows, the filters and the date sort key.
+Every query reads it, and only it when it finds a first page of results, so the
+cost of a query does not depend on how many years the site holds. At 10,000
+items the bundle is about 1/8 of the full text (see docs/architecture.md).
 
-Besides the text, each shard has a second, tiny index of *lookup records*: one per
-page with a 文号 or 索引号, written in the language ``zxx`` (no linguistic content) so
-Pagefind neither segments it at build time nor in the browser. An exact 文号 typed
-by a user stays one term there and matches that document's record only; see
-:mod:`govsite.search.records`.
+The **text layer** holds the full text of each page, tokenised the same way, in
+one bundle per year (``pagefind/text/y2025/``): the search page reads it when the
+title layer finds fewer than a page of results, or when the citizen asks for a
+full-text search. A year with more than :data:`MAX_SHARD_PAGES` pages is split
+into calendar ranges: halves, then quarters, then months (``y2025-07`` holds
+July–December), and a month that is still too big by a stable hash of the page
+path, so a page never moves between parts unless its year is split finer and the
+shards cover disjoint date ranges, newest first (the page walks them in this
+order for a full-text search sorted by date: Pagefind sorts within one bundle).
+Free pages and column introductions join the newest year. Splitting the text
+by year bounds the memory of each Pagefind run and means a one-item edit
+re-indexes one year of text (and the title layer only if a title-layer field
+changed).
 
 Everything here is a pure function of the model, so the planner (the search page
 lists the shards) and the post-render step agree.
@@ -33,42 +31,42 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from govsite.model.site_model import SiteModel
+from govsite.search.fields import SearchDoc, collect_docs
 
 MAX_SHARD_PAGES = 2500
 """Above this many pages in a year, the year is split (memory and re-index time per shard)."""
 CORE = "core"
+"""Pagefind's runtime and a one-record placeholder index: the primary bundle of the
+search page's Pagefind instances. Pagefind segments a query with ICU in the
+primary's language (the page's ``zh-CN``) but in a merged bundle's own language,
+so the real layers are merged in as ``zxx`` and the primary holds nothing to find."""
+TITLES = "titles"
 SEARCH_PAGE = "search/index.html"
 BUNDLE_DIR = "pagefind"
-"""Output prefix owned by the search step; the core bundle lives here, others in sub-folders."""
-
-
-@dataclass(frozen=True)
-class Lookup:
-    """The identifiers of one page, which must find it as the first result."""
-
-    url: str
-    """Output path of the page (the record is indexed at the same path, so it links there)."""
-    title: str
-    doc_no: str | None
-    """文号"""
-    index_no: str | None
-    """索引号"""
+"""Output prefix owned by the search step; the title layer lives here."""
+TEXT_DIR = f"{BUNDLE_DIR}/text"
+"""Where the text shards live, one folder each."""
 
 
 @dataclass
 class Shard:
     name: str
-    pages: list[str] = field(default_factory=list)
-    lookups: list[Lookup] = field(default_factory=list)
+    docs: list[SearchDoc] = field(default_factory=list)
 
     @property
     def folder(self) -> str:
-        """Output folder of the bundle, e.g. ``pagefind/`` or ``pagefind/y2024/``."""
-        return f"{BUNDLE_DIR}/" if self.name == CORE else f"{BUNDLE_DIR}/{self.name}/"
+        """Output folder: ``pagefind/`` (runtime), ``pagefind/titles/`` or ``pagefind/text/y2024/``."""
+        if self.name in (CORE, TITLES):
+            return f"{BUNDLE_DIR}/" if self.name == CORE else f"{BUNDLE_DIR}/{TITLES}/"
+        return f"{TEXT_DIR}/{self.name}/"
+
+    @property
+    def pages(self) -> list[str]:
+        return [d.url for d in self.docs]
 
 
 SHARD_FILTER = "分片"
-"""Hidden filter naming each merged bundle, for the search page's sort by date."""
+"""Filter naming each merged text shard, for the search page's walk in date order."""
 _RANGES = (12, 6, 3, 1)
 """Months per part when a year is split: the whole year, halves, quarters, months."""
 
@@ -104,26 +102,16 @@ def _hashed(name: str, pages: list[str]) -> list[tuple[str, list[str]]]:
 
 
 def collect_shards(model: SiteModel) -> list[Shard]:
-    """Every shard with its pages and lookup records: core first, then newest dates first."""
-    sec = model.config.section_path
-    free = [p.url for p in model.pages if p.fm.column is None]
-    free += [f"{sec}/{col_id}/index.html" for col_id in model.columns if col_id in model.column_pages]
+    """The runtime, the title layer (every page), then the text shards, newest dates first."""
+    docs = collect_docs(model)
+    by_url = {d.url: d for d in docs}
     by_year: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    lookups: dict[str, Lookup] = {}
-    for item in model.items:
-        by_year[item.year].append((item.fm.publish_date.month, item.url))
-        lookups[item.url] = Lookup(item.url, item.fm.title, item.fm.doc_no or None, item.fm.index_no)
-    if model.gazette is not None:
-        for issue in model.gazette.issues:
-            for art in issue.articles:
-                by_year[issue.fm.year].append((issue.fm.date.month, art.url))
-                # A printed catalog item is found through its catalog page (the canonical
-                # record); an article of its own is found through the article.
-                if art.item is None and art.fm.doc_no:
-                    lookups[art.url] = Lookup(art.url, art.fm.title, art.fm.doc_no, None)
-    by_year[max(by_year, default=0)] += [(12, path) for path in free]
-    shards = [Shard(CORE, [SEARCH_PAGE])]
+    dated = [d for d in docs if d.year is not None]
+    newest = max((d.year for d in dated if d.year is not None), default=0)
+    for doc in docs:
+        by_year[doc.year if doc.year is not None else newest].append((doc.month, doc.url))
+    shards = [Shard(CORE), Shard(TITLES, docs)]
     for year in sorted(by_year, reverse=True):
         for name, pages in _year_shards(f"y{year}", by_year[year]):
-            shards.append(Shard(name, pages, [lookups[p] for p in pages if p in lookups]))
+            shards.append(Shard(name, [by_url[p] for p in pages]))
     return shards

@@ -1,19 +1,21 @@
-"""The post-render step that owns ``pagefind/``: index the shards whose pages changed.
+"""The post-render step that owns ``pagefind/``: index the bundles whose input changed.
 
-For each shard the step knows (from the model) its pages and lookup records. A shard
-is re-indexed when its membership digest differs from the previous build's (pages
-added, removed or moved; index settings or Pagefind version changed), when one of
-its pages was written or deleted by this build, or when one of its previous files
-is missing. Every other shard's files are hard-linked from the previous output, so
-a one-item change re-indexes one year.
+The bundles are the title layer (``core``) and the text shards of
+:mod:`govsite.search.docs`. A bundle is re-indexed when its membership digest
+differs from the previous build's (records added, removed or changed; index
+settings or Pagefind version changed), when, for a text shard, one of its pages
+was written or deleted by this build, or when one of its previous files is
+missing. Every other bundle's files are hard-linked from the previous output, so
+editing the body of one item re-indexes one year of text, and the title layer
+only when a title, 文号, 索引号, organisation, date or filter value changed.
 
-A re-indexed shard is made from a scratch copy of its pages (with the hidden
-n-grams of :func:`govsite.search.records.with_query_words`) and a scratch folder of lookup
-records: Pagefind runs once on each, the lookup index (language ``zxx``) is moved
-into the content bundle, and :func:`govsite.search.canonical.canonicalize` makes
-the result byte-identical for identical input. Shards run in parallel, one
-Pagefind process per core; each process indexes at most
-:data:`~govsite.search.docs.MAX_SHARD_PAGES` pages, which bounds memory.
+A re-indexed bundle is made from a scratch folder of records
+(:func:`govsite.search.records.record_html`, one per page, at the page's own path
+so results link there): Pagefind runs once on it and
+:func:`govsite.search.canonical.canonicalize` makes the result byte-identical for
+identical input. Bundles run in parallel, one Pagefind process per core; a text
+shard holds at most :data:`~govsite.search.docs.MAX_SHARD_PAGES` pages, which
+bounds memory.
 """
 from __future__ import annotations
 
@@ -29,18 +31,18 @@ from pathlib import Path
 
 from govsite.render.registry import PostRender, PostRenderContext
 from govsite.search.canonical import canonicalize
-from govsite.search.docs import BUNDLE_DIR, CORE, Shard, collect_shards
-from govsite.search.records import EXCLUDED, lookup_html, with_query_words
+from govsite.search.docs import BUNDLE_DIR, CORE, TEXT_DIR, TITLES, Shard, collect_shards
+from govsite.search.records import PLACEHOLDER, page_text, record_html
 
 STATE = f"{BUNDLE_DIR}/govsite-shards.json"
 """Membership digest of every shard, read back by the next build."""
 STALE = "stale"
 """State of a shard that a quick build left out of date."""
-SCHEME = "3"
+SCHEME = "4"
 """Bump when the way pages are turned into index input changes."""
 RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind",
            "pagefind-component-ui.js", "pagefind-component-ui.css")
-"""Files of Pagefind's runtime kept in the core bundle; shard bundles keep only data."""
+"""Files of Pagefind's runtime kept in the title layer."""
 DATA_DIRS = ("index", "fragment", "filter")
 
 
@@ -53,10 +55,10 @@ def pagefind_binary() -> Path:
 def settings_digest() -> str:
     """Everything besides the pages that shapes a bundle: Pagefind's version and the
     source of the modules that prepare its input, so a change to either re-indexes."""
-    from govsite.search import canonical, docs, records
+    from govsite.search import canonical, docs, fields, records, tokens
 
     version = metadata.version("pagefind_bin_extended")
-    sources = [Path(m.__file__).read_bytes() for m in (canonical, docs, records)]  # type: ignore[arg-type]
+    sources = [Path(m.__file__).read_bytes() for m in (canonical, docs, fields, records, tokens)]  # type: ignore[arg-type]
     return _sha1(SCHEME, version, *(hashlib.sha1(src).hexdigest() for src in sources), _RUN_ARGS)
 
 
@@ -69,15 +71,15 @@ def _sha1(*parts: object) -> str:
 
 
 def shard_digest(shard: Shard, settings: str) -> str:
-    lookups = [(lk.url, lk.title, lk.doc_no, lk.index_no) for lk in shard.lookups]
-    return _sha1(settings, shard.name, *shard.pages, json.dumps(lookups, ensure_ascii=False))
+    records = [(d.url, d.meta, d.filters) + ((d.fields,) if shard.name == TITLES else ()) for d in shard.docs]
+    return _sha1(settings, shard.name, json.dumps(records, ensure_ascii=False, sort_keys=True))
 
 
 def shard_of(path: str) -> str:
     """Which shard an output path under ``pagefind/`` belongs to."""
-    rel = path[len(BUNDLE_DIR) + 1:]
-    head, sep, _ = rel.partition("/")
-    return head if sep and head not in DATA_DIRS else CORE
+    if path.startswith(f"{TEXT_DIR}/"):
+        return path[len(TEXT_DIR) + 1:].partition("/")[0]
+    return TITLES if path.startswith(f"{BUNDLE_DIR}/{TITLES}/") else CORE
 
 
 def _read_state(ctx: PostRenderContext) -> dict[str, str]:
@@ -112,7 +114,7 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
     def is_clean(shard: Shard) -> bool:
         files = old_files.get(shard.name)
         return (bool(files) and old_state.get(shard.name) == digests[shard.name]
-                and not any(p in ctx.changed for p in shard.pages)
+                and (shard.name in (CORE, TITLES) or not any(p in ctx.changed for p in shard.pages))
                 and all(os.path.isfile(f"{out}/{p}") for p in files))
 
     entries: dict[str, str] = {}
@@ -194,7 +196,7 @@ def _hash_files(stage: Path, shard: Shard) -> dict[str, str]:
     return out
 
 
-_RUN_ARGS = ("--keep-index-url", "--exclude-selectors", ", ".join(EXCLUDED), "--silent")
+_RUN_ARGS = ("--keep-index-url", "--silent")
 
 
 def _start_pagefind(binary: Path, site: Path, output: Path) -> subprocess.Popen[str]:
@@ -211,64 +213,46 @@ def _finish(proc: subprocess.Popen[str]) -> str | None:
 
 
 def _index_shard(shard: Shard, stage: Path, scratch: Path, binary: Path) -> str | None:
-    """Build one shard's bundle into the stage; returns an error message or None."""
-    pages_dir = scratch / f"{shard.name}-pages"
-    lookup_dir = scratch / f"{shard.name}-lookup"
-    lookup_out = scratch / f"{shard.name}-lookup-bundle"
+    """Build one bundle into the stage; returns an error message or None."""
+    records = scratch / f"{shard.name}-records"
     bundle = scratch / f"{shard.name}-bundle"
-    for rel in shard.pages:
-        src = stage / rel
-        if not src.is_file():
-            continue
-        dst = pages_dir / rel
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        dst.write_text(with_query_words(src.read_text(encoding="utf-8")), encoding="utf-8")
-    if not pages_dir.is_dir():
+    made: set[Path] = set()
+    if shard.name == CORE:
+        records.mkdir(parents=True)
+        (records / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
+    for doc in shard.docs:
+        if shard.name == TITLES:
+            text = None
+        else:
+            try:
+                text = page_text((stage / doc.url).read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                continue
+        dst = records / doc.url
+        if dst.parent not in made:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            made.add(dst.parent)
+        dst.write_text(record_html(doc, text), encoding="utf-8")
+    if not records.is_dir():
         return "no pages to index"
-    for lk in shard.lookups:
-        dst = lookup_dir / lk.url
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        dst.write_text(lookup_html(lk.title, lk.doc_no, lk.index_no), encoding="utf-8")
-    # The content run and the small lookup run are independent: run them side by side.
-    runs = [_start_pagefind(binary, pages_dir, bundle)]
-    if shard.lookups:
-        runs.append(_start_pagefind(binary, lookup_dir, lookup_out))
-    errors = [e for e in map(_finish, runs) if e is not None]
-    if errors:
-        return errors[0]
-    if shard.lookups:
-        _merge_lookup(lookup_out, bundle)
-    _prune(bundle, keep_runtime=shard.name == CORE)
+    error = _finish(_start_pagefind(binary, records, bundle))
+    if error:
+        return error
+    _prune(bundle, RUNTIME if shard.name == CORE else ())
     canonicalize(bundle)
     target = stage / shard.folder
     target.mkdir(parents=True, exist_ok=True)
-    for name in os.listdir(bundle):  # the core folder also holds the other shards: move, never clear
+    for name in os.listdir(bundle):  # the core folder also holds the layers: move, never clear
         os.replace(bundle / name, target / name)
     return None
 
 
-def _merge_lookup(lookup: Path, bundle: Path) -> None:
-    """Move the ``zxx`` index of the lookup run into the content bundle."""
-    for sub in DATA_DIRS:
-        if (lookup / sub).is_dir():
-            (bundle / sub).mkdir(exist_ok=True)
-            for name in os.listdir(lookup / sub):
-                os.replace(lookup / sub / name, bundle / sub / name)
-    for name in os.listdir(lookup):
-        if name.endswith(".pf_meta"):
-            os.replace(lookup / name, bundle / name)
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    extra = json.loads((lookup / "pagefind-entry.json").read_text(encoding="utf-8"))
-    entry["languages"].update(extra["languages"])
-    (bundle / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-
-
-def _prune(bundle: Path, keep_runtime: bool) -> None:
+def _prune(bundle: Path, keep: tuple[str, ...]) -> None:
     for name in os.listdir(bundle):
         path = bundle / name
         if path.is_dir() or name == "pagefind-entry.json" or name.endswith(".pf_meta"):
             continue
-        if not (keep_runtime and name in RUNTIME):
+        if name not in keep:
             path.unlink()
 
 

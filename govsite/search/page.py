@@ -1,7 +1,7 @@
-"""The search page ``search/index.html``: Pagefind's Component UI over every shard.
+"""The search page ``search/index.html``: Pagefind's Component UI over the title layer.
 
 The page loads Pagefind's own script from the site (``pagefind/pagefind-component-ui.js``)
-and hands it, in a JSON block, the shard bundles to merge. Paths in the JSON are
+and hands it, in a JSON block, the title layer and the text shards. Paths in the JSON are
 relative to the page, so the site works under any sub-path; the page's small inline
 script only turns them into absolute paths (Pagefind loads merged bundles from a
 web worker, where relative paths would resolve against the worker's script),
@@ -16,30 +16,19 @@ from typing import Any, Iterator
 from govsite.model.site_model import SiteModel
 from govsite.render.digests import Digests, sha1
 from govsite.render.plan import PageSpec
-from govsite.search.docs import CORE, SEARCH_PAGE, SHARD_FILTER, Shard, collect_shards
-from govsite.search.records import LOOKUP_LANG
+from govsite.search.docs import BUNDLE_DIR, CORE, SEARCH_PAGE, SHARD_FILTER, TITLES, Shard, collect_shards
 
 
+PAGE_SIZE = 10
+"""A first page of results: fewer from the title layer and the page also reads the text layer."""
 
 def search_config(shards: list[Shard], url) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    """What the page passes to Pagefind, with paths relative to the page.
-
-    Each merged bundle carries the hidden filter ``分片`` (its shard name; lookup
-    records get their own value, listed in ``lookupShards``: the page leaves them out
-    of every result list and searches them on their own for a whole 文号 or 索引号;
-    a date-sorted walk of the shards, in the order of ``sortShards``, newest first,
-    leaves them out too)."""
-    merge: list[dict[str, Any]] = []
-    for shard in shards:
-        if shard.name != CORE:
-            merge.append({"bundlePath": url(shard.folder), "mergeFilter": {SHARD_FILTER: shard.name}})
-        if shard.lookups:
-            merge.append({"bundlePath": url(shard.folder), "language": LOOKUP_LANG,
-                          "mergeFilter": {SHARD_FILTER: f"{shard.name}-{LOOKUP_LANG}"}})
-    core = next(s for s in shards if s.name == CORE)
-    return {"bundlePath": url(core.folder), "baseUrl": url(""), "mergeIndex": merge,
-            "shardFilter": SHARD_FILTER, "sortShards": [s.name for s in shards if s.name != CORE],
-            "lookupShards": [f"{s.name}-{LOOKUP_LANG}" for s in shards if s.lookups]}
+    """What the page passes to Pagefind, with paths relative to the page: the title
+    layer (``bundlePath``, Pagefind's runtime is there too) and the text shards,
+    newest first, each merged with the filter ``分片`` set to its name."""
+    text = [{"name": s.name, "bundlePath": url(s.folder)} for s in shards if s.name not in (CORE, TITLES)]
+    return {"bundlePath": url(f"{BUNDLE_DIR}/"), "titles": url(f"{BUNDLE_DIR}/{TITLES}/"), "baseUrl": url(""), "textShards": text,
+            "shardFilter": SHARD_FILTER, "pageSize": PAGE_SIZE}
 
 
 def plan(model: SiteModel, d: Digests) -> Iterator[PageSpec]:
@@ -51,7 +40,7 @@ def plan(model: SiteModel, d: Digests) -> Iterator[PageSpec]:
     from govsite.search.indexer import settings_digest
 
     shards = collect_shards(model)
-    layout = sha1(*(f"{s.name}:{bool(s.lookups)}" for s in shards), "lookups-apart")
+    layout = sha1(*(s.name for s in shards), "title-and-text-layers")
     yield PageSpec(SEARCH_PAGE, "search.html", "search", (), sha1(d.site, layout, settings_digest()))
 
 

@@ -1,48 +1,35 @@
-"""The HTML that Pagefind indexes: the built pages plus two kinds of extra text.
+"""The input Pagefind indexes: one small HTML record per page and layer, in ``zxx``.
 
-**Query words.** Pagefind segments Chinese with jieba when indexing, but the
-browser splits the query with ``Intl.Segmenter`` (ICU), and every query word must
-match the start of a word indexed on the page. The two disagree: ICU splits 第一批
-into 第|一批 and 县级 into 县|级 where jieba kept 第一批 and 县级 whole, so a plain
-title query found nothing (Pagefind's fall-back to a shorter prefix applies only
-when no page at all has the word). So the copy given to Pagefind gets, at the end
-of its ``data-pagefind-body`` element, a hidden, low-weight list, separated by
-spaces, of
+Pagefind is given not the published pages but a record per page whose text is the
+page's tokens (:mod:`govsite.search.tokens`), one field per ``<p>``, in the
+language ``zxx`` (whitespace-separated words, no segmentation on either side). The
+metadata a result shows, the filters and the date sort key are attributes, each
+on its own element (Pagefind's inline ``key:value`` form splits on commas, which
+titles contain). The title is weighted ×2, so in the text layer a page whose
+title has the words ranks above one that only mentions them.
 
-* the distinct 1-, 2- and 3-character runs of its title (the ``<h1>``): jieba keeps
-  a dictionary word of that list whole, so an ICU word of up to three characters
-  at any position of the title starts an indexed word;
-* the distinct characters of the rest of its text, so that a single-character ICU
-  word always matches.
-
-Runs of two and three characters over the whole body would cover body phrases the
-same way, but they double Pagefind's time and memory (measured at 10,000 items:
-77.6 s and 1.5 GiB instead of about 37 s and 1.1 GiB), so the body has single
-characters only. The published page is not changed.
-
-**Lookup records** (language ``zxx``): one tiny page per document whose text is
-the :func:`identifier_key` of its 文号 and 索引号 (示政办发202412号). In ``zxx``
-Pagefind does not segment, neither here nor in the browser, so a key is one term.
-The search page searches them on their own (never as results: they would count a
-document twice) to tell a whole-identifier match from a prefix and to put that
-document first; see :func:`lookup_html`.
+A text-layer record holds the page's indexed text: the ``data-pagefind-body``
+element of the rendered page with tags, scripts and boilerplate (:data:`EXCLUDED`:
+related links, the page address, the QR code) removed.
 """
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
 
-CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9A-Za-z]+")
+from govsite.search.fields import SearchDoc
+from govsite.search.tokens import tokens
+
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
-LOOKUP_LANG = "zxx"
-NGRAM_WEIGHT = "0.2"
-NGRAM_SIZES = (1, 2, 3)
-"""Lengths of the hidden title n-grams: ICU query words longer than three characters
-are rare and are dictionary words that jieba keeps whole too."""
+LANG = "zxx"
+PLACEHOLDER = (f'<!DOCTYPE html><html lang="{LANG}"><head><meta charset="utf-8"></head><body><main data-pagefind-body>'
+               '<span data-pagefind-meta="title[data-v]" data-v="govsite"></span><p>govsite</p></main></body></html>\n')
+"""The one record of the primary bundle (:data:`govsite.search.docs.CORE`): Pagefind
+writes no index without a page. The search page never shows it: every search
+filters on ``分片``, which the placeholder lacks."""
+TITLE_WEIGHT = "2"
 EXCLUDED = (".related", ".page-url", ".public-note", ".qr", "[data-pagefind-ignore]")
 """Boilerplate inside content pages that is not indexed (Pagefind ``exclude_selectors``)."""
 _EXCLUDED_CLASSES = ("related", "page-url", "public-note", "qr")
@@ -104,63 +91,36 @@ def indexed_text(fragment: str) -> str:
     return html.unescape("".join(out))
 
 
-def ngrams(text: str) -> list[str]:
-    """Distinct runs of :data:`NGRAM_SIZES` characters inside the CJK runs of ``text``, sorted."""
-    found: set[str] = set()
-    for run in CJK_RUN.findall(text):
-        for size in NGRAM_SIZES:
-            found.update(run[i:i + size] for i in range(len(run) - size + 1))
-    return sorted(found)
-
-
 TITLE_ELEMENT = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
-"""The page title inside an indexed element: it gets the full n-grams."""
+"""The page title inside an indexed element."""
 
 
-def query_words(fragment: str) -> list[str]:
-    """The hidden words for an indexed element: n-grams of its ``<h1>``, characters of the rest."""
-    title = TITLE_ELEMENT.search(fragment)
-    words = set(ngrams(indexed_text(title.group(1)))) if title else set()
-    words.update(c for run in CJK_RUN.findall(indexed_text(fragment)) for c in run)
-    return sorted(words)
 
 
-def with_query_words(page: str) -> str:
-    """The page with its :func:`query_words` appended, hidden, to the indexed element."""
+def page_text(page: str) -> str:
+    """The indexed text of a rendered page ('' when it has no indexed element)."""
     span = body_span(page)
-    if span is None:
-        return page
-    start, end = span
-    grams = query_words(page[start:end])
-    if not grams:
-        return page
-    extra = f'<div hidden data-pagefind-weight="{NGRAM_WEIGHT}">{" ".join(grams)}</div>'
-    return page[:end] + extra + page[end:]
+    return indexed_text(page[span[0]:span[1]]) if span else ""
 
 
-def identifier_key(identifier: str) -> str:
-    """``示政办发〔2024〕12号`` → ``示政办发202412号``: the identifier as one word, compatibility
-    forms folded (NFKC: full-width digits and letters), lower case, everything but Chinese
-    characters, digits and Latin letters dropped. The search page normalises a query the
-    same way (``key`` in ``search.html``), so brackets (〔〕, ［］, [], ()), spaces, ``/`` or
-    ``／`` typed differently still give the same key."""
-    runs = _RUN.findall(unicodedata.normalize("NFKC", identifier).lower())
-    return "".join(runs)
-
-
-def lookup_html(title: str, doc_no: str | None, index_no: str | None) -> str:
-    """A lookup record, indexed at the path of the page it stands for.
-
-    Its text and its metadata ``ids`` are the :func:`identifier_key` of its 文号 and
-    索引号. The search page never shows a lookup record: it searches the lookup
-    index separately with the query's key, checks ``ids`` for a whole-key match (a
-    prefix such as 示政办 is not one) and moves the page's own result to the top,
-    labelled 【精确匹配】; see ``search.html``."""
+def _attr(kind: str, name: str, value: str) -> str:
     e = html.escape
-    keys = " ".join(dict.fromkeys(identifier_key(x) for x in (doc_no, index_no) if x and identifier_key(x)))
-    return (
-        f'<!DOCTYPE html><html lang="{LOOKUP_LANG}"><head><meta charset="utf-8"><title>{e(title)}</title></head>'
-        f'<body><main data-pagefind-body><span data-pagefind-meta="title[data-title]" data-title="{e(title)}"></span>'
-        f'<span data-pagefind-meta="ids[data-ids]" data-ids="{e(keys)}"></span>'
-        f'<p>{e(keys)}</p></main></body></html>\n'
-    )
+    return f'<span data-pagefind-{kind}="{e(name)}[data-v]" data-v="{e(value)}"></span>'
+
+
+def record_html(doc: SearchDoc, text: str | None = None) -> str:
+    """The record of ``doc``: for the title layer (``text`` None) its title-layer fields;
+    for the text layer its title and ``text``."""
+    e = html.escape
+    parts = [_attr("meta", key, value) for key, value in sorted(doc.meta.items())]
+    parts += [_attr("filter", key, value) for key, value in sorted(doc.filters.items())]
+    if doc.date:
+        parts.append(_attr("sort", "date", doc.date))
+    fields = doc.fields if text is None else (doc.title, text)
+    for i, field in enumerate(fields):
+        words = tokens(field)
+        if words:
+            weight = f' data-pagefind-weight="{TITLE_WEIGHT}"' if i == 0 else ""
+            parts.append(f"<p{weight}>{e(' '.join(words))}</p>")
+    return (f'<!DOCTYPE html><html lang="{LANG}"><head><meta charset="utf-8"></head>'
+            f'<body><main data-pagefind-body>{"".join(parts)}</main></body></html>\n')

@@ -58,6 +58,7 @@ def test_search_excerpts_wrap_on_a_phone(viewport, a11y_site, theme: str) -> Non
     page = context.new_page()
     try:
         open_page(page, a11y_site.url(a11y_site.pages["search_results"]), theme)
+        page.select_option("#search-scope", "text")  # excerpts come from the full text
         show_search_results(page)
         page.wait_for_selector(".pf-result-excerpt")
         excerpts = page.evaluate("""() => [...document.querySelectorAll('.pf-result-excerpt')]

@@ -53,7 +53,7 @@ def test_body_change_rewrites_only_that_item(site: SiteFolder) -> None:
     assert written["search"] == {"y2025"}, "only the year's search shard is re-indexed"
     assert not written["other"]
     # On disk nothing else changed (the re-indexed shard's folder is Pagefind's to rewrite).
-    shard = "pagefind/y2025/"
+    shard = "pagefind/text/y2025/"
     touched = {p for p in changed(before, snapshot(site.out)) if not p.startswith(shard)}
     reported = {p for p in result.written_paths + result.deleted_paths if not p.startswith(shard)}
     assert touched == reported | {".govsite-manifest.json"}
@@ -80,7 +80,8 @@ def test_title_change_rewrites_item_and_listings_that_show_it(site: SiteFolder) 
     assert written["feeds"] == {"feeds/latest.xml", "feeds/org/xzfb.xml", "feeds/column/tjxx.xml",
                                 "feeds/column/fdzdgknr.xml", "feeds/theme/13.xml"}
     assert written["data"] == {"data/items-2024.csv", "data/items-2024.json", "data/manifest.json"}
-    assert written["search"] <= {"y2024", "govsite-shards.json"} and "y2024" in written["search"]
+    # The title changed: the title layer and the year's text are re-indexed.
+    assert {"y2024", "titles"} <= written["search"] <= {"y2024", "titles", "govsite-shards.json"}
     assert "第四项工作" in site.read_out("xxgk/tjxx/index.html")
     assert "第四项工作" not in site.read_out("xxgk/gfxwj/index.html")
 

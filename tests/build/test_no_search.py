@@ -40,4 +40,4 @@ def test_no_search_flag(site: SiteFolder) -> None:
     assert not (site.out / "pagefind/pagefind.js").exists(), "a first quick build has no index to carry forward"
     second = CliRunner().invoke(main, ["build", "--site", str(site.root), "--quiet", "--lang", "en"])
     assert second.exit_code == 0, second.output
-    assert (site.out / "pagefind/pagefind.js").is_file() and (site.out / "pagefind/y2025/pagefind-entry.json").is_file()
+    assert (site.out / "pagefind/pagefind.js").is_file() and (site.out / "pagefind/text/y2025/pagefind-entry.json").is_file()

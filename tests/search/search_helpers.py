@@ -74,7 +74,7 @@ INIT_JS = """async () => {
                                      date: d.meta.date || "", org: d.meta.org || "", exact: !!d.meta.exact })) };
   };
   window.govsiteFilters = () => api.filters();
-  return JSON.parse(document.getElementById("search-config").textContent).mergeIndex.length;
+  return JSON.parse(document.getElementById("search-config").textContent).textShards.length;
 }"""
 
 

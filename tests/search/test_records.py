@@ -1,56 +1,35 @@
-"""The extra text Pagefind indexes (govsite/search/records.py): hidden n-grams so that
-the browser's ICU query words always start an indexed word, and lookup records."""
+"""The records Pagefind indexes (govsite/search/records.py): zxx, tokens one field per
+paragraph, metadata and filters as escaped attributes, the page's boilerplate left out."""
 from __future__ import annotations
 
-from govsite.search.records import (
-    NGRAM_WEIGHT,
-    identifier_key,
-    lookup_html,
-    ngrams,
-    with_query_words,
-)
+from govsite.search.fields import SearchDoc
+from govsite.search.records import LANG, page_text, record_html
+
+DOC = SearchDoc("xxgk/a/2024/00001.html", "标题<script>, 含逗号", 2024, 3,
+                {"title": "标题<script>, 含逗号", "doc_no": "示政办发〔2024〕12号", "date": "2024-03-01"},
+                {"类型": "信息公开", "年份": "2024"}, ("标题<script>, 含逗号", "示政办发〔2024〕12号", "", "示例县人民政府办公室"))
 
 
-def test_ngrams_cover_every_position_up_to_three_characters() -> None:
-    grams = ngrams("第一批县级 2025年")
-    # ICU splits 第一批 into 第|一批 and 县级 into 县|级: each piece starts an n-gram.
-    assert {"第", "一批", "第一批", "批县级", "县级", "级", "年"} <= set(grams)
-    assert "第一批县" not in grams  # at most three characters
-    assert "级2" not in grams and "2025" not in grams  # CJK runs only; digits are indexed as they are
-    assert grams == sorted(set(grams))
+def test_title_record_holds_the_tokens_of_each_field_and_escaped_attributes() -> None:
+    record = record_html(DOC)
+    assert f'lang="{LANG}"' in record and "<script>" not in record
+    assert 'data-pagefind-meta="title[data-v]" data-v="标题&lt;script&gt;, 含逗号"' in record
+    assert 'data-pagefind-filter="年份[data-v]" data-v="2024"' in record
+    assert 'data-pagefind-sort="date[data-v]" data-v="2024-03-01"' in record
+    assert '<p data-pagefind-weight="2">标题 题&lt;s sc cr ri ip pt t&gt;,·含 含逗 逗号 号</p>' in record
+    assert "<p>示政 政办 办发 发〔2 20 02 24 4〕1 12 2号 号</p>" in record
+    assert record.count("<p") == 3  # the empty 索引号 field gives no paragraph
 
 
-def test_with_query_words_appends_hidden_low_weight_text_inside_the_indexed_element() -> None:
+def test_text_record_holds_the_title_and_the_text_only() -> None:
+    record = record_html(DOC, "正文内容")
+    assert "<p>正文 文内 内容 容</p>" in record and "示政" not in record.split("</span>")[-1]
+
+
+def test_page_text_leaves_out_navigation_and_boilerplate() -> None:
     page = ('<html><body><nav>导航</nav><article data-pagefind-body><h1>县级名录</h1>'
-            '<p>正文第一批</p><div class="qr">二维码</div></article></body></html>')
-    out = with_query_words(page)
-    hidden = f'<div hidden data-pagefind-weight="{NGRAM_WEIGHT}">'
-    assert out.count(hidden) == 1
-    assert out.index(hidden) < out.index("</article>")
-    words = out[out.index(hidden) + len(hidden):out.index("</div>", out.index(hidden))].split(" ")
-    assert "级名" in words and "县级名" in words  # the title: runs of up to three characters
-    assert "一" in words and "批" in words and "一批" not in words  # the rest: single characters
-    assert "导" not in words and "维" not in words  # navigation and excluded boilerplate are not indexed
-    assert out.replace(out[out.index(hidden):out.index("</article>")], "") == page
-
-
-def test_page_without_indexed_element_is_unchanged() -> None:
-    page = "<html><body><p>没有索引区域</p></body></html>"
-    assert with_query_words(page) == page
-
-
-def test_identifier_key_ignores_brackets_spaces_and_widths() -> None:
-    key = "示政办发202412号"
-    for typed in ("示政办发〔2024〕12号", "示政办发[2024]12号", "示政办发［2024］12号", "示政办发 (2024) 12号",
-                  "示政办发（２０２４）１２号"):
-        assert identifier_key(typed) == key, typed
-    assert identifier_key("11999921014372235X／2024－00005") == identifier_key("11999921014372235x/2024-00005") \
-        == "11999921014372235x202400005"
-
-
-def test_lookup_record_holds_whole_identifier_keys_and_the_plain_title() -> None:
-    record = lookup_html("标题<script>", "示政办发〔2024〕12号", "11999921014372235X/2024-00005")
-    assert 'lang="zxx"' in record and "<script>" not in record and 'data-title="标题&lt;script&gt;"' in record
-    assert 'data-ids="示政办发202412号 11999921014372235x202400005"' in record
-    assert "政办发202412号" not in record.replace("示政办发202412号", "")  # no suffixes: a prefix is not exact
-    assert "精确匹配" not in record and "／" not in record  # the page shows the label, not the record
+            '<p>正文第一批</p><div class="qr">二维码</div><script>var x</script></article></body></html>')
+    text = page_text(page)
+    assert "县级名录" in text and "正文第一批" in text
+    assert "导航" not in text and "二维码" not in text and "var" not in text
+    assert page_text("<html><body><p>没有索引区域</p></body></html>") == ""
