@@ -33,7 +33,9 @@ class SearchDoc:
     filters: dict[str, str] = field(default_factory=dict)
     """类型, 发布机构, 年份, 有效性, 体裁, 主题分类 → value (absent when empty)."""
     fields: tuple[str, ...] = ()
-    """Title, 文号, 索引号 and organisation: the words of the title layer."""
+    """Title and organisation: their bigrams are words of the title layer."""
+    identifiers: tuple[str, ...] = ()
+    """文号 and 索引号: whole keys in the title layer (see :func:`govsite.search.records.identifier_words`)."""
 
     @property
     def date(self) -> str:
@@ -57,7 +59,7 @@ def collect_docs(model: SiteModel) -> list[SearchDoc]:
         filters = _clean({"类型": KIND_ITEM, "发布机构": item.org.name, "年份": str(item.year),
                           "有效性": fm.validity.value, "体裁": fm.genre, "主题分类": theme})
         docs.append(SearchDoc(item.url, fm.title, item.year, fm.publish_date.month, meta, filters,
-                              (fm.title, fm.doc_no or "", fm.index_no, item.org.name)))
+                              (fm.title, item.org.name), (fm.doc_no or "", fm.index_no)))
     if model.gazette is not None:
         name = model.gazette.config.name
         for issue in model.gazette.issues:
@@ -75,7 +77,7 @@ def collect_docs(model: SiteModel) -> list[SearchDoc]:
                                   "有效性": linked.fm.validity.value if linked is not None else None,
                                   "主题分类": theme})
                 docs.append(SearchDoc(art.url, art.fm.title, issue.fm.year, issue.fm.date.month, meta,
-                                      filters, (art.fm.title, art.fm.doc_no or "", index_no or "", org or "")))
+                                      filters, (art.fm.title, org or ""), (art.fm.doc_no or "", index_no or "")))
     sec = model.config.section_path
     for page in model.pages:
         if page.fm.column is None:

@@ -71,7 +71,7 @@ def _sha1(*parts: object) -> str:
 
 
 def shard_digest(shard: Shard, settings: str) -> str:
-    records = [(d.url, d.meta, d.filters) + ((d.fields,) if shard.name == TITLES else ()) for d in shard.docs]
+    records = [(d.url, d.meta, d.filters) + ((d.fields, d.identifiers) if shard.name == TITLES else ()) for d in shard.docs]
     return _sha1(settings, shard.name, json.dumps(records, ensure_ascii=False, sort_keys=True))
 
 

