@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/search_browser.py [--corpus benchmarks/corpus/n10000-s1] [--built DIR]
+        [--repeat R] [--out-json PATH]
 
 Builds the corpus (``govsite build``, search included) under the sub-path
 ``https://www.example.gov.cn/xxgk-bench/`` into a scratch folder, or uses ``--built``
@@ -11,18 +12,30 @@ page in Debian's Chromium (Playwright) with a cold cache for every query:
 
 cold
     ``search/?q=…`` opened in a fresh browser context: page, Pagefind's runtime
-    and WebAssembly, every shard's entry and metadata, then the index chunks,
-    filters and result fragments the query needs. Latency runs from navigation
-    start to the first result link on screen.
+    and WebAssembly, the title layer's entry and metadata, then the index chunks,
+    filters and result fragments the query needs (and the text layer's, when the
+    page consults it). Latency runs from navigation start to the first result link
+    on screen (or to the "没有找到" summary when there is none); requests and bytes
+    are counted up to that moment, and again once the network has been quiet for
+    a second ("settled": the rest of the first page of results).
 warm
-    the next query typed into the same page (runtime and metadata already
-    loaded): from filling the input to the first result link of the new query.
+    the next query typed into the same page, once the cold query has settled
+    (runtime and metadata already loaded): from filling the input to the first
+    result link of the new result set. Pagefind's results component keeps the old
+    links on screen while it searches, and two queries can have the same first
+    result (a full title, then its 文号), so the new set is recognised by the
+    summary (``pagefind-summary``: "找到 N 个 <query> 的相关结果", not "正在搜索 …")
+    and by a result link that was not on the page before the query was typed.
 
-For each query it counts the requests and the shards whose index chunks were
-fetched, and sums the bytes: as stored (Pagefind's own files are already
-gzip-compressed) and as sent by a host that gzips text (HTML, JS, CSS, JSON,
-wasm; Pagefind's compressed files unchanged). Writes
-``benchmarks/results-search-browser.json`` and prints a Markdown table.
+For each query it counts the requests and the bundles whose index chunks were
+fetched (``titles`` or a text shard such as ``y2025``), sums the bytes: as stored
+(Pagefind's own files are already gzip-compressed) and as sent by a host that
+gzips text (HTML, JS, CSS, JSON, wasm; Pagefind's compressed files unchanged), and
+checks the first result against the item the query was taken from. With
+``--repeat R`` every cold and warm measurement is taken R times and the median
+latency is reported (each run in a fresh browser context). Writes
+``benchmarks/results-search-browser.json`` (or ``--out-json``) and prints a
+Markdown table.
 """
 from __future__ import annotations
 
@@ -65,23 +78,29 @@ def _inside(title: str) -> str:
     return title[start:start + 6]
 
 
-def queries(site: Path) -> list[tuple[str, str]]:
-    """(kind, query) pairs taken from the corpus itself, deterministically."""
+def queries(site: Path) -> list[dict[str, object]]:
+    """The benchmark queries, taken from the corpus itself, deterministically: kind, query,
+    the URL of the item it was taken from (expected first, or in the top 3 for a title
+    phrase), and how many item titles contain it."""
     model, problems = load_and_validate(site)
     assert model is not None and not problems.has_errors()
     items = sorted(model.items, key=lambda i: i.url)
     with_doc_no = [i for i in items if i.fm.doc_no]
     mid = with_doc_no[len(with_doc_no) // 2]
     other = items[len(items) // 3]
-    return [
-        ("common word", "通知"),
-        ("title phrase", _inside(other.fm.title)),
-        ("full title", mid.fm.title),
-        ("文号", mid.fm.doc_no or ""),
-        ("索引号", other.fm.index_no),
-        ("organization", other.org.name),
-        ("two words", "财政 预算"),
+    phrase = _inside(other.fm.title)
+    pairs = [
+        ("common word", "通知", None),
+        ("title phrase", phrase, other.url),
+        ("full title", mid.fm.title, mid.url),
+        ("文号", mid.fm.doc_no or "", mid.url),
+        ("索引号", other.fm.index_no, other.url),
+        ("organization", other.org.name, None),
+        ("two words", "财政 预算", None),
     ]
+    titles = [i.fm.title for i in model.items]
+    return [{"kind": k, "query": q, "expected": url,
+             "titles_containing": sum(all(w in t for w in q.split()) for t in titles)} for k, q, url in pairs]
 
 
 def _sizes(out: Path, url: str) -> tuple[int, int]:
@@ -118,39 +137,118 @@ def _summary(out: Path, urls: list[str], seconds: float) -> dict[str, object]:
         sent += b
     shards = sorted({s for s in map(_shard, urls) if s})
     return {"ms": round(seconds * 1000), "requests": len(urls), "shards_with_chunks": len(shards),
-            "kib_stored": round(stored / KIB), "kib_sent_gzip": round(sent / KIB)}
+            "bundles_with_chunks": shards, "kib_stored": round(stored / KIB), "kib_sent_gzip": round(sent / KIB)}
 
 
-def measure(out: Path, origin: str, pairs: list[tuple[str, str]]) -> list[dict[str, object]]:
+FIRST_LINK = "pagefind-results a.pf-result-link"
+MARK_OLD = ("() => { for (const a of document.querySelectorAll('pagefind-results a.pf-result-link'))"
+            " a.dataset.benchOld = '1'; }")
+NEW_RESULTS = """(q) => {
+  const s = document.querySelector('pagefind-summary');
+  const text = s ? s.textContent.trim() : '';
+  if (!text.includes(q) || text.startsWith('正在搜索')) return false;
+  if (text.startsWith('没有找到')) return 'none';
+  const a = document.querySelector('pagefind-results a.pf-result-link:not([data-bench-old])');
+  return a ? 'results' : false;
+}"""
+"""Finished when the summary names the query (not "正在搜索 …") and a result link that
+was not there before the query is on screen, or when the summary says nothing was found."""
+
+
+def _settle(page, urls: list[str], quiet: float = 1.0, limit: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until no request has started for ``quiet`` seconds (at most ``limit``); through
+    Playwright, which delivers the request events while it waits."""
+    deadline = time.perf_counter() + limit
+    seen, since = len(urls), time.perf_counter()
+    while time.perf_counter() < deadline:
+        page.wait_for_timeout(100)
+        if len(urls) != seen:
+            seen, since = len(urls), time.perf_counter()
+        elif time.perf_counter() - since >= quiet:
+            return
+
+
+def _state(page) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """The summary and the first ten result links on screen (path below the base, title)."""
+    summary = page.eval_on_selector("pagefind-summary", "e => e.textContent.trim()")
+    links = page.eval_on_selector_all(
+        FIRST_LINK + ":not([data-bench-old])",
+        "as => as.slice(0, 10).map(a => [new URL(a.href).pathname, a.textContent.trim()])")
+    return {"summary": summary, "top": [[p[len(BASE_PATH):] if p.startswith(BASE_PATH) else p, t] for p, t in links]}
+
+
+def _rank(top: list[list[str]], expected: str | None) -> int | None:
+    """1-based rank of the expected item among the first results; 0 when it is not there."""
+    if expected is None:
+        return None
+    for n, (path, _title) in enumerate(top, 1):
+        if path == expected:
+            return n
+    return 0
+
+
+def measure_one(browser, origin: str, out: Path, query: str, next_query: str,  # type: ignore[no-untyped-def]
+                next_expected: str | None, expected: str | None) -> dict[str, object]:
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
+    try:
+        start = time.perf_counter()
+        page.goto(f"{origin}{BASE_PATH}search/?q={quote(query)}")
+        found = page.wait_for_function(NEW_RESULTS, arg=query, timeout=120_000, polling="raf").json_value()
+        cold = _summary(out, urls, time.perf_counter() - start)
+        cold_first = list(urls)
+        _settle(page, urls)
+        settled = _summary(out, urls, 0)
+        state = _state(page)
+        # The next query on the same page, typed once the first has settled.
+        page.evaluate(MARK_OLD)
+        urls.clear()
+        start = time.perf_counter()
+        page.fill("pagefind-input input", next_query)
+        next_found = page.wait_for_function(NEW_RESULTS, arg=next_query, timeout=120_000, polling="raf").json_value()
+        warm = _summary(out, urls, time.perf_counter() - start)
+        next_state = _state(page)
+    finally:
+        context.close()
+    return {
+        "found": found, "summary": state["summary"], "first": state["top"][0] if state["top"] else None,
+        "expected_rank": _rank(state["top"], expected), "top": state["top"],
+        "cold": cold, "cold_settled": {k: v for k, v in settled.items() if k != "ms"},
+        "cold_urls": [urlsplit(u).path for u in cold_first],
+        "warm": {**warm, "query": next_query, "found": next_found, "summary": next_state["summary"],
+                 "first": next_state["top"][0] if next_state["top"] else None,
+                 "expected_rank": _rank(next_state["top"], next_expected)},
+    }
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[(len(values) - 1) // 2]
+
+
+def measure(out: Path, origin: str, cases: list[dict[str, object]], repeat: int = 1) -> list[dict[str, object]]:
     from playwright.sync_api import sync_playwright
 
     rows: list[dict[str, object]] = []
-    first_link = "pagefind-results a.pf-result-link"
     with sync_playwright() as pw:
         browser = launch(pw)
-        for n, (kind, query) in enumerate(pairs):
-            context = browser.new_context(locale="zh-CN")
-            page = context.new_page()
-            urls: list[str] = []
-            page.on("request", lambda r: urls.append(r.url))
-            start = time.perf_counter()
-            page.goto(f"{origin}{BASE_PATH}search/?q={quote(query)}")
-            page.wait_for_selector(first_link, timeout=120_000)
-            cold = _summary(out, urls, time.perf_counter() - start)
-            # The next query on the same page: a different one, so nothing is cached for it.
-            next_query = pairs[(n + 1) % len(pairs)][1]
-            urls.clear()
-            before = page.eval_on_selector(first_link, "a => a.href")
-            start = time.perf_counter()
-            page.fill("pagefind-input input", next_query)
-            page.wait_for_function(
-                "(before) => { const a = document.querySelector('pagefind-results a.pf-result-link');"
-                " return a && a.href !== before; }", arg=before, timeout=120_000)
-            warm = _summary(out, urls, time.perf_counter() - start)
-            results = page.eval_on_selector("pagefind-summary", "e => e.textContent.trim()")
-            rows.append({"kind": kind, "query": query, "summary": results, "cold": cold,
-                         "warm": {**warm, "query": next_query}})
-            context.close()
+        for n, case in enumerate(cases):
+            nxt = cases[(n + 1) % len(cases)]  # a different query, so nothing is cached for it
+            runs = [measure_one(browser, origin, out, str(case["query"]), str(nxt["query"]),
+                                nxt["expected"], case["expected"]) for _ in range(repeat)]  # type: ignore[arg-type]
+            cold_ms = [r["cold"]["ms"] for r in runs]  # type: ignore[index]
+            warm_ms = [r["warm"]["ms"] for r in runs]  # type: ignore[index]
+            row = dict(runs[0])
+            # the run with the median cold latency carries the request figures
+            row["cold"] = dict(sorted((r["cold"] for r in runs), key=lambda c: c["ms"])[(len(runs) - 1) // 2])  # type: ignore
+            row["warm"] = dict(sorted((r["warm"] for r in runs), key=lambda c: c["ms"])[(len(runs) - 1) // 2])  # type: ignore
+            row["cold"]["ms_runs"] = cold_ms
+            row["warm"]["ms_runs"] = warm_ms
+            rows.append({**case, **row})
+            print(f"  {case['kind']:<13} cold {row['cold']['ms']:>6} ms {cold_ms}  warm {row['warm']['ms']:>6} ms {warm_ms}"
+                  f"  {row['summary']}", file=sys.stderr)
         browser.close()
     return rows
 
@@ -159,9 +257,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus" / "n10000-s1")
     parser.add_argument("--built", type=Path, default=None, help=f"an output already built with --base-url {BASE_URL}")
+    parser.add_argument("--repeat", type=int, default=1, help="cold and warm runs per query; the median is reported")
+    parser.add_argument("--out-json", type=Path, default=HERE / "results-search-browser.json")
     args = parser.parse_args()
     os.environ.setdefault("GOVSITE_TODAY", "2026-11-20")
     site = args.corpus.resolve()
+    cases = queries(site)
     with tempfile.TemporaryDirectory(prefix="search-browser-") as tmp_name:
         root = Path(tmp_name)
         out = root / BASE_PATH.strip("/")
@@ -173,21 +274,30 @@ def main() -> None:
         server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
-            rows = measure(out, f"http://127.0.0.1:{server.server_address[1]}", queries(site))
+            rows = measure(out, f"http://127.0.0.1:{server.server_address[1]}", cases, args.repeat)
         finally:
             server.shutdown()
         shards = json.loads((out / "pagefind" / "govsite-shards.json").read_text(encoding="utf-8"))
+        text_shards = [s for s in shards["shards"] if s not in ("core", "titles")]
+        sizes = {name: round(sum(f.stat().st_size for f in (out / "pagefind" / sub).rglob("*") if f.is_file()) / KIB)
+                 for name, sub in [("titles", "titles")] + [(t, f"text/{t}") for t in text_shards]}
     model, _ = load_and_validate(site)
-    result = {"corpus": site.name, "items": len(model.items) if model else None,
-              "text_shards": len(shards["shards"]) - 2, "queries": rows}  # "core" is the runtime, then "titles"
-    (HERE / "results-search-browser.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
-                                                      encoding="utf-8")
-    print("| query | kind | cold ms | cold requests | shards with chunks | cold KiB stored / gzip | warm ms | warm KiB |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    gazette_articles = 0
+    if (site / "content" / "gazette").is_dir():
+        gazette_articles = sum(1 for _ in (site / "content" / "gazette").rglob("*.md"))
+    result = {"corpus": site.name, "items": len(model.items) if model else None, "gazette_articles": gazette_articles,
+              "text_shards": len(text_shards), "text_shard_names": text_shards, "bundle_kib": sizes,
+              "repeat": args.repeat, "loadavg_1m_at_end": round(os.getloadavg()[0], 2), "queries": rows}
+    args.out_json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{site.name}: {result['items']} items, {gazette_articles} gazette articles, {len(text_shards)} text shards")
+    print("| kind | query | results | first = expected | cold ms | cold requests | cold KiB stored / gzip "
+          "| settled requests | settled KiB stored / gzip | bundles with chunks | warm ms | warm requests |")
+    print("|---|---|---|---|---:|---:|---:|---:|---:|---|---:|---:|")
     for r in rows:
-        c, w = r["cold"], r["warm"]
-        print(f"| {r['query']} | {r['kind']} | {c['ms']} | {c['requests']} | {c['shards_with_chunks']} | "
-              f"{c['kib_stored']} / {c['kib_sent_gzip']} | {w['ms']} | {w['kib_stored']} |")
+        c, st, w = r["cold"], r["cold_settled"], r["warm"]
+        print(f"| {r['kind']} | {r['query']} | {r['summary']} | {r['expected_rank']} | {c['ms']} | {c['requests']} | "
+              f"{c['kib_stored']} / {c['kib_sent_gzip']} | {st['requests']} | {st['kib_stored']} / {st['kib_sent_gzip']} | "
+              f"{' '.join(c['bundles_with_chunks'])} | {w['ms']} | {w['requests']} |")
 
 
 if __name__ == "__main__":

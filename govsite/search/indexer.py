@@ -47,7 +47,7 @@ DATA_DIRS = ("index", "fragment", "filter")
 
 
 def pagefind_binary() -> Path:
-    from pagefind_bin_extended import get_executable  # the extended build segments Chinese
+    from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
 
     return Path(get_executable())
 
@@ -112,7 +112,7 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
     out = str(ctx.out)
 
     def is_clean(shard: Shard) -> bool:
-        files = old_files.get(shard.name)
+        files = old_files.get(shard.name) or {}
         return (bool(files) and old_state.get(shard.name) == digests[shard.name]
                 and (shard.name in (CORE, TITLES) or not any(p in ctx.changed for p in shard.pages))
                 and all(os.path.isfile(f"{out}/{p}") for p in files))

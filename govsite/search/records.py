@@ -67,7 +67,7 @@ def _is_excluded(start_tag: str) -> bool:
     if "data-pagefind-ignore" in start_tag:
         return True
     cls = re.search(r'\bclass="([^"]*)"', start_tag)
-    return bool(cls) and any(c in _EXCLUDED_CLASSES for c in cls.group(1).split())
+    return cls is not None and any(c in _EXCLUDED_CLASSES for c in cls.group(1).split())
 
 
 def indexed_text(fragment: str) -> str:

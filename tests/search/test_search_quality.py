@@ -31,11 +31,12 @@ def _hit(query: dict[str, Any], hits: list[dict[str, str]]) -> int | None:
 
 def test_fixture_covers_every_kind_of_query() -> None:
     counts = {kind: len(queries) for kind, queries in QUERIES.items()}
-    assert sum(counts.values()) >= 40, counts
+    assert sum(counts.values()) >= 60, counts
     for kind in ("title", "partial_title", "body_phrase", "doc_no", "index_no", "org", "gazette_article",
-                 "with_spaces", "without_spaces"):
+                 "with_spaces", "without_spaces", "doc_no_variants", "title_inside", "no_result"):
         assert counts.get(kind, 0) >= 3, kind
-    assert all(q.get("top") == 1 for kind in ("doc_no", "index_no") for q in QUERIES[kind])
+    assert all(q.get("top") == 1 for kind in ("doc_no", "index_no", "doc_no_variants") for q in QUERIES[kind])
+    assert all(q["expect"] == [] for q in QUERIES["no_result"])
 
 
 def test_expected_documents_exist(served_demo) -> None:
@@ -51,6 +52,10 @@ def test_every_query_finds_its_document(served_demo, page, capsys) -> None:
     for kind, queries in QUERIES.items():
         for query in queries:
             found = search(page, query["q"], limit=3)
+            if query.get("expect") == []:  # found nothing: "rank 0 of 0"
+                results.append((kind, query["q"], 0 if found["count"] == 0 else None, 0,
+                                [f'{site_path(h["url"])} {h["title"]}' for h in found["hits"]]))
+                continue
             rank = _hit(query, found["hits"])
             results.append((kind, query["q"], rank, query.get("top", 3),
                             [f'{site_path(h["url"])} {h["title"]}' for h in found["hits"]]))
