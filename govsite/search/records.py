@@ -5,8 +5,7 @@ page's tokens (:mod:`govsite.search.tokens`), one field per ``<p>``, in the
 language ``zxx`` (whitespace-separated words, no segmentation on either side). The
 metadata a result shows, the filters and the date sort key are attributes, each
 on its own element (Pagefind's inline ``key:value`` form splits on commas, which
-titles contain). The title is weighted ×2, so in the text layer a page whose
-title has the words ranks above one that only mentions them.
+titles contain). The title is weighted (:data:`TITLE_WEIGHT`, :data:`TEXT_TITLE_WEIGHT`).
 
 A text-layer record holds the page's indexed text: the ``data-pagefind-body``
 element of the rendered page with tags, scripts and boilerplate (:data:`EXCLUDED`:
@@ -30,6 +29,11 @@ PLACEHOLDER = (f'<!DOCTYPE html><html lang="{LANG}"><head><meta charset="utf-8">
 writes no index without a page. The search page never shows it: every search
 filters on ``分片``, which the placeholder lacks."""
 TITLE_WEIGHT = "2"
+"""Weight of the title in the title layer, over organisation and identifiers."""
+TEXT_TITLE_WEIGHT = "10"
+"""Weight of the title in the text layer (Pagefind's maximum): a page whose title has
+the words ranks above pages that only mention them, so the search page finds the
+title layer's matches among the first text results."""
 EXCLUDED = (".related", ".page-url", ".public-note", ".qr", "[data-pagefind-ignore]")
 """Boilerplate inside content pages that is not indexed (Pagefind ``exclude_selectors``)."""
 _EXCLUDED_CLASSES = ("related", "page-url", "public-note", "qr")
@@ -141,7 +145,7 @@ def record_html(doc: SearchDoc, text: str | None = None) -> str:
         fields += [identifier_words(i) for i in doc.identifiers]
     for i, words in enumerate(fields):
         if words:
-            weight = f' data-pagefind-weight="{TITLE_WEIGHT}"' if i == 0 else ""
+            weight = f' data-pagefind-weight="{TITLE_WEIGHT if text is None else TEXT_TITLE_WEIGHT}"' if i == 0 else ""
             parts.append(f"<p{weight}>{e(' '.join(words))}</p>")
     return (f'<!DOCTYPE html><html lang="{LANG}"><head><meta charset="utf-8"></head>'
             f'<body><main data-pagefind-body>{"".join(parts)}</main></body></html>\n')

@@ -171,16 +171,19 @@ def test_query_set_on_a_10000_item_site(big_site: BigSite, page, capsys) -> None
         check(found["count"] == 0, f"nonsense {nonsense!r}: {found['count']} results")
 
     # 7. One result per page, and the count is of distinct pages (in both scopes).
-    for query in rng.sample(orgs, 2) + ["征收土地"]:
+    for query in [run[:4] for run, _ in _title_runs(docs, rng, 3)]:
         for scope in ("", "text"):
             page.select_option("#search-scope", scope)
-            found = _hits(page, query, 2000)
+            found = _hits(page, query, 5000)
             urls = [site_path(h["url"]) for h in found["hits"]]
-            check(0 < found["count"] <= 2000 and len(urls) == len(set(urls)) == found["count"]
-                  and set(urls) <= set(by_url) | {d.url for d in big_site.docs}, f"distinct pages for {query!r} ({scope})")
+            check(0 < found["count"] and len(urls) == len(set(urls)) == found["count"]
+                  and set(urls) <= {d.url for d in big_site.docs},
+                  f"distinct pages for {query!r} ({scope}): {found['count']} results, {len(set(urls))} pages")
     page.select_option("#search-scope", "")
 
     with capsys.disabled():
         print(f"\n10,000-item site: {cases - len(failures)}/{cases} query cases pass")
+        for failure in failures:
+            print(f"  FAILED {failure}")
     assert cases >= 60
     assert failures == []
