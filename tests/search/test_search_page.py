@@ -126,3 +126,33 @@ def test_page_loads_only_pagefind_scripts_from_the_site(served_demo, page) -> No
     assert scripts and all(urlsplit(u).path.startswith(SUB_PATH + "pagefind/") or urlsplit(u).path == SUB_PATH + "assets/care.js"
                            for u in scripts), scripts
     assert requests.external() == []
+
+
+def _text_requests(urls: list[str]) -> list[str]:
+    return [u for u in urls if "/pagefind/text/" in urlsplit(u).path]
+
+
+def test_title_layer_answers_alone_and_full_text_is_one_click_away(served_demo, page) -> None:
+    """Issue 16: a query the title layer answers reads no text shard (the cost of a query
+    does not depend on the number of years); 在全文中搜索 reads the full text and shows
+    excerpts with the words marked; a query with no title match goes to the full text
+    by itself."""
+    requests = record_requests(page)
+    _open(page, served_demo, "集中采购目录")
+    page.wait_for_selector(".search-fulltext:not([hidden])")
+    assert _text_requests(requests.urls) == []
+    titles_only = page.eval_on_selector("pagefind-summary", "e => e.textContent")
+    page.click("#search-fulltext")
+    page.wait_for_function("() => document.querySelector('.pf-result-excerpt mark')")
+    assert page.eval_on_selector("#search-scope", "s => s.value") == "text"
+    assert _text_requests(requests.urls), "the full text was not read"
+    assert page.eval_on_selector("pagefind-summary", "e => e.textContent") != titles_only
+    assert page.is_hidden(".search-fulltext")
+    excerpt = page.eval_on_selector(".pf-result-excerpt", "e => e.textContent")
+    assert "集中采购目录" in excerpt.replace(" ", "")  # the excerpt is readable text, not tokens
+
+    body_only = record_requests(page)
+    page.goto(served_demo.root_url + "search/?q=" + quote("入汛以来最强降雨过程"))
+    page.wait_for_selector(RESULT)
+    assert _text_requests(body_only.urls)
+    assert site_path(page.eval_on_selector(RESULT, "a => a.href")) == "xxgk/yjglj/2025/00003.html"
