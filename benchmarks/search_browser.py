@@ -50,6 +50,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -92,10 +93,11 @@ def queries(site: Path) -> list[dict[str, object]]:
     titles = [i.fm.title for i in model.items]
     # a title phrase that at most 3 titles contain (the quality target's condition): the
     # first such among the items from ``other`` on
+    runs = Counter(r for t in titles for r in {t[k:k + 6] for k in range(len(t) - 5)})
     start = len(items) // 3
     phrase_item = other
     for cand in items[start:] + items[:start]:
-        if sum(_inside(cand.fm.title) in t for t in titles) <= 3:
+        if runs[_inside(cand.fm.title)] <= 3:
             phrase_item = cand
             break
     phrase = _inside(phrase_item.fm.title)
