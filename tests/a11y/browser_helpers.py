@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import Error as PlaywrightError
+
 from tests.conftest import REPO
 
 AXE_JS = REPO / ".node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,7 +33,14 @@ def show_search_results(page, at_least: int = 1) -> int:  # type: ignore[no-unty
     returns how many result links are shown."""
     page.locator("pagefind-input input").fill(SEARCH_QUERY)
     page.wait_for_selector("pagefind-results li", timeout=20000)
-    page.locator("pagefind-results li").first.scroll_into_view_if_needed()
+    for attempt in range(5):  # the list may be re-rendered under us (a slower search finishing)
+        try:
+            page.locator("pagefind-results li").first.scroll_into_view_if_needed(timeout=5000)
+            break
+        except PlaywrightError:
+            if attempt == 4:
+                raise
+            page.wait_for_timeout(200)
     page.wait_for_function(f"document.querySelectorAll({RESULT!r}).length >= {at_least}", timeout=20000)
     return page.locator(RESULT).count()
 
