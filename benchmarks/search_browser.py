@@ -198,8 +198,22 @@ def _rank(top: list[list[str]], expected: str | None) -> int | None:
     return 0
 
 
+TIMEOUT_MS = 120_000
+
+
+def _wait(page, query: str, timeout_ms: int) -> str:  # type: ignore[no-untyped-def]
+    """Wait for the result set of ``query``: "results", "none", or "timeout" (recorded, not raised;
+    the latency is then the timeout, a lower bound)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        return str(page.wait_for_function(NEW_RESULTS, arg=query, timeout=timeout_ms, polling="raf").json_value())
+    except PlaywrightTimeout:
+        return "timeout"
+
+
 def measure_one(browser, origin: str, out: Path, query: str, next_query: str,  # type: ignore[no-untyped-def]
-                next_expected: str | None, expected: str | None) -> dict[str, object]:
+                next_expected: str | None, expected: str | None, timeout_ms: int = TIMEOUT_MS) -> dict[str, object]:
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     urls: list[str] = []
@@ -207,7 +221,7 @@ def measure_one(browser, origin: str, out: Path, query: str, next_query: str,  #
     try:
         start = time.perf_counter()
         page.goto(f"{origin}{BASE_PATH}search/?q={quote(query)}")
-        found = page.wait_for_function(NEW_RESULTS, arg=query, timeout=120_000, polling="raf").json_value()
+        found = _wait(page, query, timeout_ms)
         cold = _summary(out, urls, time.perf_counter() - start)
         cold_first = list(urls)
         _settle(page, urls)
@@ -218,7 +232,7 @@ def measure_one(browser, origin: str, out: Path, query: str, next_query: str,  #
         urls.clear()
         start = time.perf_counter()
         page.fill("pagefind-input input", next_query)
-        next_found = page.wait_for_function(NEW_RESULTS, arg=next_query, timeout=120_000, polling="raf").json_value()
+        next_found = _wait(page, next_query, timeout_ms)
         warm = _summary(out, urls, time.perf_counter() - start)
         next_state = _state(page)
     finally:
@@ -238,7 +252,8 @@ def _median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def measure(out: Path, origin: str, cases: list[dict[str, object]], repeat: int = 1) -> list[dict[str, object]]:
+def measure(out: Path, origin: str, cases: list[dict[str, object]], repeat: int = 1,
+            timeout_ms: int = TIMEOUT_MS) -> list[dict[str, object]]:
     from playwright.sync_api import sync_playwright
 
     rows: list[dict[str, object]] = []
@@ -247,7 +262,8 @@ def measure(out: Path, origin: str, cases: list[dict[str, object]], repeat: int 
         for n, case in enumerate(cases):
             nxt = cases[(n + 1) % len(cases)]  # a different query, so nothing is cached for it
             runs = [measure_one(browser, origin, out, str(case["query"]), str(nxt["query"]),
-                                nxt["expected"], case["expected"]) for _ in range(repeat)]  # type: ignore[arg-type]
+                                nxt["expected"], case["expected"], timeout_ms)  # type: ignore[arg-type]
+                    for _ in range(repeat)]
             cold_ms = [r["cold"]["ms"] for r in runs]  # type: ignore[index]
             warm_ms = [r["warm"]["ms"] for r in runs]  # type: ignore[index]
             row = dict(runs[0])
@@ -256,6 +272,7 @@ def measure(out: Path, origin: str, cases: list[dict[str, object]], repeat: int 
             row["warm"] = dict(sorted((r["warm"] for r in runs), key=lambda c: c["ms"])[(len(runs) - 1) // 2])  # type: ignore
             row["cold"]["ms"], row["cold"]["ms_runs"] = round(_median(cold_ms)), cold_ms
             row["warm"]["ms"], row["warm"]["ms_runs"] = round(_median(warm_ms)), warm_ms
+            row["timeouts"] = [r["found"] for r in runs].count("timeout") + [r["warm"]["found"] for r in runs].count("timeout")  # type: ignore[index]
             rows.append({**case, **row})
             print(f"  {case['kind']:<13} cold {row['cold']['ms']:>6} ms {cold_ms}  warm {row['warm']['ms']:>6} ms {warm_ms}"
                   f"  {row['summary']}", file=sys.stderr)
@@ -269,6 +286,8 @@ def main() -> None:
     parser.add_argument("--built", type=Path, default=None, help=f"an output already built with --base-url {BASE_URL}")
     parser.add_argument("--repeat", type=int, default=1, help="cold and warm runs per query; the median is reported")
     parser.add_argument("--out-json", type=Path, default=HERE / "results-search-browser.json")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT_MS / 1000,
+                        help="seconds to wait for a result set; a timeout is recorded (as that latency) and the run goes on")
     args = parser.parse_args()
     os.environ.setdefault("GOVSITE_TODAY", "2026-11-20")
     site = args.corpus.resolve()
@@ -284,7 +303,7 @@ def main() -> None:
         server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
-            rows = measure(out, f"http://127.0.0.1:{server.server_address[1]}", cases, args.repeat)
+            rows = measure(out, f"http://127.0.0.1:{server.server_address[1]}", cases, args.repeat, round(args.timeout * 1000))
         finally:
             server.shutdown()
         shards = json.loads((out / "pagefind" / "govsite-shards.json").read_text(encoding="utf-8"))
@@ -297,7 +316,7 @@ def main() -> None:
         gazette_articles = sum(1 for _ in (site / "content" / "gazette").rglob("*.md"))
     result = {"corpus": site.name, "items": len(model.items) if model else None, "gazette_articles": gazette_articles,
               "text_shards": len(text_shards), "text_shard_names": text_shards, "bundle_kib": sizes,
-              "repeat": args.repeat, "loadavg_1m_at_end": round(os.getloadavg()[0], 2), "queries": rows}
+              "repeat": args.repeat, "timeout_s": args.timeout, "loadavg_1m_at_end": round(os.getloadavg()[0], 2), "queries": rows}
     args.out_json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"{site.name}: {result['items']} items, {gazette_articles} gazette articles, {len(text_shards)} text shards")
     print("| kind | query | results | first = expected | cold ms | cold requests | cold KiB stored / gzip "
