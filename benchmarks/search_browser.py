@@ -130,11 +130,11 @@ def _sizes(out: Path, url: str) -> tuple[int, int]:
 
 
 def _shard(url: str) -> str | None:
-    """The bundle whose index chunk a URL is: ``titles`` (``pagefind/titles/index/…``) or
-    a text shard (``pagefind/text/y2023/index/…`` → y2023)."""
+    """The bundle whose index chunk a URL is: ``titles`` or a title tier
+    (``pagefind/titles-2024/index/…``), or a text shard (``pagefind/text/y2023/index/…`` → y2023)."""
     parts = urlsplit(url).path[len(BASE_PATH):].split("/")
-    if len(parts) >= 4 and parts[:3] == ["pagefind", "titles", "index"]:
-        return "titles"
+    if len(parts) >= 4 and parts[0] == "pagefind" and parts[1].startswith("titles") and parts[2] == "index":
+        return parts[1]
     if len(parts) >= 5 and parts[:2] == ["pagefind", "text"] and parts[3] == "index":
         return parts[2]
     return None
@@ -307,15 +307,16 @@ def main() -> None:
         finally:
             server.shutdown()
         shards = json.loads((out / "pagefind" / "govsite-shards.json").read_text(encoding="utf-8"))
-        text_shards = [s for s in shards["shards"] if s not in ("core", "titles")]
+        title_tiers = [s for s in shards["shards"] if s.startswith("titles")]
+        text_shards = [s for s in shards["shards"] if s != "core" and s not in title_tiers]
         sizes = {name: round(sum(f.stat().st_size for f in (out / "pagefind" / sub).rglob("*") if f.is_file()) / KIB)
-                 for name, sub in [("titles", "titles")] + [(t, f"text/{t}") for t in text_shards]}
+                 for name, sub in [(t, t) for t in title_tiers] + [(t, f"text/{t}") for t in text_shards]}
     model, _ = load_and_validate(site)
     gazette_articles = 0
     if (site / "content" / "gazette").is_dir():
         gazette_articles = sum(1 for _ in (site / "content" / "gazette").rglob("*.md"))
     result = {"corpus": site.name, "items": len(model.items) if model else None, "gazette_articles": gazette_articles,
-              "text_shards": len(text_shards), "text_shard_names": text_shards, "bundle_kib": sizes,
+              "title_tiers": title_tiers, "text_shards": len(text_shards), "text_shard_names": text_shards, "bundle_kib": sizes,
               "repeat": args.repeat, "timeout_s": args.timeout, "loadavg_1m_at_end": round(os.getloadavg()[0], 2), "queries": rows}
     args.out_json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"{site.name}: {result['items']} items, {gazette_articles} gazette articles, {len(text_shards)} text shards")

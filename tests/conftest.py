@@ -123,7 +123,7 @@ def site(tmp_path: Path) -> SiteFolder:
 def written_groups(paths: list[str]) -> dict[str, set[str]]:
     """Output paths of a build, grouped the way a reader thinks of them:
     ``pages`` (HTML), ``feeds``, ``data`` (open data, sitemap, robots),
-    ``search`` (the Pagefind bundles touched: ``titles``, a text shard's name, ``core``, or a file of ``pagefind/``), ``report`` (``_report/``) and ``other``."""
+    ``search`` (the Pagefind bundles touched: ``titles`` or a title tier, a text shard's name, ``core``, or a file of ``pagefind/``), ``report`` (``_report/``) and ``other``."""
     groups: dict[str, set[str]] = {"pages": set(), "feeds": set(), "data": set(), "search": set(), "other": set(),
                                    "report": set()}
     for path in paths:
@@ -133,7 +133,7 @@ def written_groups(paths: list[str]) -> dict[str, set[str]]:
             groups["search"].add(path.split("/")[2])
         elif path.startswith("pagefind/"):  # the title layer, or a file of the runtime bundle
             parts = path.split("/")
-            groups["search"].add("titles" if parts[1] == "titles" else "core" if len(parts) > 2 else parts[1])
+            groups["search"].add(parts[1] if parts[1].startswith("titles") else "core" if len(parts) > 2 else parts[1])
         elif path.startswith("feeds/"):
             groups["feeds"].add(path)
         elif path.startswith("data/") or path in ("sitemap.xml", "robots.txt") or path.startswith("sitemap"):

@@ -70,6 +70,11 @@ class Options(Strict):
     """Rows per listing page."""
     home_latest: int = Field(default=10, ge=1, le=100)
     """Items shown in the home page 最新信息 list."""
+    search_tier_pages: int = Field(default=15000, ge=20)
+    """Pages per tier of the search's title layer (see govsite/search/docs.py): a site
+    with more is split into tiers of consecutive years, newest read first. Smaller
+    tiers use less memory to index and send less before the first result; each
+    further tier costs a request or more once the older years are searched."""
 
 
 class SiteConfig(Strict):

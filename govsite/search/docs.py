@@ -1,25 +1,30 @@
-"""How the search index is laid out: one title layer, and full text by year.
+"""How the search index is laid out: the title layer in tiers, and full text by year.
 
-The **title layer** is one bundle for the whole site (``pagefind/titles/``): one record per searchable page whose words are the
-tokens (:mod:`govsite.search.tokens`) of its title, 文号, 索引号 and issuing
-organisation, with the metadata a result shows, the filters and the date sort key.
-Every query reads it, and only it when it finds a first page of results, so the
-cost of a query does not depend on how many years the site holds. At 10,000
-items the bundle is about 1/8 of the full text (see docs/architecture.md).
+The **title layer** (``pagefind/titles/``): one record per searchable page whose
+words are the tokens (:mod:`govsite.search.tokens`) of its title, 文号, 索引号 and
+issuing organisation, with the metadata a result shows, the filters and the date
+sort key. Every query reads it. Up to
+:attr:`govsite.model.site.Options.search_tier_pages` pages it is one bundle; above,
+it is split into **tiers** of consecutive years (``pagefind/titles-2019-2021/``,
+``pagefind/titles-2026/``; a year bigger than a tier in calendar parts,
+``titles-2025-07``), newest first. Pagefind's metadata holds every page of a bundle
+(838 KB for one title layer of 100,000 pages, and its one Pagefind run took
+3.75 GiB), so the search page reads the newest tier first, shows a first page of
+results from it when it has one, and merges the older tiers after. Years are
+grouped from the oldest, so new items change the newest tier only.
 
 The **text layer** holds the full text of each page, tokenised the same way, in
 one bundle per year (``pagefind/text/y2025/``): the search page reads it when the
-title layer finds fewer than a page of results, or when the citizen asks for a
-full-text search. A year with more than :data:`MAX_SHARD_PAGES` pages is split
-into calendar ranges: halves, then quarters, then months (``y2025-07`` holds
-July–December), and a month that is still too big by a stable hash of the page
-path, so a page never moves between parts unless its year is split finer and the
-shards cover disjoint date ranges, newest first (the page walks them in this
-order for a full-text search sorted by date: Pagefind sorts within one bundle).
-Free pages and column introductions join the newest year. Splitting the text
-by year bounds the memory of each Pagefind run and means a one-item edit
-re-indexes one year of text (and the title layer only if a title-layer field
-changed).
+title layer finds nothing, or when the citizen asks for a full-text search. A
+year with more than :data:`MAX_SHARD_PAGES` pages is split into calendar ranges:
+halves, then quarters, then months (``y2025-07`` holds July–December), and a month
+that is still too big by a stable hash of the page path, so a page never moves
+between parts unless its year is split finer, and the shards cover disjoint date
+ranges, newest first (the page walks them in this order for a search sorted by
+date: Pagefind sorts within one bundle). Free pages and column introductions join
+the newest year. Splitting by year bounds the memory of each Pagefind run and
+means a one-item edit re-indexes one year of text (and one title tier only if a
+title-layer field changed).
 
 Everything here is a pure function of the model, so the planner (the search page
 lists the shards) and the post-render step agree.
@@ -48,17 +53,35 @@ TEXT_DIR = f"{BUNDLE_DIR}/text"
 """Where the text shards live, one folder each."""
 
 
+def is_title_tier(name: str) -> bool:
+    """``titles`` (the whole title layer) or a tier of it (``titles-2019-2021``)."""
+    return name == TITLES or name.startswith(f"{TITLES}-")
+
+
 @dataclass
 class Shard:
     name: str
     docs: list[SearchDoc] = field(default_factory=list)
 
     @property
+    def is_title(self) -> bool:
+        return is_title_tier(self.name)
+
+    @property
     def folder(self) -> str:
-        """Output folder: ``pagefind/`` (runtime), ``pagefind/titles/`` or ``pagefind/text/y2024/``."""
-        if self.name in (CORE, TITLES):
-            return f"{BUNDLE_DIR}/" if self.name == CORE else f"{BUNDLE_DIR}/{TITLES}/"
+        """Output folder: ``pagefind/`` (runtime), ``pagefind/titles/`` (or a tier,
+        ``pagefind/titles-2024/``) or ``pagefind/text/y2024/``."""
+        if self.name == CORE:
+            return f"{BUNDLE_DIR}/"
+        if self.is_title:
+            return f"{BUNDLE_DIR}/{self.name}/"
         return f"{TEXT_DIR}/{self.name}/"
+
+    @property
+    def years(self) -> tuple[int, int]:
+        """The first and last year of its pages (0, 0 without dated pages)."""
+        dated = [d.year for d in self.docs if d.year is not None]
+        return (min(dated), max(dated)) if dated else (0, 0)
 
     @property
     def pages(self) -> list[str]:
@@ -71,27 +94,29 @@ _RANGES = (12, 6, 3, 1)
 """Months per part when a year is split: the whole year, halves, quarters, months."""
 
 
-def _year_shards(name: str, pages: list[tuple[int, str]]) -> list[tuple[str, list[str]]]:
-    """``pages`` as (month, path) → shards newest first: the whole year if it fits,
-    else the coarsest calendar ranges (``y2025-07``: months 7–12) that fit."""
+def _year_shards(name: str, pages: list[tuple[int, str]], cap: int | None = None) -> list[tuple[str, list[str]]]:
+    """``pages`` as (month, path) → shards newest first: the whole year if it fits
+    in ``cap`` pages (default :data:`MAX_SHARD_PAGES`), else the coarsest calendar
+    ranges (``y2025-07``: months 7–12) that fit."""
+    cap = MAX_SHARD_PAGES if cap is None else cap
     for months in _RANGES:
         parts: dict[int, list[str]] = defaultdict(list)
         for month, path in pages:
             parts[(month - 1) // months * months + 1].append(path)
-        if months == 1 or all(len(p) <= MAX_SHARD_PAGES for p in parts.values()):
+        if months == 1 or all(len(p) <= cap for p in parts.values()):
             break
     if len(parts) == 1 and months == 12:
         return [(name, sorted(parts[1]))]
     out: list[tuple[str, list[str]]] = []
     for first in sorted(parts, reverse=True):
-        out += _hashed(f"{name}-{first:02d}", sorted(parts[first]))
+        out += _hashed(f"{name}-{first:02d}", sorted(parts[first]), cap)
     return out
 
 
-def _hashed(name: str, pages: list[str]) -> list[tuple[str, list[str]]]:
+def _hashed(name: str, pages: list[str], cap: int) -> list[tuple[str, list[str]]]:
     """A month too big for one shard: 2, 4, 8… parts by a stable hash of the path."""
     count = 1
-    while len(pages) > count * MAX_SHARD_PAGES:
+    while len(pages) > count * cap:
         count *= 2
     if count == 1:
         return [(name, pages)]
@@ -101,8 +126,36 @@ def _hashed(name: str, pages: list[str]) -> list[tuple[str, list[str]]]:
     return sorted(out.items())
 
 
+def _title_tiers(by_year: dict[int, list[tuple[int, str]]], cap: int) -> list[tuple[str, list[str]]]:
+    """The title layer's tiers, newest first: one (``titles``) when every page fits in
+    ``cap``; else consecutive years grouped from the oldest up to ``cap`` pages, and a
+    year bigger than ``cap`` on its own, in calendar parts."""
+    if sum(len(pages) for pages in by_year.values()) <= cap:
+        return [(TITLES, sorted(p for pages in by_year.values() for _, p in pages))]
+    tiers: list[tuple[str, list[str]]] = []
+    group: list[int] = []
+
+    def close() -> None:
+        if group:
+            span = f"{group[0]}" if len(group) == 1 else f"{group[0]}-{group[-1]}"
+            tiers.append((f"{TITLES}-{span}", sorted(p for y in group for _, p in by_year[y])))
+            group.clear()
+
+    for year in sorted(by_year):
+        size = len(by_year[year])
+        if size > cap:
+            close()
+            tiers += reversed(_year_shards(f"{TITLES}-{year}", by_year[year], cap))
+            continue
+        if group and sum(len(by_year[y]) for y in group) + size > cap:
+            close()
+        group.append(year)
+    close()
+    return tiers[::-1]
+
+
 def collect_shards(model: SiteModel) -> list[Shard]:
-    """The runtime, the title layer (every page), then the text shards, newest dates first."""
+    """The runtime, the title layer's tiers, then the text shards: newest dates first."""
     docs = collect_docs(model)
     by_url = {d.url: d for d in docs}
     by_year: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -110,7 +163,10 @@ def collect_shards(model: SiteModel) -> list[Shard]:
     newest = max((d.year for d in dated if d.year is not None), default=0)
     for doc in docs:
         by_year[doc.year if doc.year is not None else newest].append((doc.month, doc.url))
-    shards = [Shard(CORE), Shard(TITLES, docs)]
+    shards = [Shard(CORE)]
+    order = {d.url: i for i, d in enumerate(docs)}
+    for name, pages in _title_tiers(by_year, model.config.options.search_tier_pages):
+        shards.append(Shard(name, [by_url[p] for p in sorted(pages, key=order.__getitem__)]))
     for year in sorted(by_year, reverse=True):
         for name, pages in _year_shards(f"y{year}", by_year[year]):
             shards.append(Shard(name, [by_url[p] for p in pages]))

@@ -1,12 +1,12 @@
 """The post-render step that owns ``pagefind/``: index the bundles whose input changed.
 
-The bundles are the title layer (``core``) and the text shards of
+The bundles are the runtime (``core``), the title layer's tiers and the text shards of
 :mod:`govsite.search.docs`. A bundle is re-indexed when its membership digest
 differs from the previous build's (records added, removed or changed; index
 settings or Pagefind version changed), when, for a text shard, one of its pages
 was written or deleted by this build, or when one of its previous files is
 missing. Every other bundle's files are hard-linked from the previous output, so
-editing the body of one item re-indexes one year of text, and the title layer
+editing the body of one item re-indexes one year of text, and its title tier
 only when a title, 文号, 索引号, organisation, date or filter value changed.
 
 A re-indexed bundle is made from a scratch folder of records
@@ -31,7 +31,7 @@ from pathlib import Path
 
 from govsite.render.registry import PostRender, PostRenderContext
 from govsite.search.canonical import canonicalize
-from govsite.search.docs import BUNDLE_DIR, CORE, TEXT_DIR, TITLES, Shard, collect_shards
+from govsite.search.docs import BUNDLE_DIR, CORE, TEXT_DIR, Shard, collect_shards, is_title_tier
 from govsite.search.records import PLACEHOLDER, page_text, record_html
 
 STATE = f"{BUNDLE_DIR}/govsite-shards.json"
@@ -71,7 +71,7 @@ def _sha1(*parts: object) -> str:
 
 
 def shard_digest(shard: Shard, settings: str) -> str:
-    records = [(d.url, d.meta, d.filters) + ((d.fields, d.identifiers) if shard.name == TITLES else ()) for d in shard.docs]
+    records = [(d.url, d.meta, d.filters) + ((d.fields, d.identifiers) if shard.is_title else ()) for d in shard.docs]
     return _sha1(settings, shard.name, json.dumps(records, ensure_ascii=False, sort_keys=True))
 
 
@@ -79,7 +79,8 @@ def shard_of(path: str) -> str:
     """Which shard an output path under ``pagefind/`` belongs to."""
     if path.startswith(f"{TEXT_DIR}/"):
         return path[len(TEXT_DIR) + 1:].partition("/")[0]
-    return TITLES if path.startswith(f"{BUNDLE_DIR}/{TITLES}/") else CORE
+    first, _, rest = path[len(BUNDLE_DIR) + 1:].partition("/")
+    return first if rest and is_title_tier(first) else CORE
 
 
 def _read_state(ctx: PostRenderContext) -> dict[str, str]:
@@ -114,7 +115,7 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
     def is_clean(shard: Shard) -> bool:
         files = old_files.get(shard.name) or {}
         return (bool(files) and old_state.get(shard.name) == digests[shard.name]
-                and (shard.name in (CORE, TITLES) or not any(p in ctx.changed for p in shard.pages))
+                and (shard.name == CORE or shard.is_title or not any(p in ctx.changed for p in shard.pages))
                 and all(os.path.isfile(f"{out}/{p}") for p in files))
 
     entries: dict[str, str] = {}
@@ -221,7 +222,7 @@ def _index_shard(shard: Shard, stage: Path, scratch: Path, binary: Path) -> str 
         records.mkdir(parents=True)
         (records / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
     for doc in shard.docs:
-        if shard.name == TITLES:
+        if shard.is_title:
             text = None
         else:
             try:

@@ -159,17 +159,28 @@ part) and of the page's body text."""
 SEARCH_TEXT = ("excerpt", "title", "meta", "summary", "filterGroup", "filterLabel", "filterCount")
 
 
-def _search_text_sizes(page, a11y_site, theme: str) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    open_page(page, a11y_site.url(a11y_site.pages["search_results"]), theme)
-    assert show_search_results(page) >= 1
-    page.wait_for_selector(".pf-result-excerpt")
+def _open_first_filter_group(page) -> None:  # type: ignore[no-untyped-def]
     # Open the first filter group to show its checkbox labels (again if Pagefind redraws the pane).
     page.wait_for_function("""() => {
       const group = document.querySelector('details.pf-filter-group');
       if (group && !group.open) group.querySelector('summary').click();
       return [...document.querySelectorAll('.pf-filter-checkbox')].some(l => l.getClientRects().length);
     }""", polling=250, timeout=20000)
+
+
+def _search_text_sizes(page, a11y_site, theme: str) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    # The filter pane's counts are the whole site's (govsite/search/page.py filter_totals): shown
+    # before a query, hidden while results are shown, so they are measured before one.
+    open_page(page, a11y_site.url("search/"), theme)
+    _open_first_filter_group(page)
+    before = page.evaluate(SEARCH_TEXT_JS)
+    open_page(page, a11y_site.url(a11y_site.pages["search_results"]), theme)
+    assert show_search_results(page) >= 1
+    page.wait_for_selector(".pf-result-excerpt")
+    _open_first_filter_group(page)
     sizes = page.evaluate(SEARCH_TEXT_JS)
+    assert sizes["filterCount"] is None, f"{theme}: whole-site filter counts shown beside a query's results"
+    sizes["filterCount"], sizes["filterCount_lh"] = before["filterCount"], before["filterCount_lh"]
     missing = [name for name in SEARCH_TEXT if sizes[name] is None]
     assert not missing, f"{theme}: no visible {missing} on the search page"
     return sizes

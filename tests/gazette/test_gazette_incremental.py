@@ -55,4 +55,5 @@ def test_new_issue_updates_neighbours_year_home_and_coverage(site: SiteFolder) -
         "zfgb/2025/04/index.html", "zfgb/2025/04/1.html",  # the new pages
         "zfgb/2025/03/index.html",  # its previous issue now links forward
         "zfgb/2025/index.html", "zfgb/index.html", "zfgb/coverage.html",
+        "search/index.html",  # its filter pane counts the new article (search/page.py filter_totals)
     }

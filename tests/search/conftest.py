@@ -2,6 +2,7 @@
 that sub-path, with one Chromium for every search test."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -31,6 +32,33 @@ def served_demo(tmp_path_factory) -> Iterator[ServedSite]:
     root = tmp_path_factory.mktemp("search-demo")
     out = root / SUB_PATH.strip("/")
     result = build(REPO, out=out, base_url=SUB_PATH_BASE)
+    assert result.ok, result
+    with serve(root) as origin:
+        yield ServedSite(out, origin)
+
+
+TIER_PAGES = 50
+"""Title-layer tier size of the tiered demo: the demo's 197 pages in several tiers."""
+
+
+@pytest.fixture(scope="session")
+def served_tiered_demo(tmp_path_factory) -> Iterator[ServedSite]:
+    """The demo with its title layer in tiers of :data:`TIER_PAGES` pages (a big site's
+    layout: see govsite/search/docs.py), built and served like ``served_demo``."""
+    site = tmp_path_factory.mktemp("tiered-site")
+    for name in ("content", "templates", "static"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, site / name)
+    for name in ("redirects.yaml", "urls.txt"):
+        if (REPO / name).is_file():
+            shutil.copy2(REPO / name, site / name)
+    config = (REPO / "site.yaml").read_text(encoding="utf-8")
+    assert "\noptions:\n" in config
+    (site / "site.yaml").write_text(config.replace("\noptions:\n", f"\noptions:\n  search_tier_pages: {TIER_PAGES}\n", 1),
+                                    encoding="utf-8")
+    root = tmp_path_factory.mktemp("search-tiered")
+    out = root / SUB_PATH.strip("/")
+    result = build(site, out=out, base_url=SUB_PATH_BASE)
     assert result.ok, result
     with serve(root) as origin:
         yield ServedSite(out, origin)

@@ -1,5 +1,6 @@
 """Sharding (govsite/search/docs.py): a year too big for one shard is split into
-calendar ranges, newest first, so the shards cover disjoint date ranges."""
+calendar ranges, newest first, so the shards cover disjoint date ranges; the title
+layer is one bundle up to its tier size, else tiers of consecutive years."""
 from __future__ import annotations
 
 import pytest
@@ -34,3 +35,25 @@ def test_a_month_too_big_for_one_shard_splits_by_stable_hash(small_shards) -> No
     assert [name for name, _ in parts] == ["y2025-05-4-0", "y2025-05-4-1", "y2025-05-4-2", "y2025-05-4-3"]
     assert sorted(p for _, ps in parts for p in ps) == sorted(p for _, p in _pages({5: 9}))
     assert parts == docs._year_shards("y2025", list(reversed(_pages({5: 9}))))
+
+
+def _years(sizes: dict[int, dict[int, int]]) -> dict[int, list[tuple[int, str]]]:
+    return {y: [(m, f"xxgk/a/{y}/{m:02d}-{n}.html") for m, count in months.items() for n in range(count)]
+            for y, months in sizes.items()}
+
+
+def test_the_title_layer_is_one_bundle_while_it_fits() -> None:
+    tiers = docs._title_tiers(_years({2024: {1: 3}, 2025: {6: 3}}), 6)
+    assert [(name, len(p)) for name, p in tiers] == [("titles", 6)]
+
+
+def test_title_tiers_group_years_from_the_oldest_and_split_a_year_bigger_than_a_tier() -> None:
+    by_year = _years({2019: {3: 3}, 2020: {3: 3}, 2021: {5: 2}, 2022: {2: 4, 9: 5}, 2023: {1: 1}})
+    tiers = docs._title_tiers(by_year, 6)
+    assert [(name, len(p)) for name, p in tiers] == [
+        ("titles-2023", 1), ("titles-2022-07", 5), ("titles-2022-01", 4), ("titles-2021", 2), ("titles-2019-2020", 6)]
+    assert sorted(p for _, ps in tiers for p in ps) == sorted(p for ps in by_year.values() for _, p in ps)
+    # New items of the newest year change the newest tier only.
+    by_year[2023] += [(2, f"xxgk/a/2023/new-{n}.html") for n in range(4)]
+    grown = docs._title_tiers(by_year, 6)
+    assert grown[1:] == tiers[1:] and grown[0][0] == "titles-2023" and len(grown[0][1]) == 5

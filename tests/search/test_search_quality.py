@@ -45,9 +45,12 @@ def test_expected_documents_exist(served_demo) -> None:
     assert missing == []
 
 
-def test_every_query_finds_its_document(served_demo, page, capsys) -> None:
+@pytest.mark.parametrize("layout", ["served_demo", "served_tiered_demo"])
+def test_every_query_finds_its_document(layout, request, page, capsys) -> None:
+    """On the demo as built, and with its title layer in tiers (a big site's layout)."""
+    site = request.getfixturevalue(layout)
     requests = record_requests(page)
-    open_search_api(page, served_demo.origin)
+    open_search_api(page, site.origin)
     results: list[tuple[str, str, int | None, int, list[str]]] = []
     for kind, queries in QUERIES.items():
         for query in queries:
@@ -62,7 +65,7 @@ def test_every_query_finds_its_document(served_demo, page, capsys) -> None:
     passed = [r for r in results if r[2] is not None and r[2] <= r[3]]
     top1 = [r for r in results if r[2] == 1]
     with capsys.disabled():
-        print(f"\nsearch hit rate: {len(passed)}/{len(results)} in the required rank "
+        print(f"\n{layout}: search hit rate: {len(passed)}/{len(results)} in the required rank "
               f"({len(passed) / len(results):.0%}); top-1: {len(top1)}/{len(results)}")
         for kind in QUERIES:
             mine = [r for r in results if r[0] == kind]

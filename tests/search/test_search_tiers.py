@@ -1,0 +1,84 @@
+"""The title layer in tiers (govsite/search/docs.py), as a big site has it, in real
+Chromium: a first page of results comes from the newest tier alone, the full answer
+is the same as with one bundle, a 文号 of an old year is found through the tier its
+year names, and filters and the date sort hold across tiers."""
+from __future__ import annotations
+
+import json
+import re
+
+from tests.search.conftest import TIER_PAGES
+from tests.search.search_helpers import SUB_PATH, open_search_api, search, site_path
+
+FIRST = """async (term) => {
+  const api = window.PagefindComponents.getInstanceManager().getInstance("default").__pagefind__;
+  const r = await api.search(term, {});
+  const first = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+  const all = r.rest ? await r.rest : r;
+  return { partial: !!r.rest, count: r.results.length, dates: first.map((d) => d.meta.date || ""),
+           total: all.results.length };
+}"""
+
+
+def _config(out) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    html = (out / "search" / "index.html").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/json" id="search-config">(.*?)</script>', html, re.S)
+    assert block
+    return json.loads(block.group(1))  # type: ignore[no-any-return]
+
+
+def test_a_big_title_layer_is_split_into_tiers_newest_first(served_tiered_demo, served_demo) -> None:
+    tiers = _config(served_tiered_demo.out)["titles"]
+    assert len(tiers) >= 3
+    assert all(t["name"].startswith("titles-") for t in tiers)
+    assert [t["years"] for t in tiers] == sorted((t["years"] for t in tiers), reverse=True)
+    for tier in tiers:
+        folder = (served_tiered_demo.out / "search" / tier["bundlePath"]).resolve()  # relative to the page
+        assert (folder / "pagefind-entry.json").is_file(), tier
+    assert not (served_tiered_demo.out / "pagefind" / "titles").exists()
+    # One bundle on the demo as built: every page fits in one tier there.
+    assert [t["name"] for t in _config(served_demo.out)["titles"]] == ["titles"]
+    assert TIER_PAGES < sum(1 for _ in served_demo.out.glob("xxgk/*/20*/*.html"))
+
+
+def test_a_first_page_comes_from_the_newest_tier_then_every_tier(served_tiered_demo, served_demo, page) -> None:
+    newest = _config(served_tiered_demo.out)["titles"][0]["years"]
+    open_search_api(page, served_demo.origin)
+    whole = search(page, "通知", limit=500)
+    open_search_api(page, served_tiered_demo.origin)
+    got = page.evaluate(FIRST, "通知")
+    assert got["partial"] and got["count"] >= 10
+    assert all(str(newest[0]) <= d[:4] <= str(newest[1]) for d in got["dates"] if d), got["dates"]
+    assert got["total"] == whole["count"]
+    tiered = search(page, "通知", limit=500)
+    assert {site_path(h["url"]) for h in tiered["hits"]} == {site_path(h["url"]) for h in whole["hits"]}
+
+
+def test_the_page_shows_the_first_page_and_then_the_full_count(served_tiered_demo, served_demo, page) -> None:
+    open_search_api(page, served_demo.origin)
+    whole = search(page, "通知", limit=1)["count"]
+    page.goto(served_tiered_demo.origin + SUB_PATH + "search/?q=通知")
+    page.wait_for_selector(".pf-result-link")
+    page.wait_for_function(f"() => /找到 {whole:,} 个/.test(document.querySelector('pagefind-summary').innerText)")
+    assert page.locator("#search-progress").is_hidden()
+
+
+def test_an_old_doc_no_is_found_through_the_tier_its_year_names(served_tiered_demo, page) -> None:
+    open_search_api(page, served_tiered_demo.origin)
+    found = search(page, "示政办发〔2024〕12号", limit=3)
+    assert found["hits"][0]["exact"] and found["hits"][0]["doc_no"] == "示政办发〔2024〕12号"
+
+
+def test_filters_and_date_sort_hold_across_tiers(served_tiered_demo, served_demo, page) -> None:
+    open_search_api(page, served_demo.origin)
+    by_year = search(page, "通知", {"filters": {"年份": "2025"}}, limit=500)
+    open_search_api(page, served_tiered_demo.origin)
+    tiered = search(page, "通知", {"filters": {"年份": "2025"}}, limit=500)
+    assert tiered["count"] == by_year["count"] and all(h["date"].startswith("2025-") for h in tiered["hits"])
+    for order in ("desc", "asc"):
+        page.select_option("#search-sort", order)
+        found = search(page, "通知", limit=500)
+        dates = [h["date"] for h in found["hits"]]
+        assert len(dates) >= 20 and all(dates)
+        assert dates == sorted(dates, reverse=order == "desc"), order
+        assert len(set(dates)) > 3 and len({site_path(h["url"]) for h in found["hits"]}) == found["count"]
