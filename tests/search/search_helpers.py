@@ -68,7 +68,7 @@ INIT_JS = """async () => {
   const api = pf().__pagefind__;
   window.govsiteSearch = async (term, options, limit) => {
     let r = await api.search(term, options || {});
-    if (r.rest) { r = await r.rest; }  // a first page from the newest title tiers; then every tier
+    while (r.rest) { r = await r.rest; }  // a first page from the newest tiers or shards; then all of them
     const top = await Promise.all(r.results.slice(0, limit || 10).map((x) => x.data()));
     return { count: r.results.length, filters: r.filters, totalFilters: r.totalFilters,
              hits: top.map((d) => ({ url: d.url, title: d.meta.title, doc_no: d.meta.doc_no || "",

@@ -1,7 +1,8 @@
 """The title layer in tiers (govsite/search/docs.py), as a big site has it, in real
 Chromium: a first page of results comes from the newest tier alone, the full answer
 is the same as with one bundle, a 文号 of an old year is found through the tier its
-year names, and filters and the date sort hold across tiers."""
+year names, and filters and the date sort hold across tiers. Full text is read the
+same way: the newest shards first, then all."""
 from __future__ import annotations
 
 import json
@@ -14,9 +15,11 @@ FIRST = """async (term) => {
   const api = window.PagefindComponents.getInstanceManager().getInstance("default").__pagefind__;
   const r = await api.search(term, {});
   const first = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
-  const all = r.rest ? await r.rest : r;
+  let all = r;
+  while (all.rest) { all = await all.rest; }
+  const last = await Promise.all(all.results.map((x) => x.data()));
   return { partial: !!r.rest, count: r.results.length, dates: first.map((d) => d.meta.date || ""),
-           total: all.results.length };
+           total: all.results.length, allDates: last.map((d) => d.meta.date || "") };
 }"""
 
 
@@ -82,3 +85,16 @@ def test_filters_and_date_sort_hold_across_tiers(served_tiered_demo, served_demo
         assert len(dates) >= 20 and all(dates)
         assert dates == sorted(dates, reverse=order == "desc"), order
         assert len(set(dates)) > 3 and len({site_path(h["url"]) for h in found["hits"]}) == found["count"]
+
+
+def test_full_text_shows_a_first_page_from_the_newest_shards_then_all(served_demo, page) -> None:
+    shards = [t["name"] for t in _config(served_demo.out)["textShards"]]
+    assert shards == sorted(shards, reverse=True) and len(shards) >= 3
+    open_search_api(page, served_demo.origin)
+    page.select_option("#search-scope", "text")
+    got = page.evaluate(FIRST, "通知")
+    oldest = shards[-1][1:5]  # y2024 → 2024: read only after the first page
+    assert got["partial"] and got["count"] >= 10
+    assert not any(d.startswith(oldest) for d in got["dates"]), got["dates"]
+    assert any(d.startswith(oldest) for d in got["allDates"])
+    assert got["total"] == search(page, "通知", limit=1)["count"] > got["count"]
