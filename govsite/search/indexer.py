@@ -33,6 +33,8 @@ from govsite.render.registry import PostRender, PostRenderContext
 from govsite.search.canonical import canonicalize
 from govsite.search.docs import BUNDLE_DIR, CORE, TEXT_DIR, Shard, collect_shards, is_title_tier
 from govsite.search.records import PLACEHOLDER, page_text, record_html
+from govsite.search import route as route_module
+from govsite.search.route import ROUTE, route_files
 
 STATE = f"{BUNDLE_DIR}/govsite-shards.json"
 """Membership digest of every shard, read back by the next build."""
@@ -80,7 +82,7 @@ def shard_of(path: str) -> str:
     if path.startswith(f"{TEXT_DIR}/"):
         return path[len(TEXT_DIR) + 1:].partition("/")[0]
     first, _, rest = path[len(BUNDLE_DIR) + 1:].partition("/")
-    return first if rest and is_title_tier(first) else CORE
+    return first if rest and (is_title_tier(first) or first == ROUTE) else CORE
 
 
 def _read_state(ctx: PostRenderContext) -> dict[str, str]:
@@ -145,13 +147,44 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
             fresh.update(_hash_files(ctx.stage, shard))
         _keep_unchanged(ctx, fresh)
         entries.update(fresh)
-    state = {"scheme": SCHEME, "shards": dict(sorted(digests.items()))}
+    route_digest = _sha1(settings, Path(route_module.__file__).read_bytes())  # type: ignore[arg-type]
+    fresh_route = _route_state(ctx) != route_digest
+    entries.update(_route(ctx, [s for s in shards if s.is_title], dirty, {} if fresh_route else old_files.get(ROUTE, {})))
+    state = {"scheme": SCHEME, "shards": dict(sorted(digests.items())), "route": route_digest}
     (ctx.stage / STATE).parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(state, ensure_ascii=False, indent=0, sort_keys=True).encode("utf-8")
     (ctx.stage / STATE).write_bytes(data)
     entries[STATE] = hashlib.sha1(data).hexdigest()
     _keep_unchanged(ctx, {STATE: entries[STATE]})
     return entries
+
+
+def _route_state(ctx: PostRenderContext) -> str:
+    """The route map's digest recorded by the previous build ('' if none)."""
+    if STATE not in ctx.previous:
+        return ""
+    try:
+        return str(json.loads((ctx.out / STATE).read_text(encoding="utf-8")).get("route", ""))
+    except (OSError, ValueError):
+        return ""
+
+
+def _route(ctx: PostRenderContext, tiers: list[Shard], dirty: list[Shard], old: dict[str, str]) -> dict[str, str]:
+    """The route map (:mod:`govsite.search.route`): carried forward when no title tier
+    was re-indexed (or a quick build left them) and the map's code is unchanged
+    (``old`` is then the previous build's files), else written anew."""
+    out = str(ctx.out)
+    if old and (ctx.quick or not any(s.is_title for s in dirty)) and all(os.path.isfile(f"{out}/{p}") for p in old):
+        _link_all(ctx.out, ctx.stage, list(old))
+        return dict(old)
+    fresh: dict[str, str] = {}
+    for path, data in route_files(tiers).items():
+        target = ctx.stage / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        fresh[path] = hashlib.sha1(data).hexdigest()
+    _keep_unchanged(ctx, fresh)
+    return fresh
 
 
 def _keep_unchanged(ctx: PostRenderContext, entries: dict[str, str]) -> None:

@@ -17,6 +17,7 @@ from govsite.model.site_model import SiteModel
 from govsite.render.digests import Digests, sha1
 from govsite.render.plan import PageSpec
 from govsite.search.docs import BUNDLE_DIR, CORE, SEARCH_PAGE, SHARD_FILTER, Shard, collect_shards
+from govsite.search.route import ROUTE_BUCKETS, ROUTE_DIR, routed
 
 
 PAGE_SIZE = 10
@@ -44,13 +45,16 @@ def search_config(shards: list[Shard], url) -> dict[str, Any]:  # type: ignore[n
     """What the page passes to Pagefind, with paths relative to the page: the runtime
     (``bundlePath``), the title layer's tiers and the text shards, newest first,
     each merged with the filter ``分片`` set to its name (a tier also gives its
-    years, for a 文号 or 索引号 that names one), and the filter pane's values with
+    years, for a 文号 or 索引号 that names one), the tiers' route map
+    (:mod:`govsite.search.route`, or None), and the filter pane's values with
     their counts."""
-    titles = [{"name": s.name, "bundlePath": url(s.folder), "years": list(s.years)} for s in shards if s.is_title]
+    tiers = [s for s in shards if s.is_title]
+    titles = [{"name": s.name, "bundlePath": url(s.folder), "years": list(s.years)} for s in tiers]
     text = [{"name": s.name, "bundlePath": url(s.folder)} for s in shards if s.name != CORE and not s.is_title]
+    route = {"path": url(f"{ROUTE_DIR}/"), "buckets": ROUTE_BUCKETS} if routed(tiers) else None
     return {"bundlePath": url(f"{BUNDLE_DIR}/"), "titles": titles, "baseUrl": url(""), "textShards": text,
             "shardFilter": SHARD_FILTER, "pageSize": PAGE_SIZE, "resultWindow": RESULT_WINDOW,
-            "filters": filter_totals(shards)}
+            "filters": filter_totals(shards), "route": route}
 
 
 def plan(model: SiteModel, d: Digests) -> Iterator[PageSpec]:

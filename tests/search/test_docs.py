@@ -57,3 +57,23 @@ def test_title_tiers_group_years_from_the_oldest_and_split_a_year_bigger_than_a_
     by_year[2023] += [(2, f"xxgk/a/2023/new-{n}.html") for n in range(4)]
     grown = docs._title_tiers(by_year, 6)
     assert grown[1:] == tiers[1:] and grown[0][0] == "titles-2023" and len(grown[0][1]) == 5
+
+
+def test_the_route_map_names_the_tiers_that_hold_each_bigram() -> None:
+    from govsite.search.fields import SearchDoc
+    from govsite.search.route import ROUTE_BUCKETS, fnv1a, route_files
+
+    assert fnv1a("a") == 0xE40C292C  # the FNV-1a test vector (one UTF-16 code unit = the byte)
+    new = docs.Shard("titles-2026", [SearchDoc("a.html", "", 2026, 1, fields=("东湖镇防汛预案",))])
+    old = docs.Shard("titles-2019", [SearchDoc("b.html", "", 2019, 1, fields=("防汛工作",), identifiers=("示政办发〔2019〕3号",))])
+    files = route_files([new, old])
+    assert len(files) == ROUTE_BUCKETS
+    merged: dict[str, int] = {}
+    for path, data in files.items():
+        for word, mask in __import__("json").loads(data).items():
+            assert path.endswith(f"{fnv1a(word) % ROUTE_BUCKETS:02d}.json")
+            merged[word] = mask
+    assert merged["防汛"] == 0b11 and merged["东湖"] == 0b01 and merged["工作"] == 0b10
+    assert merged["示政"] == 0b10  # a 文号's leading letters are title-layer words; its digits are not
+    assert "20" not in merged and all(len(w) == 2 for w in merged)
+    assert route_files([new]) == {}  # one bundle: no map

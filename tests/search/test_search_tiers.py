@@ -9,7 +9,8 @@ import json
 import re
 
 from tests.search.conftest import TIER_PAGES
-from tests.search.search_helpers import SUB_PATH, open_search_api, search, site_path
+from govsite.search.route import fnv1a
+from tests.search.search_helpers import SUB_PATH, open_search_api, record_requests, search, site_path
 
 FIRST = """async (term) => {
   const api = window.PagefindComponents.getInstanceManager().getInstance("default").__pagefind__;
@@ -98,3 +99,41 @@ def test_full_text_shows_a_first_page_from_the_newest_shards_then_all(served_dem
     assert not any(d.startswith(oldest) for d in got["dates"]), got["dates"]
     assert any(d.startswith(oldest) for d in got["allDates"])
     assert got["total"] == search(page, "通知", limit=1)["count"] > got["count"]
+
+
+def _route_tiers(out, phrase: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The tiers the route map names for ``phrase`` (its first, middle and last bigram)."""
+    config = _config(out)
+    words = [phrase[i:i + 2] for i in range(len(phrase) - 1)]
+    mask = -1
+    for w in {words[0], words[len(words) >> 1], words[-1]}:
+        bucket = fnv1a(w) % config["route"]["buckets"]
+        data = json.loads((out / "pagefind" / "route" / f"{bucket:02d}.json").read_text(encoding="utf-8"))
+        mask &= data.get(w, 0)
+    return [t["name"] for i, t in enumerate(config["titles"]) if mask & (1 << i)]
+
+
+def test_a_rare_phrase_reads_only_the_tiers_the_route_map_names(served_tiered_demo, page) -> None:
+    out = served_tiered_demo.out
+    tiers = [t["name"] for t in _config(out)["titles"]]
+    chosen = None
+    for item in sorted(out.glob("xxgk/*/2024/*.html")):
+        title = re.search(r"<h1[^>]*>(.*?)</h1>", item.read_text(encoding="utf-8"), re.S)
+        runs = re.findall(r"[\u4e00-\u9fff]{8,}", title.group(1)) if title else []
+        for run in runs:
+            phrase = run[1:7]  # starts inside a word
+            named = _route_tiers(out, phrase)
+            if 1 <= len(named) <= 2 and tiers[0] not in named:
+                chosen = (item.relative_to(out).as_posix(), phrase, named)
+                break
+        if chosen:
+            break
+    assert chosen, "no 2024 title phrase held by at most two old tiers"
+    path, phrase, named = chosen
+    requests = record_requests(page)
+    open_search_api(page, served_tiered_demo.origin)
+    found = search(page, phrase, limit=3)
+    assert path in [site_path(h["url"]) for h in found["hits"]], (phrase, found)
+    metas = {u.split("/pagefind/")[1].split("/")[0] for u in requests.urls if u.endswith(".pf_meta") and "/titles-" in u}
+    assert metas == set(named), (phrase, metas, named)
+    assert any("/pagefind/route/" in u for u in requests.urls)
