@@ -123,17 +123,18 @@ def test_a_rare_phrase_reads_only_the_tiers_the_route_map_names(served_tiered_de
         for run in runs:
             phrase = run[1:7]  # starts inside a word
             named = _route_tiers(out, phrase)
-            if 1 <= len(named) <= 2 and tiers[0] not in named:
+            if 1 <= len(named) <= len(tiers) - 2 and tiers[0] not in named:
                 chosen = (item.relative_to(out).as_posix(), phrase, named)
                 break
         if chosen:
             break
-    assert chosen, "no 2024 title phrase held by at most two old tiers"
+    assert chosen, "no 2024 title phrase that the map places in old tiers only"
     path, phrase, named = chosen
     requests = record_requests(page)
     open_search_api(page, served_tiered_demo.origin)
     found = search(page, phrase, limit=3)
     assert path in [site_path(h["url"]) for h in found["hits"]], (phrase, found)
     metas = {u.split("/pagefind/")[1].split("/")[0] for u in requests.urls if u.endswith(".pf_meta") and "/titles-" in u}
-    assert metas == set(named), (phrase, metas, named)
+    # The newest tier first (less than a page there), then only the tiers the map names.
+    assert metas == set(named) | {tiers[0]} and len(metas) < len(tiers), (phrase, metas, named)
     assert any("/pagefind/route/" in u for u in requests.urls)
