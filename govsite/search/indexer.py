@@ -85,15 +85,26 @@ def shard_of(path: str) -> str:
     return first if rest and (is_title_tier(first) or first == ROUTE) else CORE
 
 
-def _read_state(ctx: PostRenderContext) -> dict[str, str]:
-    return _state_in(ctx.out) if STATE in ctx.previous else {}
+def _read_state(ctx: PostRenderContext) -> dict[str, object]:
+    return _state_file(ctx.out) if STATE in ctx.previous else {}
+
+
+def _state_file(out: Path) -> dict[str, object]:
+    """The previous build's state: ``shards`` (name → digest) and ``route`` (the map's digest)."""
+    try:
+        state = json.loads((out / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _shards_in(state: dict[str, object]) -> dict[str, str]:
+    shards = state.get("shards")
+    return {str(k): str(v) for k, v in shards.items()} if isinstance(shards, dict) else {}
 
 
 def _state_in(out: Path) -> dict[str, str]:
-    try:
-        return dict(json.loads((out / STATE).read_text(encoding="utf-8"))["shards"])
-    except (OSError, ValueError, KeyError):
-        return {}
+    return _shards_in(_state_file(out))
 
 
 def has_stale_shards(out: Path) -> bool:
@@ -106,7 +117,8 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
     settings = settings_digest()
     shards = collect_shards(ctx.model)
     digests = {s.name: shard_digest(s, settings) for s in shards}
-    old_state = _read_state(ctx)
+    previous = _read_state(ctx)
+    old_state = _shards_in(previous)
     old_files: dict[str, dict[str, str]] = {}
     for path, digest in ctx.previous.items():
         if path != STATE:
@@ -148,7 +160,7 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
         _keep_unchanged(ctx, fresh)
         entries.update(fresh)
     route_digest = _sha1(settings, Path(route_module.__file__).read_bytes())  # type: ignore[arg-type]
-    fresh_route = _route_state(ctx) != route_digest
+    fresh_route = previous.get("route") != route_digest
     entries.update(_route(ctx, [s for s in shards if s.is_title], dirty, {} if fresh_route else old_files.get(ROUTE, {})))
     state = {"scheme": SCHEME, "shards": dict(sorted(digests.items())), "route": route_digest}
     (ctx.stage / STATE).parent.mkdir(parents=True, exist_ok=True)
@@ -157,16 +169,6 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
     entries[STATE] = hashlib.sha1(data).hexdigest()
     _keep_unchanged(ctx, {STATE: entries[STATE]})
     return entries
-
-
-def _route_state(ctx: PostRenderContext) -> str:
-    """The route map's digest recorded by the previous build ('' if none)."""
-    if STATE not in ctx.previous:
-        return ""
-    try:
-        return str(json.loads((ctx.out / STATE).read_text(encoding="utf-8")).get("route", ""))
-    except (OSError, ValueError):
-        return ""
 
 
 def _route(ctx: PostRenderContext, tiers: list[Shard], dirty: list[Shard], old: dict[str, str]) -> dict[str, str]:

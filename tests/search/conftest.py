@@ -2,17 +2,18 @@
 that sub-path, with one Chromium for every search test."""
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+import yaml
 
 from govsite.build.build import build
 from tests.conftest import REPO
 from tests.qr.qr_helpers import chromium_browser
 from tests.search.search_helpers import SUB_PATH, SUB_PATH_BASE, serve
+from tests.serve.serve_helpers import copy_demo
 
 
 @dataclass(frozen=True)
@@ -27,14 +28,18 @@ class ServedSite:
         return self.origin + SUB_PATH
 
 
-@pytest.fixture(scope="session")
-def served_demo(tmp_path_factory) -> Iterator[ServedSite]:
-    root = tmp_path_factory.mktemp("search-demo")
+def _built_and_served(tmp_path_factory, site: Path) -> Iterator[ServedSite]:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("search-site")
     out = root / SUB_PATH.strip("/")
-    result = build(REPO, out=out, base_url=SUB_PATH_BASE)
+    result = build(site, out=out, base_url=SUB_PATH_BASE)
     assert result.ok, result
     with serve(root) as origin:
         yield ServedSite(out, origin)
+
+
+@pytest.fixture(scope="session")
+def served_demo(tmp_path_factory) -> Iterator[ServedSite]:
+    yield from _built_and_served(tmp_path_factory, REPO)
 
 
 TIER_PAGES = 50
@@ -45,23 +50,11 @@ TIER_PAGES = 50
 def served_tiered_demo(tmp_path_factory) -> Iterator[ServedSite]:
     """The demo with its title layer in tiers of :data:`TIER_PAGES` pages (a big site's
     layout: see govsite/search/docs.py), built and served like ``served_demo``."""
-    site = tmp_path_factory.mktemp("tiered-site")
-    for name in ("content", "templates", "static"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, site / name)
-    for name in ("redirects.yaml", "urls.txt"):
-        if (REPO / name).is_file():
-            shutil.copy2(REPO / name, site / name)
-    config = (REPO / "site.yaml").read_text(encoding="utf-8")
-    assert "\noptions:\n" in config
-    (site / "site.yaml").write_text(config.replace("\noptions:\n", f"\noptions:\n  search_tier_pages: {TIER_PAGES}\n", 1),
-                                    encoding="utf-8")
-    root = tmp_path_factory.mktemp("search-tiered")
-    out = root / SUB_PATH.strip("/")
-    result = build(site, out=out, base_url=SUB_PATH_BASE)
-    assert result.ok, result
-    with serve(root) as origin:
-        yield ServedSite(out, origin)
+    site = copy_demo(tmp_path_factory.mktemp("tiered") / "site")
+    config = yaml.safe_load((site / "site.yaml").read_text(encoding="utf-8"))
+    config.setdefault("options", {})["search_tier_pages"] = TIER_PAGES
+    (site / "site.yaml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    yield from _built_and_served(tmp_path_factory, site)
 
 
 @pytest.fixture(scope="package")  # not session: a running sync_playwright breaks later folders' own
