@@ -3,6 +3,7 @@
 been idle for a while, and the result published to the open pages."""
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import traceback
@@ -53,7 +54,10 @@ class LiveBuilder:
         self._requested = False
         self._closed = False
         self._index_stale = False
+        """A quick build changed pages: the search index is behind (brought up to date when idle, if the site builds)."""
         self._busy = False
+        self._broken = False
+        """The last build failed: no idle full build until a good one (it would fail the same way)."""
         self.state = LiveState(BuildEvent(f"{self.boot}:0", True), self._read_prefix("/"))
         self._thread = threading.Thread(target=self._loop, name="govsite-build", daemon=True)
 
@@ -92,13 +96,14 @@ class LiveBuilder:
     def _loop(self) -> None:
         while True:
             with self._cond:
-                timeout = self.idle_full if self._index_stale else None
+                stale = self._index_stale and not self._broken
+                timeout = self.idle_full if stale else None
                 if not self._requested and not self._closed:
                     self._cond.wait(timeout=timeout)
                 if self._closed:
                     return
                 quick = self._requested
-                if not quick and not self._index_stale:
+                if not quick and not stale:
                     continue
                 self._requested = False
                 self._busy = True
@@ -129,10 +134,12 @@ class LiveBuilder:
                 self._index_stale = True
             elif ok and not quick:
                 self._index_stale = False
+            self._broken = not ok
             self.builds += 1
             generation = f"{self.boot}:{self.builds}"
         prefix = self._read_prefix(self.state.prefix) if ok else self.state.prefix
-        event = BuildEvent(generation, ok, tuple(prefix + p for p in changed))
+        digest = "" if ok else hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()[:12]
+        event = BuildEvent(generation, ok, tuple(prefix + p for p in changed), digest)
         self.state = LiveState(event, prefix, tuple(lines), errors, warnings)
         self.hub.publish(event)
         return self.state

@@ -2,9 +2,12 @@
 
 Each build sends one ``build`` event. Its data is JSON::
 
-    {"generation": "<server id>:<n>", "ok": true, "changed": ["/county/xxgk/xxgk/...html", ...]}
+    {"generation": "<server id>:<n>", "ok": true, "changed": ["/county/xxgk/xxgk/...html", ...],
+     "problems": ""}
 
-``changed`` holds the URL paths the build wrote or deleted. A new connection
+``changed`` holds the URL paths the build wrote or deleted. ``problems`` is a
+digest of a failed build's problem list (empty after a good build): an open
+error page reloads only when the list it shows has changed. A new connection
 first gets the current state, so a page that missed a build while its stream
 was (re)connecting still notices it.
 """
@@ -27,10 +30,12 @@ class BuildEvent:
     generation: str
     ok: bool
     changed: tuple[str, ...] = field(default=())
+    problems: str = ""
+    """Digest of the failed build's problem lines; empty when the build was good."""
 
     def encode(self, name: str = "build") -> bytes:
-        data = json.dumps({"generation": self.generation, "ok": self.ok, "changed": list(self.changed)},
-                          ensure_ascii=False)
+        data = json.dumps({"generation": self.generation, "ok": self.ok, "changed": list(self.changed),
+                           "problems": self.problems}, ensure_ascii=False)
         return f"event: {name}\ndata: {data}\n\n".encode("utf-8")
 
 

@@ -30,7 +30,8 @@ def script_tag(state: LiveState) -> bytes:
     """The ``<script>`` added before ``</body>`` of every HTML response."""
     return (f'<script src="{SCRIPT_URL}" data-events="{EVENTS_URL}" '
             f'data-generation="{html.escape(state.event.generation)}" '
-            f'data-ok="{"true" if state.event.ok else "false"}" defer></script>').encode("utf-8")
+            f'data-ok="{"true" if state.event.ok else "false"}" '
+            f'data-problems="{html.escape(state.event.problems)}" defer></script>').encode("utf-8")
 
 
 class LiveHandler(PrefixHandler):

@@ -2,6 +2,8 @@
 subprocess on a free port, and fetch pages from it."""
 from __future__ import annotations
 
+import http.client
+import json
 import os
 import re
 import shutil
@@ -13,6 +15,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -90,3 +93,27 @@ def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, dict(exc.headers), exc.read()
+
+
+def open_events(url: str) -> http.client.HTTPResponse:
+    """The live-reload event stream of the server at ``url``, after its ``hello``."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
+    conn.request("GET", "/__govsite/events")
+    stream = conn.getresponse()
+    assert read_event(stream)[0] == "hello"
+    return stream
+
+
+def read_event(stream: http.client.HTTPResponse) -> tuple[str, dict]:
+    """The next event of a live-reload stream as (name, data); keep-alive comments are skipped."""
+    fields: dict[str, str] = {}
+    while True:
+        line = stream.readline().decode("utf-8").rstrip("\n")
+        if not line:
+            if "event" in fields:
+                return fields["event"], json.loads(fields["data"])
+            continue
+        if not line.startswith(":") and ": " in line:
+            key, value = line.split(": ", 1)
+            fields[key] = value

@@ -18,10 +18,12 @@ def test_hello_then_builds_then_close() -> None:
     stream = hub.stream(BuildEvent("b:1", True))
     first = next(stream)
     assert first.startswith(b"retry: 500\n\n")
-    assert parse(first[len(b"retry: 500\n\n"):]) == ("hello", {"generation": "b:1", "ok": True, "changed": []})
+    assert parse(first[len(b"retry: 500\n\n"):]) == ("hello", {"generation": "b:1", "ok": True, "changed": [],
+                                                                 "problems": ""})
     assert hub.client_count == 1
-    hub.publish(BuildEvent("b:2", False, ("/x/一.html",)))
-    assert parse(next(stream)) == ("build", {"generation": "b:2", "ok": False, "changed": ["/x/一.html"]})
+    hub.publish(BuildEvent("b:2", False, ("/x/一.html",), "0123456789ab"))
+    assert parse(next(stream)) == ("build", {"generation": "b:2", "ok": False, "changed": ["/x/一.html"],
+                                             "problems": "0123456789ab"})
     hub.close()
     assert list(stream) == []
     assert hub.client_count == 0

@@ -14,7 +14,13 @@ from playwright.sync_api import Page, expect
 
 from govsite.build.build import check_site, load_and_validate
 from tests.qr.qr_helpers import chromium_browser
-from tests.serve.serve_helpers import ServeProcess, copy_demo, start_serve
+from tests.serve.serve_helpers import (
+    ServeProcess,
+    copy_demo,
+    open_events,
+    read_event,
+    start_serve,
+)
 
 WAIT_MS = 60_000
 ITEM = "content/items/xzfb/2025/00001.md"
@@ -86,6 +92,15 @@ def test_edit_error_and_recovery_in_the_open_page(served, browser) -> None:  # t
     expect(page.locator("ol.problems li", has_text=ITEM)).to_have_text(expected[0])
     expect(other.locator("h1")).to_have_text("构建失败：站点内容有错误", timeout=WAIT_MS)
     assert len(navigations) == 3, navigations
+
+    # Saved again with the same mistake: the open error pages stay put (nothing new to show).
+    events = open_events(process.url)
+    save(source, "\n".join(lines) + "\n")
+    name, event = read_event(events)
+    assert name == "build" and event["ok"] is False
+    page.wait_for_timeout(1000)
+    assert len(navigations) == 3 and len(other_navigations) == 2, (navigations, other_navigations)
+    events.close()
 
     # 3. Fix it: the page comes back with the real content and the next edit.
     save(source, head + "\n---\n\n实时预览：修好后的正文。\n\n" + body)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import http.client
-import json
 import re
 import threading
 import time
@@ -19,11 +18,12 @@ from govsite.build.build import build, check_site, load_and_validate
 from govsite.serve import builder as builder_module
 from govsite.serve.server import LiveServer
 from tests.conftest import SITE_YAML, SiteFolder, default_item, item_text
-from tests.serve.serve_helpers import fetch
+from tests.serve.serve_helpers import fetch, read_event
 
 PREFIX = "/county/xxgk/"
 SCRIPT = re.compile(rb'<script src="/__govsite/livereload.js" data-events="/__govsite/events" '
-                    rb'data-generation="[0-9a-f]+:\d+" data-ok="(true|false)" defer></script></body>')
+                    rb'data-generation="[0-9a-f]+:\d+" data-ok="(true|false)" data-problems="([0-9a-f]*)" '
+                    rb'defer></script></body>')
 
 
 @pytest.fixture
@@ -80,19 +80,6 @@ def test_output_is_byte_identical_to_a_plain_build(live: LiveServer, sub_site: S
     assert [p for p, data in served.items() if b"__govsite" in data] == []
 
 
-def read_event(stream: http.client.HTTPResponse) -> tuple[str, dict]:
-    fields: dict[str, str] = {}
-    while True:
-        line = stream.readline().decode("utf-8").rstrip("\n")
-        if not line:
-            if "event" in fields:
-                return fields["event"], json.loads(fields["data"])
-            continue
-        if not line.startswith(":") and ": " in line:
-            key, value = line.split(": ", 1)
-            fields[key] = value
-
-
 def test_a_save_sends_the_changed_paths_and_an_error_shows_the_check_messages(live: LiveServer,
                                                                              sub_site: SiteFolder) -> None:
     rel = item_url(sub_site, "content/items/xzfb/2025/00002.md")
@@ -115,9 +102,11 @@ def test_a_save_sends_the_changed_paths_and_an_error_shows_the_check_messages(li
                    item_text(**default_item(2, publish_date="<script>alert(1)</script>")))
     name, event = read_event(stream)
     assert name == "build" and event == {**event, "ok": False, "changed": []}
+    assert re.fullmatch("[0-9a-f]{12}", event["problems"]), event
     status, _, body = fetch(live.url + rel)
     page = body.decode()
     assert status == 500 and "<h1>构建失败：站点内容有错误</h1>" in page
+    assert SCRIPT.search(body).group(2).decode() == event["problems"], "the error page knows the list it shows"
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     expected = [p.format("zh") for p in check_site(sub_site.root).items]
     assert any(re.match(r"content/items/xzfb/2025/00002\.md:\d+: 错误 ", line) for line in expected)
@@ -126,9 +115,23 @@ def test_a_save_sends_the_changed_paths_and_an_error_shows_the_check_messages(li
     css = next(p for p in tree(sub_site.out) if p.endswith(".css"))
     assert fetch(live.url + css)[0] == 200, "assets keep coming from the last good output"
 
+    # Saved again with the same mistake: the same list (an open error page stays put);
+    # a second mistake changes the list (the page reloads to show it).
+    broken = event["problems"]
+    sub_site.write("content/items/xzfb/2025/00002.md",
+                   item_text(**default_item(2, publish_date="<script>alert(1)</script>")) + "\n")
+    name, event = read_event(stream)
+    assert name == "build" and event["ok"] is False and event["problems"] == broken
+    sub_site.write("content/items/xzfb/2025/00003.md", item_text(**default_item(3, publish_date="2025-13-01")))
+    name, event = read_event(stream)
+    assert name == "build" and event["ok"] is False and event["problems"] not in ("", broken)
+    sub_site.write_item(3)
+    name, event = read_event(stream)
+    assert name == "build" and event["ok"] is False and event["problems"] == broken
+
     sub_site.write_item(2, body="修好了。")
     name, event = read_event(stream)
-    assert name == "build" and event["ok"] is True
+    assert name == "build" and event["ok"] is True and event["problems"] == ""
     status, _, body = fetch(live.url + rel)
     assert status == 200 and "修好了。" in body.decode() and "构建失败" not in body.decode()
     conn.close()
@@ -170,6 +173,43 @@ def test_one_build_at_a_time_and_one_more_after_changes_during_a_build(monkeypat
         time.sleep(0.3)
         assert builder.idle() and calls == [True, True] and max(overlap) == 1
         assert builder.state.event.generation.endswith(":2")
+    finally:
+        builder.stop()
+
+
+def test_the_idle_full_build_waits_for_a_site_that_builds(monkeypatch, sub_site: SiteFolder) -> None:
+    """After a quick build the search index is brought up to date when the editor is idle,
+    but not while the site is broken: that build would fail the same way and reload every
+    open error page by itself."""
+    calls: list[bool] = []
+    real_build = builder_module.build
+
+    def counting_build(site, out=None, quick=False, **options):  # type: ignore[no-untyped-def]
+        calls.append(quick)
+        return real_build(site, out=out, quick=quick)
+
+    def settle(seconds: float = 1.5) -> None:
+        deadline = time.monotonic() + 60
+        while not builder.idle() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(seconds)  # several idle periods
+        assert builder.idle()
+
+    monkeypatch.setattr(builder_module, "build", counting_build)
+    builder = builder_module.LiveBuilder(sub_site.root, sub_site.out, builder_module.EventHub(), idle_full=0.2)
+    builder.start()
+    try:
+        builder.request()
+        settle()
+        assert calls == [True, False], "a quick build that wrote pages, then one full build"
+        sub_site.write_item(2, publish_date="not a date")
+        builder.request()
+        settle()
+        assert calls == [True, False, True] and not builder.state.event.ok
+        sub_site.write_item(2, body="修好了。")
+        builder.request()
+        settle()
+        assert calls == [True, False, True, True, False] and builder.state.event.ok
     finally:
         builder.stop()
 
