@@ -24,7 +24,7 @@ warm
     result link of the new result set. Pagefind's results component keeps the old
     links on screen while it searches, and two queries can have the same first
     result (a full title, then its 文号), so the new set is recognised by the
-    summary (``pagefind-summary``: "找到 N 个 <query> 的相关结果", not "正在搜索 …")
+    summary (``#search-summary``: "找到 N 个 <query> 的相关结果", not "正在搜索 …")
     and by a result link that was not on the page before the query was typed.
 
 For each query it counts the requests and the bundles whose index chunks were
@@ -151,15 +151,15 @@ def _summary(out: Path, urls: list[str], seconds: float) -> dict[str, object]:
             "bundles_with_chunks": shards, "kib_stored": round(stored / KIB), "kib_sent_gzip": round(sent / KIB)}
 
 
-FIRST_LINK = "pagefind-results a.pf-result-link"
-MARK_OLD = ("() => { for (const a of document.querySelectorAll('pagefind-results a.pf-result-link'))"
+FIRST_LINK = "#search-list a.pf-result-link"
+MARK_OLD = ("() => { for (const a of document.querySelectorAll('#search-list a.pf-result-link'))"
             " a.dataset.benchOld = '1'; }")
 NEW_RESULTS = """(q) => {
-  const s = document.querySelector('pagefind-summary');
+  const s = document.querySelector('#search-summary');
   const text = s ? s.textContent.trim() : '';
   if (!text.includes(q) || text.startsWith('正在搜索')) return false;
   if (text.startsWith('没有找到')) return 'none';
-  const a = document.querySelector('pagefind-results a.pf-result-link:not([data-bench-old])');
+  const a = document.querySelector('#search-list a.pf-result-link:not([data-bench-old])');
   return a ? 'results' : false;
 }"""
 """Finished when the summary names the query (not "正在搜索 …") and a result link that
@@ -181,7 +181,7 @@ def _settle(page, urls: list[str], quiet: float = 1.0, limit: float = 30.0) -> N
 
 def _state(page) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """The summary and the first ten result links on screen (path below the base, title)."""
-    summary = page.eval_on_selector("pagefind-summary", "e => e.textContent.trim()")
+    summary = page.eval_on_selector("#search-summary", "e => e.textContent.trim()")
     links = page.eval_on_selector_all(
         FIRST_LINK + ":not([data-bench-old])",
         "as => as.slice(0, 10).map(a => [new URL(a.href).pathname, a.textContent.trim()])")
@@ -231,7 +231,7 @@ def measure_one(browser, origin: str, out: Path, query: str, next_query: str,  #
         page.evaluate(MARK_OLD)
         urls.clear()
         start = time.perf_counter()
-        page.fill("pagefind-input input", next_query)
+        page.fill("#search-input", next_query)
         next_found = _wait(page, next_query, timeout_ms)
         warm = _summary(out, urls, time.perf_counter() - start)
         next_state = _state(page)

@@ -40,11 +40,11 @@ STATE = f"{BUNDLE_DIR}/govsite-shards.json"
 """Membership digest of every shard, read back by the next build."""
 STALE = "stale"
 """State of a shard that a quick build left out of date."""
-SCHEME = "4"
+SCHEME = "5"
 """Bump when the way pages are turned into index input changes."""
-RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind",
-           "pagefind-component-ui.js", "pagefind-component-ui.css")
-"""Files of Pagefind's runtime kept in the title layer."""
+RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
+"""Files of Pagefind's runtime kept in the core bundle (its JS API: the search page
+draws its own results, so Pagefind's UI scripts and styles are not published)."""
 DATA_DIRS = ("index", "fragment", "filter")
 
 

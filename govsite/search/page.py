@@ -1,12 +1,15 @@
-"""The search page ``search/index.html``: Pagefind's Component UI over the title layer.
+"""The search page ``search/index.html``: the site's own small UI over Pagefind's JS API.
 
-The page loads Pagefind's own script from the site (``pagefind/pagefind-component-ui.js``)
-and hands it, in a JSON block, the title layer and the text shards. Paths in the JSON are
-relative to the page, so the site works under any sub-path; the page's small inline
-script only turns them into absolute paths (Pagefind loads merged bundles from a
-web worker, where relative paths would resolve against the worker's script),
-passes them to ``PagefindComponents.configureInstance`` and starts the search given
-as ``?q=`` (the header search box submits there).
+The page loads ``assets/search-engine.js`` (what a query asks Pagefind) and
+``assets/search.js`` (the form, the result list), and hands them, in a JSON block,
+the title layer and the text shards. Paths in the JSON are relative to the page, so
+the site works under any sub-path; the scripts turn them into absolute paths (Pagefind
+loads merged bundles from a web worker, where relative paths would resolve against
+the worker's script). The filter pane is plain HTML from :func:`filter_groups`. The
+search given as ``?q=`` (the header search box submits there) starts at once.
+
+Pagefind's Component UI was used before (issue 4); its 175 KB script cost 200–300 ms
+of parsing before Pagefind started on this 2-core machine (docs/performance.md).
 """
 from __future__ import annotations
 
@@ -23,8 +26,10 @@ from govsite.search.route import ROUTE_BUCKETS, ROUTE_DIR, routed
 PAGE_SIZE = 10
 """A first page of results (the identifier check and the 全文 ordering look at this many)."""
 RESULT_WINDOW = 50
-"""Results the list shows at first and adds per 显示更多结果 (its component makes a
-placeholder element per result, which cost 4 s for 2,728 results)."""
+"""Results the list shows at first and adds per 显示更多结果 (each costs its fragment,
+a request)."""
+FILTER_ORDER = ("类型", "发布机构", "年份", "主题分类", "体裁", "有效性")
+"""The filter pane's groups in this order (others after them, by name)."""
 
 def filter_totals(shards: list[Shard]) -> dict[str, dict[str, int]]:
     """{filter: {value: pages}} over the whole site, for the filter pane.
@@ -39,6 +44,19 @@ def filter_totals(shards: list[Shard]) -> dict[str, dict[str, int]]:
             values = totals.setdefault(name, {})
             values[value] = values.get(value, 0) + 1
     return {name: dict(sorted(values.items())) for name, values in sorted(totals.items())}
+
+
+def filter_groups(totals: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    """The filter pane's groups: [{name, values: [(value, pages)]}], without the hidden
+    shard filter; years newest first, other values by page count (then by value)."""
+    names = sorted((n for n in totals if n != SHARD_FILTER),
+                   key=lambda n: (FILTER_ORDER.index(n) if n in FILTER_ORDER else len(FILTER_ORDER), n))
+    groups = []
+    for name in names:
+        values = totals[name].items()
+        ordered = sorted(values, reverse=True) if name == "年份" else sorted(values, key=lambda v: (-v[1], v[0]))
+        groups.append({"name": name, "values": ordered})
+    return groups
 
 
 def search_config(shards: list[Shard], url) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -78,7 +96,7 @@ def ctx_search(model: SiteModel, spec: PageSpec) -> dict[str, Any]:
     # JSON inside <script type="application/json">: "<" is escaped so no "</script>" can occur.
     ctx["search_config"] = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     ctx["meta"].update(ColumnName="站内搜索", ColumnType="站内搜索")
-    ctx["result_window"] = RESULT_WINDOW
+    ctx["filter_groups"] = filter_groups(config["filters"])
     return ctx
 
 

@@ -14,7 +14,7 @@ THEMES = ("standard", "care")
 CARE_KEY = "govsite-care"
 SEARCH_QUERY = "通知"
 """A query with many hits in the demo site, for the search page with results."""
-RESULT = "pagefind-results li.pf-result a.pf-result-link"
+RESULT = "#search-list li.pf-result a.pf-result-link"
 """A loaded search result (placeholders have no link yet)."""
 
 
@@ -31,11 +31,11 @@ def show_search_results(page, at_least: int = 1) -> int:  # type: ignore[no-unty
     """Type ``SEARCH_QUERY`` into the search page's box and wait until at least
     ``at_least`` results are loaded (Pagefind loads the ones scrolled into view);
     returns how many result links are shown."""
-    page.locator("pagefind-input input").fill(SEARCH_QUERY)
-    page.wait_for_selector("pagefind-results li", timeout=20000)
+    page.locator("#search-input").fill(SEARCH_QUERY)
+    page.wait_for_selector("#search-list li", timeout=20000)
     for attempt in range(5):  # the list may be re-rendered under us (a slower search finishing)
         try:
-            page.locator("pagefind-results li").first.scroll_into_view_if_needed(timeout=5000)
+            page.locator("#search-list li").first.scroll_into_view_if_needed(timeout=5000)
             break
         except PlaywrightError:
             if attempt == 4:

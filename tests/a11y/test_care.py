@@ -153,7 +153,7 @@ SEARCH_TEXT_JS = """() => {
   }
   return out;
 }"""
-"""Computed font sizes (px) of the text of Pagefind's search UI (the first one shown of each
+"""Computed font sizes (px) of the text of the search page's UI (the first one shown of each
 part) and of the page's body text."""
 
 SEARCH_TEXT = ("excerpt", "title", "meta", "summary", "filterGroup", "filterLabel", "filterCount")
@@ -175,6 +175,7 @@ def _search_text_sizes(page, a11y_site, theme: str) -> dict[str, float]:  # type
     _open_first_filter_group(page)
     before = page.evaluate(SEARCH_TEXT_JS)
     open_page(page, a11y_site.url(a11y_site.pages["search_results"]), theme)
+    page.select_option("#search-scope", "text")  # excerpts come from the full text
     assert show_search_results(page) >= 1
     page.wait_for_selector(".pf-result-excerpt")
     _open_first_filter_group(page)
@@ -187,7 +188,7 @@ def _search_text_sizes(page, a11y_site, theme: str) -> dict[str, float]:  # type
 
 
 def test_care_mode_enlarges_the_search_results_and_filters(page, a11y_site) -> None:
-    """关怀版's 150 % applies to Pagefind's text too: the result excerpt, title and meta line,
+    """关怀版's 150 % applies to the search page's text too: the result excerpt, title and meta line,
     the result count and the filter labels are at least 1.5 times their standard size and
     never smaller than the 关怀版 body text (150 % of the standard base text)."""
     standard = _search_text_sizes(page, a11y_site, "standard")

@@ -1,6 +1,6 @@
 """Tools for the search tests: serve a built site on 127.0.0.1 under a sub-path, and
-query its Pagefind index in Chromium through the search page's own Pagefind instance,
-once the page has wrapped its search (so a test sees what the page's UI lists)."""
+query its Pagefind index in Chromium through the search page's own search engine
+(so a test sees what the page's list shows)."""
 from __future__ import annotations
 
 import functools
@@ -55,26 +55,29 @@ def record_requests(page) -> RequestLog:  # type: ignore[no-untyped-def]
     return log
 
 
-# The search page's own Pagefind instance, once the page has wrapped its API (govSearch in
-# search.html: lookup records left out, a whole 文号/索引号 first, nonsense Latin words
-# finding nothing), exposed as window.govsiteSearch(term, options, limit) →
-# {count, hits: [{url, title, doc_no, date, org, exact}]} and window.govsiteFilters() →
-# {filter: {value: count}} over the whole site.
+# The search page's own search engine (assets/search-engine.js, as the page's list uses
+# it: lookup records left out, a whole 文号/索引号 first, nonsense Latin words finding
+# nothing), with the page's 搜索范围 and 排序方式 as selected, exposed as
+# window.govsiteSearch(term, options, limit) → {count, hits: [{url, title, doc_no, date,
+# org, exact}]}; window.govsiteFilters() → {filter: {value: count}} as the page's filter
+# pane shows them.
 INIT_JS = """async () => {
-  const pf = () => window.PagefindComponents.getInstanceManager().getInstance("default");
-  for (let i = 0; i < 300 && !(pf().__pagefind__ && pf().__pagefind__.govsite); i++) {
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  const api = pf().__pagefind__;
+  const engine = await window.govsiteEngine;
+  await engine.ready;
   window.govsiteSearch = async (term, options, limit) => {
-    let r = await api.search(term, options || {});
+    const how = { order: document.getElementById("search-sort").value,
+                  scope: document.getElementById("search-scope").value };
+    let r = await engine.search(term, options || {}, how);
     while (r.rest) { r = await r.rest; }  // a first page from the newest tiers or shards; then all of them
     const top = await Promise.all(r.results.slice(0, limit || 10).map((x) => x.data()));
-    return { count: r.results.length, filters: r.filters, totalFilters: r.totalFilters,
+    return { count: r.results.length,
              hits: top.map((d) => ({ url: d.url, title: d.meta.title, doc_no: d.meta.doc_no || "",
                                      date: d.meta.date || "", org: d.meta.org || "", exact: !!d.meta.exact })) };
   };
-  window.govsiteFilters = () => api.filters();
+  window.govsiteFilters = () => Object.fromEntries([...document.querySelectorAll(".pf-filter-group")].map((g) => [
+    g.dataset.filterName,
+    Object.fromEntries([...g.querySelectorAll("input[type=checkbox]")].map((box) => [
+      box.value, Number(box.closest("label").querySelector(".pf-filter-checkbox-count").textContent.replace(/\\D/g, ""))]))]));
   return JSON.parse(document.getElementById("search-config").textContent).textShards.length;
 }"""
 

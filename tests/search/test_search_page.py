@@ -1,5 +1,5 @@
-"""The search page in real Chromium (issue 4): Pagefind's Component UI with Chinese
-strings, a labelled input, results announced to screen readers, each result with
+"""The search page in real Chromium (issues 4 and 16): the site's own UI over Pagefind's
+JS API, in Chinese, a labelled input, results announced to screen readers, each result with
 its title, 文号, organization and date; ``?q=`` pre-fills it, the header search box
 of every page submits to it, filters and the 发布日期 sort work, all under a sub-path
 base_url and with no request leaving 127.0.0.1."""
@@ -9,7 +9,7 @@ from urllib.parse import quote, urlsplit
 
 from tests.search.search_helpers import SUB_PATH, record_requests, site_path
 
-RESULT = "pagefind-results li.pf-result a.pf-result-link"
+RESULT = "#search-list li.pf-result a.pf-result-link"
 """A loaded result (placeholders have no link yet)."""
 
 # Records what Pagefind's live regions say, however briefly it says it.
@@ -30,7 +30,7 @@ def _open(page, served_demo, query: str) -> None:  # type: ignore[no-untyped-def
 
 
 def _results(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
-    return page.eval_on_selector_all("pagefind-results li.pf-result:has(a.pf-result-link)", """items => items.map(li => ({
+    return page.eval_on_selector_all("#search-list li.pf-result:has(a.pf-result-link)", """items => items.map(li => ({
         href: li.querySelector("a.pf-result-link").getAttribute("href"),
         title: li.querySelector("a.pf-result-link").textContent.trim(),
         meta: (li.querySelector(".pf-result-meta") || {textContent: ""}).textContent.trim(),
@@ -41,7 +41,7 @@ def test_query_parameter_prefills_and_results_show_title_doc_no_org_and_date(ser
     requests = record_requests(page)
     _open(page, served_demo, "森林防火期")
     assert page.get_attribute("html", "lang") == "zh-CN"
-    assert page.input_value("pagefind-input input") == "森林防火期"
+    assert page.input_value("#search-input") == "森林防火期"
     first = _results(page)[0]
     assert first["title"] == "示例县人民政府关于划定2026—2027年度森林防火期的通告"
     assert first["meta"] == "示政通〔2026〕2号 · 示例县人民政府 · 2026-10-08"
@@ -64,7 +64,7 @@ def test_input_is_labelled_and_results_are_announced_in_chinese(served_demo, pag
     page.wait_for_function("() => window.announced.some(t => t.includes('集中采购目录'))")
     said = page.evaluate("() => window.announced")
     assert any("找到" in t and "集中采购目录" in t for t in said), said
-    assert page.get_attribute("pagefind-results ul", "aria-label") == "搜索结果"
+    assert page.get_attribute("#search-list", "aria-label") == "搜索结果"
     text = page.inner_text("main")
     for english in ("Search this site", "Results will appear", "Clear", "Filters", "Load more"):
         assert english not in text
@@ -76,7 +76,7 @@ def test_header_search_box_submits_to_the_search_page(served_demo, page) -> None
     page.click(".search-form button[type=submit]")
     page.wait_for_selector(RESULT)
     assert urlsplit(page.url).path == SUB_PATH + "search/"
-    assert page.input_value("pagefind-input input") == "示财发〔2025〕32号"
+    assert page.input_value("#search-input") == "示财发〔2025〕32号"
     assert site_path(_results(page)[0]["href"]) in ("xxgk/czj/2025/00005.html", "zfgb/2025/10/2.html")
 
 
@@ -88,13 +88,13 @@ def test_filter_pane_narrows_results(served_demo, page) -> None:
     assert "分片" not in visible  # the shard filter exists only for sorting
     page.click('.pf-filter-group[data-filter-name="类型"] summary')
     page.check('.pf-filter-group[data-filter-name="类型"] input[value="政府公报"]')
-    page.wait_for_function("""() => [...document.querySelectorAll('pagefind-results a.pf-result-link')]
+    page.wait_for_function("""() => [...document.querySelectorAll('#search-list a.pf-result-link')]
         .every(a => a.getAttribute('href').includes('/zfgb/'))""")
     assert all("/zfgb/" in r["href"] for r in _results(page))
 
 
 # The dates of the results loaded so far (Pagefind loads the rest as they scroll into view).
-SHOWN_DATES = """() => [...document.querySelectorAll('pagefind-results li.pf-result')]
+SHOWN_DATES = """() => [...document.querySelectorAll('#search-list li.pf-result')]
     .map(li => li.querySelector('.pf-result-meta time')).filter(Boolean).map(t => t.textContent)"""
 
 
@@ -122,9 +122,12 @@ def test_page_loads_only_pagefind_scripts_from_the_site(served_demo, page) -> No
     scripts: list[str] = []
     page.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
     _open(page, served_demo, "东湖镇")
-    # Besides Pagefind only the site's own 关怀版 switch (every page has it; tests/a11y/test_care.py).
-    assert scripts and all(urlsplit(u).path.startswith(SUB_PATH + "pagefind/") or urlsplit(u).path == SUB_PATH + "assets/care.js"
+    # Pagefind's JS API and the site's own scripts: the search page's engine and list, and
+    # the 关怀版 switch (every page has it; tests/a11y/test_care.py).
+    own = {SUB_PATH + "assets/" + name for name in ("care.js", "search-engine.js", "search.js")}
+    assert scripts and all(urlsplit(u).path.startswith(SUB_PATH + "pagefind/") or urlsplit(u).path in own
                            for u in scripts), scripts
+    assert {SUB_PATH + "pagefind/pagefind.js", *own} <= {urlsplit(u).path for u in scripts}
     assert requests.external() == []
 
 
@@ -141,12 +144,12 @@ def test_title_layer_answers_alone_and_full_text_is_one_click_away(served_demo, 
     _open(page, served_demo, "集中采购目录")
     page.wait_for_selector(".search-fulltext:not([hidden])")
     assert _text_requests(requests.urls) == []
-    titles_only = page.eval_on_selector("pagefind-summary", "e => e.textContent")
+    titles_only = page.eval_on_selector("#search-summary", "e => e.textContent")
     page.click("#search-fulltext")
     page.wait_for_function("() => document.querySelector('.pf-result-excerpt mark')")
     assert page.eval_on_selector("#search-scope", "s => s.value") == "text"
     assert _text_requests(requests.urls), "the full text was not read"
-    assert page.eval_on_selector("pagefind-summary", "e => e.textContent") != titles_only
+    assert page.eval_on_selector("#search-summary", "e => e.textContent") != titles_only
     assert page.is_hidden(".search-fulltext")
     excerpt = page.eval_on_selector(".pf-result-excerpt", "e => e.textContent")
     assert "集中采购目录" in excerpt.replace(" ", "")  # the excerpt is readable text, not tokens

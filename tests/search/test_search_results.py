@@ -12,7 +12,7 @@ import pytest
 
 from tests.search.search_helpers import SUB_PATH, open_search_api, search
 
-RESULT = "pagefind-results li.pf-result a.pf-result-link"
+RESULT = "#search-list li.pf-result a.pf-result-link"
 EXACT_DOC = "xxgk/xzfb/2024/00005.html"
 """示政办发〔2024〕12号, 索引号 11999921014372235X/2024-00005."""
 INDEX_DOC = "xxgk/yjglj/2025/00001.html"
@@ -21,12 +21,12 @@ INDEX_DOC = "xxgk/yjglj/2025/00001.html"
 
 def _open(page, served_demo, query: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(served_demo.root_url + "search/?q=" + quote(query))
-    page.wait_for_function("() => /找到|没有找到|未找到/.test(document.querySelector('pagefind-summary').textContent)")
+    page.wait_for_function("() => /找到|没有找到|未找到/.test(document.querySelector('#search-summary').textContent)")
 
 
 def _shown(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
     page.wait_for_selector(RESULT)
-    return page.eval_on_selector_all("pagefind-results li.pf-result:has(a.pf-result-link)", """items => items.map(li => ({
+    return page.eval_on_selector_all("#search-list li.pf-result:has(a.pf-result-link)", """items => items.map(li => ({
         href: li.querySelector("a.pf-result-link").getAttribute("href"),
         title: li.querySelector("a.pf-result-link").textContent.trim(),
         label: (li.querySelector(".pf-exact") || {textContent: ""}).textContent.trim(),
@@ -34,7 +34,7 @@ def _shown(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
 
 
 def _count(page) -> int:  # type: ignore[no-untyped-def]
-    text = page.inner_text("pagefind-summary")
+    text = page.inner_text("#search-summary")
     number = re.search(r"([\d,]+)\s*个", text)
     assert number, text
     return int(number.group(1).replace(",", ""))
@@ -79,7 +79,7 @@ def test_identifiers_are_shown_as_published(served_demo, page) -> None:
     assert first["href"] == SUB_PATH + INDEX_DOC and first["label"] == "【精确匹配】"
     assert first["title"] == "示例县应急管理局2025年度安全生产监督检查计划"
     assert first["meta"].startswith("示应急发〔2025〕4号 · 示例县应急管理局 · ")
-    text = page.inner_text("pagefind-results")
+    text = page.inner_text("#search-list")
     assert "／" not in text and "－" not in text
     # The page it leads to has the 索引号 exactly as typed.
     page.goto(served_demo.origin + first["href"])
@@ -91,13 +91,13 @@ def test_nonsense_latin_query_finds_nothing_and_says_what_to_do(served_demo, pag
     _open(page, served_demo, query)
     page.wait_for_selector("#search-empty", state="visible")
     assert page.locator(RESULT).count() == 0
-    assert "没有找到" in page.inner_text("pagefind-summary")
+    assert "没有找到" in page.inner_text("#search-summary")
     help_text = page.inner_text("#search-empty")
     for hint in ("错别字", "减少关键词", "年份", "发布机构"):
         assert hint in help_text
     links = page.eval_on_selector_all("#search-empty a", "as => as.map(a => new URL(a.href).pathname)")
     assert SUB_PATH + "xxgk/year/" in links
     # A search that finds something hides the help again.
-    page.fill("pagefind-input input", "森林防火期")
+    page.fill("#search-input", "森林防火期")
     page.wait_for_selector(RESULT)
     page.wait_for_selector("#search-empty", state="hidden")

@@ -13,8 +13,9 @@ from govsite.search.route import fnv1a
 from tests.search.search_helpers import SUB_PATH, open_search_api, record_requests, search, site_path
 
 FIRST = """async (term) => {
-  const api = window.PagefindComponents.getInstanceManager().getInstance("default").__pagefind__;
-  const r = await api.search(term, {});
+  const engine = await window.govsiteEngine;
+  const r = await engine.search(term, {}, { scope: document.getElementById("search-scope").value,
+                                            order: document.getElementById("search-sort").value });
   const first = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
   let all = r;
   while (all.rest) { all = await all.rest; }
@@ -63,7 +64,7 @@ def test_the_page_shows_the_first_page_and_then_the_full_count(served_tiered_dem
     whole = search(page, "通知", limit=1)["count"]
     page.goto(served_tiered_demo.origin + SUB_PATH + "search/?q=通知")
     page.wait_for_selector(".pf-result-link")
-    page.wait_for_function(f"() => /找到 {whole:,} 个/.test(document.querySelector('pagefind-summary').innerText)")
+    page.wait_for_function(f"() => /找到 {whole:,} 个/.test(document.querySelector('#search-summary').innerText)")
     assert page.locator("#search-progress").is_hidden()
 
 

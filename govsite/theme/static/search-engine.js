@@ -1,0 +1,387 @@
+/* govsite search engine (检索): what the search page asks Pagefind, and in which order.
+   Pagefind runs the index; this file decides the queries. The site's words are indexed as
+   overlapping bigrams (govsite/search/tokens.py, in the language zxx), so a query is
+   turned into the same bigrams here and searched as a Pagefind exact phrase ("示政 政办 办发 …"):
+   every bigram a whole word, in a row, no fall-back to a shorter prefix. Parts of the
+   query separated by spaces must all match (one search each, results intersected).
+   Two layers: the title layer (title, 文号, 索引号, organisation of every page; one bundle,
+   or tiers of consecutive years on a big site) answers every query; the text layer (full
+   text, one bundle per year) is read only when the title layer finds nothing or when the
+   citizen chooses 全文. The primary bundle of each Pagefind instance is a placeholder
+   (Pagefind segments a query with ICU in the primary's language); the layers are merged
+   as zxx with the hidden filter 分片, which every search sets.
+
+   govsiteSearchEngine(config, pagefind) → {ready, search(term, options, how)}: ``pagefind``
+   is Pagefind's JS API (pagefind.js); ``how`` is {order: "" | "asc" | "desc", scope: "" | "text"}.
+   search() resolves to Pagefind's answer, possibly with .rest: a promise of the complete
+   answer when a first page came from the newest tiers or text shards. */
+(function () {
+  "use strict";
+  window.govsiteSearchEngine = function (c, pagefind) {
+    function abs(p) { return new URL(p, document.baseURI).pathname; }
+    var SHARD = c.shardFilter, PAGE = c.pageSize;
+    var textNames = c.textShards.map(function (s) { return s.name; });
+    var tierNames = c.titles.map(function (t) { return t.name; });
+    var order = "", scope = "", textApi = null;
+    var WORD = /[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+    function chars(s) { return s.normalize("NFKC").toLowerCase().match(WORD) || []; }
+    function key(term) { return chars(term).join(""); }
+    /* A part of the query (no spaces) → its bigrams (tokens.bigrams in Python); a single
+       character stays alone. */
+    function bigrams(cs) {
+      if (cs.length === 1) { return cs; }
+      var out = [];
+      for (var i = 0; i + 1 < cs.length; i++) { out.push(cs[i] + cs[i + 1]); }
+      return out;
+    }
+    function parts(term) { return term.split(/\s+/).map(chars).filter(function (p) { return p.length; }).map(bigrams); }
+    function phrase(words) { return words.length === 1 && words[0].length === 1 ? words[0] : '"' + words.join(" ") + '"'; }
+    function withShard(options, value) {
+      var f = Object.assign({}, options && options.filters);
+      if (!f[SHARD]) { f[SHARD] = value; }
+      return Object.assign({}, options, { filters: f });
+    }
+    /* Results that every search of a list has, ranked by their summed score (or in the
+       date order Pagefind gave each of them). */
+    function intersect(all, options) {
+      if (all.length === 1) { return all[0]; }
+      var smallest = all.reduce(function (a, b) { return a.results.length <= b.results.length ? a : b; });
+      var scores = {}, seen = all.map(function (r) {
+        var ids = {};
+        r.results.forEach(function (x) { ids[x.id] = true; scores[x.id] = (scores[x.id] || 0) + x.score; });
+        return ids;
+      });
+      var kept = smallest.results.filter(function (x) { return seen.every(function (ids) { return ids[x.id]; }); });
+      if (!options.sort || !Object.keys(options.sort).length) {
+        kept.sort(function (a, b) { return scores[b.id] - scores[a.id]; });
+      }
+      return Object.assign({}, smallest, { results: kept });
+    }
+    /* One part: its bigrams as an exact phrase; a long part (an organisation, a whole
+       title) as its first and last 4 bigrams (5 characters each), both as phrases: each
+       distinct bigram costs an index chunk (a request), and two runs of 5 characters at
+       the ends of a title of 9 or more are as selective as the whole of it.
+       When no page has that (words typed in another order, or a word left out:
+       政务公开工作要点2026, 东湖镇防汛预案), each bigram is searched alone and the
+       bigrams no page has are dropped, if those left still cover every character of the
+       part: a page must then have all of them. A bigram of a nonsense word is on no
+       page, so the nonsense finds nothing. */
+    var LONG = 8, END = 4;
+    function searchPart(api, words, options) {
+      var exact = words.length <= LONG ? api.search(phrase(words), options)
+        : Promise.all([api.search(phrase(words.slice(0, END)), options),
+                       api.search(phrase(words.slice(-END)), options)]).then(function (two) { return intersect(two, options); });
+      return exact.then(function (r) {
+        if (r.results.length || words.length < 3) { return r; }
+        return Promise.all(words.map(function (w) { return api.search('"' + w + '"', options); })).then(function (each) {
+          function has(i) { return i >= 0 && i < words.length && each[i].results.length > 0; }
+          for (var ch = 0; ch <= words.length; ch++) {  /* character ch is in bigrams ch-1 and ch */
+            if (!has(ch - 1) && !has(ch)) { return r; }
+          }
+          var relaxed = intersect(each.filter(function (x) { return x.results.length; }), options);
+          return Object.assign({}, relaxed, { relaxed: true });
+        });
+      });
+    }
+    /* Every part must match: one search each, results intersected. */
+    function allParts(api, qs, options) {
+      return Promise.all(qs.map(function (words) { return searchPart(api, words, options); })).then(function (all) {
+        return Object.assign(intersect(all, options), { relaxed: all.some(function (r) { return r.relaxed; }) });
+      });
+    }
+    function noExcerpt(x) {
+      return Object.assign({}, x, { data: function () { return x.data().then(function (d) { return Object.assign({}, d, { excerpt: "" }); }); } });
+    }
+    /* A query that looks like an identifier (digits and letters or Chinese characters):
+       its key (identifier_key in Python) is one word of the title layer when it is a whole
+       文号 or 索引号; else a prefix of one (淮府办〔2024〕), checked on the best result,
+       since Pagefind would fall back to a shorter prefix. */
+    function looksLikeIdentifier(k) {
+      /* Digits alone only when long: a year is not an identifier, an 18-digit 统一社会信用代码 in a 索引号 is. */
+      return k.length >= 5 && /[0-9]/.test(k) && (/[^0-9]/.test(k) || k.length >= 12);
+    }
+    function identifierSearch(api, term, options) {
+      var k = key(term);
+      if (!looksLikeIdentifier(k)) { return Promise.resolve(null); }
+      return api.search('"' + k + '"', options).then(function (whole) {
+        if (whole.results.length) { whole.whole = true; return whole; }
+        return api.search(k, options).then(function (prefix) {
+          if (!prefix.results.length) { return null; }
+          return prefix.results[0].data().then(function (d) {
+            var ids = [d.meta.doc_no || "", d.meta.index_no || ""].map(key);
+            return ids.some(function (x) { return x.indexOf(k) === 0; }) ? prefix : null;
+          });
+        });
+      });
+    }
+    /* One search of the title tiers merged so far: relevance over all of them, or, sorted
+       by date, tier by tier (disjoint years, newest first: Pagefind sorts within one bundle). */
+    function titleSearch(api, qs, options, term) {
+      if (!order) { return titleSearchIn(api, qs, withShard(options, { any: tierNames }), term); }
+      var o = withShard(options, "");
+      if (!o.filters["类型"]) { o.filters["类型"] = { any: ["信息公开", "政府公报"] }; }  /* pages have no date */
+      var names = order === "asc" ? tierNames.slice().reverse() : tierNames;
+      return Promise.all(names.map(function (n) {
+        var f = Object.assign({}, o.filters); f[SHARD] = n;
+        return titleSearchIn(api, qs, Object.assign({}, o, { filters: f, sort: { date: order } }), term);
+      })).then(joined);
+    }
+    function joined(all) {
+      var first = all[0];
+      first.results = [].concat.apply([], all.map(function (r) { return r.results; }));
+      return first;
+    }
+    function titleSearchIn(api, qs, o, term) {
+      return identifierSearch(api, term, o).then(function (ids) {
+        /* A whole 文号 or 索引号: its documents are the answer (its bigrams would only add
+           work: a 索引号 has 25 of them, mostly digits that many titles have). */
+        if (ids && ids.whole) { return ids; }
+        return allParts(api, qs, o).then(function (r) { return [ids, r]; });
+      }).then(function (both) {
+        if (!Array.isArray(both)) { both.results = both.results.map(noExcerpt); return both; }
+        var ids = both[0], r = both[1];
+        if (ids) {
+          var seen = {};
+          ids.results.forEach(function (x) { seen[x.id] = true; });
+          r = Object.assign({}, r.results.length ? r : ids, { results: ids.results.concat(r.results.filter(function (x) { return !seen[x.id]; })) });
+        }
+        r.results = r.results.map(noExcerpt);
+        return r;
+      });
+    }
+    /* The text layer: a second Pagefind module (its own URL, so its own worker and
+       instance), made when first needed, with every text shard merged in. */
+    function textInstance() {
+      if (!textApi) {
+        textApi = import(abs(c.bundlePath) + "pagefind.js?text").then(function (mod) {
+          return mod.options({ basePath: abs(c.bundlePath), baseUrl: abs(c.baseUrl) }).then(function () { return mod; });
+        });
+      }
+      return textApi;
+    }
+    /* Text shards are merged newest first, as a search needs them (mergeText(inst, n):
+       the newest n). */
+    var mergedText = {};
+    function mergeText(inst, count) {
+      return Promise.all(c.textShards.slice(0, count).map(function (s) {
+        if (!mergedText[s.name]) {
+          var m = {}; m[SHARD] = s.name;
+          mergedText[s.name] = inst.mergeIndex(abs(s.bundlePath), { language: "zxx", baseUrl: abs(c.baseUrl), mergeFilter: m });
+        }
+        return mergedText[s.name];
+      }));
+    }
+    /* A text result's excerpt, rebuilt from its tokens (tokens.decode in Python): each
+       token's first character and the separator it carries; matched bigrams marked. */
+    function esc(s) { return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"); }
+    function excerpt(content, locations) {
+      var words = content.split(/\s+/).filter(Boolean), hit = {};
+      locations.forEach(function (l) { hit[l] = true; if (words[l] && words[l].length > 1) { hit[l + 1] = true; } });
+      var first = locations.length ? Math.min.apply(null, locations) : 0;
+      var start = Math.max(0, first - 12), end = Math.min(words.length, start + 60), out = [];
+      for (var i = start; i < end; i++) {
+        var w = words[i], last = w.length > 1 && /[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/.test(w);
+        var ch = w.charAt(0), rest = last ? w.slice(1, -1).replace(/\u00b7/g, " ") : w.slice(1);
+        out.push((hit[i] ? "<mark>" + esc(ch) + "</mark>" : esc(ch)) + esc(rest));
+      }
+      return (start > 0 ? "…" : "") + out.join("") + (end < words.length ? "…" : "");
+    }
+    function withExcerpt(x) {
+      return Object.assign({}, x, { data: function () {
+        return x.data().then(function (d) { return Object.assign({}, d, { excerpt: excerpt(d.content || "", d.locations || []) }); });
+      } });
+    }
+    /* Full text, newest years first: the newest shard, then twice as many each round,
+       until a first page of results (10) is found; that page is answered at once, with
+       .rest: the search over every shard (as for the title tiers). A 30-year archive's
+       full-text query so reads the recent years before its first page, not all 30. */
+    function textSearch(api, qs, options) {
+      var all = textNames.length;
+      return textInstance().then(function (inst) {
+        if (order) {
+          /* Sorted by date: Pagefind sorts within one bundle, so walk the shards (disjoint
+             date ranges, newest first) and join their lists. */
+          var names = order === "asc" ? textNames.slice().reverse() : textNames;
+          return mergeText(inst, all).then(function () {
+            return Promise.all(names.map(function (n) {
+              return allParts(inst, qs, Object.assign(withShard(options, n), { sort: { date: order } }));
+            }));
+          }).then(joined);
+        }
+        function round(count) {
+          return mergeText(inst, count).then(function () {
+            return allParts(inst, qs, withShard(options, { any: textNames }));
+          }).then(function (r) {
+            if (count >= all) { return r; }
+            if (r.results.length >= PAGE) { r.rest = later(r, function () { return round(all); }); return r; }
+            return round(count * 2);
+          });
+        }
+        return round(Math.min(2, all));
+      }).then(function (r) { return also(r, function (x) { x.results = x.results.map(withExcerpt); return x; }); });
+    }
+    /* f applied to a first answer and, when it has one, to its complete version (.rest). */
+    function also(r, f) {
+      var rest = r.rest;
+      delete r.rest;
+      return Promise.resolve(f(r)).then(function (x) {
+        if (rest) { x.rest = rest.then(function (complete) { return also(complete, f); }); }
+        return x;
+      });
+    }
+    function urlOf(x) { return x.data().then(function (d) { return d.url; }); }
+    /* Text results (a superset) with the title layer's few results first, in their order:
+       their text-layer twins are found by URL among the first text results, 30 at a time
+       (a title weighs most in the text layer, so they are near the top). */
+    function titlesFirst(titles, text) {
+      return Promise.all(titles.results.slice(0, PAGE).map(urlOf)).then(function (urls) {
+        var twins = {}, found = 0;
+        function scan(from) {
+          var batch = text.results.slice(from, from + 3 * PAGE);
+          return Promise.all(batch.map(urlOf)).then(function (got) {
+            got.forEach(function (u, i) { if (urls.indexOf(u) >= 0) { twins[text.results[from + i].id] = urls.indexOf(u); found++; } });
+            if (found < urls.length && from + batch.length < text.results.length && from < 10 * PAGE) { return scan(from + batch.length); }
+          });
+        }
+        return scan(0).then(function () {
+          var first = text.results.filter(function (x) { return x.id in twins; });
+          first.sort(function (a, b) { return twins[a.id] - twins[b.id]; });
+          text.results = first.concat(text.results.filter(function (x) { return !(x.id in twins); }));
+          return text;
+        });
+      });
+    }
+    function labelled(x) {
+      return Object.assign({}, x, { data: function () {
+        return x.data().then(function (d) { return Object.assign({}, d, { meta: Object.assign({}, d.meta, { exact: "精确匹配" }) }); });
+      } });
+    }
+    /* Only a whole 文号 or 索引号 is an exact match (a prefix such as 示政办 is not): among
+       the first page of results, those whose identifier is the query are moved to the
+       top and labelled 【精确匹配】. */
+    function exactFirst(result, term) {
+      var k = key(term);
+      if (k.length < 4 || !/[0-9]/.test(k) || order) { return Promise.resolve(result); }
+      var head = result.results.slice(0, PAGE);
+      return Promise.all(head.map(function (x) { return x.data(); })).then(function (ds) {
+        var exact = [], rest = [];
+        head.forEach(function (x, i) {
+          var ids = [ds[i].meta.doc_no || "", ds[i].meta.index_no || ""].map(key);
+          (ids.indexOf(k) >= 0 ? exact : rest).push(x);
+        });
+        result.results = exact.map(labelled).concat(rest, result.results.slice(PAGE));
+        return result;
+      });
+    }
+    /* The title layer's tiers (newest first) are merged into Pagefind as they are needed:
+       first the tiers of the years a query names (a 文号 淮府办〔2019〕3号 or a 索引号
+       …/2019-00016: the tier of 2019), else the newest; the rest once a search needs them.
+       A search whose first page of results those tiers fill (or that finds a whole 文号 or
+       索引号) is answered at once, with .rest: the same search over every tier, started
+       once the first page is loaded (so that its downloads do not delay the first page),
+       which replaces it on screen when it is ready. Each tier costs its metadata file
+       (about 8 KB per 1,000 pages) and an index chunk per bigram. */
+    var mergedTiers = {};
+    function mergeTiers(api, tiers) {
+      return Promise.all(tiers.map(function (t) {
+        if (!mergedTiers[t.name]) {
+          var m = {}; m[SHARD] = t.name;
+          mergedTiers[t.name] = api.mergeIndex(abs(t.bundlePath), { baseUrl: abs(c.baseUrl), language: "zxx", mergeFilter: m });
+        }
+        return mergedTiers[t.name];
+      }));
+    }
+    function allMerged() { return tierNames.every(function (n) { return mergedTiers[n]; }); }
+    function firstTiers(term) {
+      var years = (key(term).match(/(19|20)[0-9]{2}/g) || []).map(Number);
+      var named = c.titles.filter(function (t) {
+        return years.some(function (y) { return y >= t.years[0] && y <= t.years[1]; });
+      });
+      return named.length ? named : c.titles.slice(0, 1);
+    }
+    function later(r, f) {  /* f() once the first page of r is loaded and a frame has passed */
+      return Promise.all(r.results.slice(0, PAGE).map(function (x) { return x.data(); })).then(function () {
+        return new Promise(function (done) { setTimeout(done, 50); });
+      }).then(f);
+    }
+    /* The route map (govsite/search/route.py): the tiers that hold every probed bigram
+       of every part (its first, middle and last), or null when the map cannot tell. */
+    function fnv(w) {
+      var h = 0x811c9dc5;
+      for (var i = 0; i < w.length; i++) { h = Math.imul(h ^ w.charCodeAt(i), 0x01000193) >>> 0; }
+      return h;
+    }
+    var routeFiles = {};
+    function routeMask(w) {
+      var b = fnv(w) % c.route.buckets, name = (b < 10 ? "0" : "") + b + ".json";
+      if (!routeFiles[b]) {
+        routeFiles[b] = fetch(abs(c.route.path) + name).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
+      }
+      return routeFiles[b].then(function (m) { return m ? (m[w] || 0) : null; });
+    }
+    function routedTiers(qs, term) {
+      /* Not for a 文号 or 索引号: their whole keys and digits are not in the map (their
+         year names their tier, firstTiers). */
+      if (!c.route || looksLikeIdentifier(key(term))) { return Promise.resolve(null); }
+      var probes = [];
+      qs.forEach(function (words) {
+        if (words[0].length < 2) { return; }  /* a single character: no bigram */
+        [words[0], words[words.length >> 1], words[words.length - 1]].forEach(function (w) { if (probes.indexOf(w) < 0) { probes.push(w); } });
+      });
+      if (!probes.length) { return Promise.resolve(null); }
+      return Promise.all(probes.map(routeMask)).then(function (masks) {
+        if (masks.some(function (m) { return m === null; })) { return null; }
+        var mask = masks.reduce(function (a, m) { return a & m; }, -1);
+        var tiers = c.titles.filter(function (t, i) { return mask & (1 << i); });
+        return tiers.length ? tiers : null;
+      });
+    }
+    function titleLayer(api, qs, options, term) {
+      function search() { return titleSearch(api, qs, options, term); }
+      function everyTier() { return mergeTiers(api, c.titles).then(search); }
+      if (allMerged()) { return everyTier(); }  /* (waits for merges still under way) */
+      return mergeTiers(api, firstTiers(term)).then(search).then(function (r) {
+        if (!order && scope !== "text" && (r.results.length >= PAGE || (r.whole && r.results.length))) {
+          r.rest = later(r, everyTier);
+          return r;
+        }
+        /* Less than a page there: the route map may name the only tiers that can hold
+           the phrase; their exact answer is complete (an empty or relaxed one is not:
+           the relaxed search over every tier decides). */
+        return routedTiers(qs, term).then(function (tiers) {
+          if (!tiers || tiers.length === c.titles.length) { return everyTier(); }
+          return mergeTiers(api, tiers).then(search).then(function (x) { return x.results.length && !x.relaxed ? x : everyTier(); });
+        });
+      });
+    }
+    function govSearch(api, term, options) {
+      var qs = parts(term || "");
+      if (!qs.length) { return api.search(term, withShard(options, { any: tierNames })); }
+      options = options || {};
+      return titleLayer(api, qs, options, term).then(function (titles) {
+        /* A first page from the newest title tiers is shown as it is (it has results); the
+           text layer is for the complete title answer. */
+        return titles.rest ? also(titles, function (t) { return afterTitles(api, qs, options, term, t); })
+                           : afterTitles(api, qs, options, term, titles);
+      }).then(function (r) { return also(r, function (x) { return exactFirst(x, term); }); });
+    }
+    function afterTitles(api, qs, options, term, titles) {
+      /* The text layer costs a request or more per year: read it when asked (全文) or
+         when the title layer has nothing at all. */
+      if (scope !== "text" && titles.results.length > 0) { return Promise.resolve(titles); }
+      return textSearch(api, qs, options).then(function (text) {
+        return also(text, function (t) { t.fromText = true; return order ? t : titlesFirst(titles, t); });
+      });
+    }
+    /* A site of one title bundle merges it at once; tiers are merged by the first search. */
+    var ready = mergeTiers(pagefind, c.titles.length === 1 ? c.titles : []);
+    return {
+      ready: ready,
+      search: function (term, options, how) {
+        order = (how && how.order) || "";
+        scope = (how && how.scope) || "";
+        return ready.then(function () { return govSearch(pagefind, term, options || {}); });
+      }
+    };
+  };
+})();

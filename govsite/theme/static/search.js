@@ -1,0 +1,166 @@
+/* govsite search page (站内搜索页): the page's own small UI over Pagefind's JS API.
+
+   Why not Pagefind's Component UI: its script is 175 KB (200–300 ms of parsing on this
+   2-core machine before Pagefind even starts), it asked for every filter file when it
+   loaded, and the page had to replace its Pagefind instance through a property setter to
+   keep a query typed during the load from searching an empty index. Here the page
+   starts Pagefind (pagefind.js, its worker and wasm, the title layer) the moment this
+   script runs in <head>, while the rest of the page is parsed; the filter pane is plain
+   HTML written by the build with the site's counts; a result is drawn from its
+   Pagefind fragment. What the query asks is search-engine.js.
+
+   Without JavaScript the form still submits ?q= and the page offers browsing by
+   column, year and theme. */
+(function () {
+  "use strict";
+  var c = JSON.parse(document.getElementById("search-config").textContent);
+  function abs(p) { return new URL(p, document.baseURI).pathname; }
+  var PAGE = c.pageSize, WINDOW = c.resultWindow, DEBOUNCE_MS = 80;
+
+  /* Pagefind starts now: its runtime, worker and wasm, and the newest title tier. */
+  var engine = import(abs(c.bundlePath) + "pagefind.js").then(function (pagefind) {
+    return pagefind.options({ basePath: abs(c.bundlePath), baseUrl: abs(c.baseUrl) }).then(function () {
+      return window.govsiteSearchEngine(c, pagefind);
+    });
+  });
+  /* For tests and the benchmark: the engine the page uses (the same answers the list shows). */
+  window.govsiteEngine = engine;
+
+  var el = {}, latest = 0, current = null, shown = WINDOW, timer = null;
+  var how = { order: "", scope: "" };
+
+  function make(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text) { e.textContent = text; }
+    return e;
+  }
+  /* A result's address: only http(s) (a fragment is site content, semi-trusted). */
+  function safeHref(url) {
+    try {
+      var u = new URL(url, document.baseURI);
+      return u.protocol === "http:" || u.protocol === "https:" ? url : "#";
+    } catch (e) { return "#"; }
+  }
+  function resultItem(d) {
+    var meta = d.meta || {}, li = make("li", "pf-result"), card = make("div", "pf-result-card");
+    var content = make("div", "pf-result-content"), title = make("p", "pf-result-title");
+    if (meta.exact) { title.appendChild(make("span", "pf-exact", "【精确匹配】")); }
+    var a = make("a", "pf-result-link", meta.title || d.url);
+    a.href = safeHref(d.url);
+    title.appendChild(a);
+    content.appendChild(title);
+    if (meta.date) {
+      var line = make("p", "pf-result-meta");
+      line.textContent = [meta.doc_no, meta.org].filter(Boolean).map(function (x) { return x + " · "; }).join("");
+      var time = make("time", "", meta.date);
+      time.setAttribute("datetime", meta.date);
+      line.appendChild(time);
+      if (meta.issue) { line.appendChild(document.createTextNode(" · " + meta.issue)); }
+      content.appendChild(line);
+      /* The excerpt is HTML made by search-engine.js from escaped text, with <mark>. */
+      if (d.excerpt) { var p = make("p", "pf-result-excerpt"); p.innerHTML = d.excerpt; content.appendChild(p); }
+    }
+    card.appendChild(content);
+    li.appendChild(card);
+    return li;
+  }
+  /* Results [from, to) of r appended to the list, a page at a time, in order; stops when
+     another search has started. */
+  function append(r, from, to, mine) {
+    if (from >= to || mine !== latest) { return Promise.resolve(); }
+    var end = Math.min(to, from + PAGE);
+    return Promise.all(r.results.slice(from, end).map(function (x) { return x.data(); })).then(function (ds) {
+      if (mine !== latest || current !== r) { return; }
+      var frag = document.createDocumentFragment();
+      ds.forEach(function (d) { frag.appendChild(resultItem(d)); });
+      el.list.appendChild(frag);
+      return append(r, end, to, mine);
+    });
+  }
+  function summary(r, term) {
+    var n = r.results.length;
+    return n ? "找到 " + n.toLocaleString("zh-CN") + " 个“" + term + "”的相关结果"
+             : "没有找到与“" + term + "”相关的结果";
+  }
+  /* Draws an answer: its first page replaces the list in one step (with the count), the
+     rest of the window follows. A fuller answer (.rest) replaces it in turn. */
+  function show(r, term, mine) {
+    if (mine !== latest) { return; }
+    el.progress.hidden = !r.rest;
+    var first = Math.min(PAGE, r.results.length);
+    Promise.all(r.results.slice(0, first).map(function (x) { return x.data(); })).then(function (ds) {
+      if (mine !== latest) { return; }
+      current = r;
+      var list = el.list.cloneNode(false);
+      ds.forEach(function (d) { list.appendChild(resultItem(d)); });
+      el.list.replaceWith(list);
+      el.list = list;
+      el.list.removeAttribute("aria-busy");
+      el.summary.textContent = summary(r, term);
+      el.empty.hidden = r.results.length > 0;
+      el.more.hidden = r.results.length <= shown;
+      el.fulltext.hidden = !(how.scope !== "text" && r.results.length > 0 && !r.fromText);
+      return append(r, first, Math.min(shown, r.results.length), mine);
+    });
+    if (r.rest) { r.rest.then(function (next) { show(next, term, mine); }); }
+  }
+  function filters() {
+    var out = {};
+    el.filters.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
+      (out[box.name] = out[box.name] || { any: [] }).any.push(box.value);
+    });
+    return out;
+  }
+  function run() {
+    clearTimeout(timer);
+    var term = el.input.value.trim(), mine = ++latest;
+    shown = WINDOW;
+    el.ui.classList.toggle("search-has-query", !!term);
+    var url = new URL(location.href);
+    if (term) { url.searchParams.set("q", term); } else { url.searchParams.delete("q"); }
+    history.replaceState(null, "", url);
+    if (!term) {
+      current = null;
+      el.list.textContent = "";
+      el.summary.textContent = "";
+      el.empty.hidden = el.more.hidden = el.fulltext.hidden = el.progress.hidden = true;
+      return;
+    }
+    el.summary.textContent = "正在搜索“" + term + "”……";
+    el.list.setAttribute("aria-busy", "true");
+    engine.then(function (e) { return e.search(term, { filters: filters() }, how); }).then(function (r) {
+      show(r, term, mine);
+    }, function (error) {
+      if (mine === latest) { el.summary.textContent = "搜索出错，请稍后重试。"; }
+      throw error;
+    });
+  }
+  function soon() { clearTimeout(timer); timer = setTimeout(run, DEBOUNCE_MS); }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    ["ui", "form", "input", "summary", "progress", "list", "filters", "more", "fulltext", "empty"].forEach(function (k) {
+      el[k] = document.getElementById("search-" + k);
+    });
+    var sort = document.getElementById("search-sort"), scope = document.getElementById("search-scope");
+    el.form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    el.input.addEventListener("input", soon);
+    el.filters.addEventListener("change", run);
+    sort.addEventListener("change", function () { how.order = sort.value; run(); });
+    scope.addEventListener("change", function () { how.scope = scope.value; run(); });
+    document.getElementById("search-fulltext-button").addEventListener("click", function () {
+      scope.value = how.scope = "text";
+      run();
+      scope.focus();
+    });
+    document.getElementById("search-more-button").addEventListener("click", function () {
+      if (!current) { return; }
+      var from = Math.min(shown, current.results.length);
+      shown += WINDOW;
+      el.more.hidden = current.results.length <= shown;
+      append(current, from, Math.min(shown, current.results.length), latest);
+    });
+    var q = new URLSearchParams(location.search).get("q");
+    if (q && q.trim()) { el.input.value = q; run(); }
+  });
+})();
