@@ -21,8 +21,8 @@ cold
 warm
     the next query typed into the same page, once the cold query has settled
     (runtime and metadata already loaded): from filling the input to the first
-    result link of the new result set. Pagefind's results component keeps the old
-    links on screen while it searches, and two queries can have the same first
+    result link of the new result set. The page keeps the old links on screen
+    while it searches (search.js), and two queries can have the same first
     result (a full title, then its 文号), so the new set is recognised by the
     summary (``#search-summary``: "找到 N 个 <query> 的相关结果", not "正在搜索 …")
     and by a result link that was not on the page before the query was typed.
