@@ -159,3 +159,33 @@ def test_title_layer_answers_alone_and_full_text_is_one_click_away(served_demo, 
     page.wait_for_selector(RESULT)
     assert _text_requests(body_only.urls)
     assert site_path(page.eval_on_selector(RESULT, "a => a.href")) == "xxgk/yjglj/2025/00003.html"
+
+
+def _loaded(page) -> int:  # type: ignore[no-untyped-def]
+    return page.locator(RESULT).count()
+
+
+def _scroll_until(page, count: int) -> None:  # type: ignore[no-untyped-def]
+    """Scroll to the end of the list, as a reader does, until ``count`` results are loaded."""
+    page.wait_for_function(f"""() => {{ window.scrollTo(0, document.body.scrollHeight);
+        return document.querySelectorAll({RESULT!r}).length === {count}; }}""", polling=200, timeout=30000)
+
+
+def test_the_list_grows_as_it_is_scrolled_and_more_widens_it(served_demo, page) -> None:
+    """Each result costs a request (its fragment): the first page comes alone, the next
+    pages as the end of the list nears the screen, up to 50; 显示更多结果 adds 50 more."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    fragments: list[str] = []
+    page.on("request", lambda r: r.url.endswith(".pf_fragment") and fragments.append(r.url))
+    _open(page, served_demo, "通知")
+    total = int(page.inner_text("#search-summary").split(" ")[1].replace(",", ""))
+    assert total > 60, "the demo has more than a window of 通知"
+    page.wait_for_timeout(500)
+    loaded = _loaded(page)
+    assert 10 <= loaded < 50 and len(set(fragments)) <= loaded + 2, (loaded, len(set(fragments)))
+    assert page.is_visible("#search-more-button")
+    _scroll_until(page, 50)
+    page.click("#search-more-button")
+    _scroll_until(page, min(total, 100))
+    assert len({r["href"] for r in _results(page)}) == min(total, 100), "no result twice"
+    assert page.is_hidden("#search-more-button") == (total <= 100)

@@ -68,18 +68,25 @@
     li.appendChild(card);
     return li;
   }
-  /* Results [from, to) of r appended to the list, a page at a time, in order; stops when
-     another search has started. */
-  function append(r, from, to, mine) {
-    if (from >= to || mine !== latest) { return Promise.resolve(); }
-    var end = Math.min(to, from + PAGE);
-    return Promise.all(r.results.slice(from, end).map(function (x) { return x.data(); })).then(function (ds) {
+  /* The list grows a page at a time as its end scrolls near the screen (each result
+     costs its fragment, a request: a phone that reads the first page loads 10, not 50),
+     up to the window; 显示更多结果 widens the window. */
+  var loading = false, NEAR = 400;
+  function nearEnd() { return el.sentinel.getBoundingClientRect().top < innerHeight + NEAR; }
+  function loadNext() {
+    var r = current, mine = latest;
+    if (!r || loading) { return; }
+    var from = el.list.children.length, to = Math.min(from + PAGE, shown, r.results.length);
+    if (from >= to) { return; }
+    loading = true;
+    Promise.all(r.results.slice(from, to).map(function (x) { return x.data(); })).then(function (ds) {
+      loading = false;
       if (mine !== latest || current !== r) { return; }
       var frag = document.createDocumentFragment();
       ds.forEach(function (d) { frag.appendChild(resultItem(d)); });
       el.list.appendChild(frag);
-      return append(r, end, to, mine);
-    });
+      if (nearEnd()) { loadNext(); }
+    }, function () { loading = false; });
   }
   function summary(r, term) {
     var n = r.results.length;
@@ -104,7 +111,8 @@
       el.empty.hidden = r.results.length > 0;
       el.more.hidden = r.results.length <= shown;
       el.fulltext.hidden = !(how.scope !== "text" && r.results.length > 0 && !r.fromText);
-      return append(r, first, Math.min(shown, r.results.length), mine);
+      loading = false;
+      if (nearEnd()) { loadNext(); }
     });
     if (r.rest) { r.rest.then(function (next) { show(next, term, mine); }); }
   }
@@ -142,7 +150,7 @@
   function soon() { clearTimeout(timer); timer = setTimeout(run, DEBOUNCE_MS); }
 
   document.addEventListener("DOMContentLoaded", function () {
-    ["ui", "form", "input", "summary", "progress", "list", "filters", "more", "fulltext", "empty"].forEach(function (k) {
+    ["ui", "form", "input", "summary", "progress", "list", "sentinel", "filters", "more", "fulltext", "empty"].forEach(function (k) {
       el[k] = document.getElementById("search-" + k);
     });
     var sort = document.getElementById("search-sort"), scope = document.getElementById("search-scope");
@@ -158,11 +166,13 @@
     });
     document.getElementById("search-more-button").addEventListener("click", function () {
       if (!current) { return; }
-      var from = Math.min(shown, current.results.length);
       shown += WINDOW;
       el.more.hidden = current.results.length <= shown;
-      append(current, from, Math.min(shown, current.results.length), latest);
+      loadNext();
     });
+    new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { loadNext(); }
+    }, { rootMargin: "0px 0px " + NEAR + "px 0px" }).observe(el.sentinel);
     var q = new URLSearchParams(location.search).get("q");
     if (q && q.trim()) { el.input.value = q; run(); }
   });
