@@ -67,10 +67,13 @@
        part: a page must then have all of them. A bigram of a nonsense word is on no
        page, so the nonsense finds nothing. */
     var LONG = 8, END = 4;
+    /* The exact phrases a part is searched as first (its index chunks). */
+    function partPhrases(words) {
+      return words.length <= LONG ? [phrase(words)] : [phrase(words.slice(0, END)), phrase(words.slice(-END))];
+    }
     function searchPart(api, words, options) {
-      var exact = words.length <= LONG ? api.search(phrase(words), options)
-        : Promise.all([api.search(phrase(words.slice(0, END)), options),
-                       api.search(phrase(words.slice(-END)), options)]).then(function (two) { return intersect(two, options); });
+      var exact = Promise.all(partPhrases(words).map(function (p) { return api.search(p, options); }))
+        .then(function (found) { return intersect(found, options); });
       return exact.then(function (r) {
         if (r.results.length || words.length < 3) { return r; }
         return Promise.all(words.map(function (w) { return api.search('"' + w + '"', options); })).then(function (each) {
@@ -377,6 +380,16 @@
     var ready = mergeTiers(pagefind, c.titles.length === 1 ? c.titles : []);
     return {
       ready: ready,
+      /* While the citizen is still typing: fetch the index chunks the query's first
+         searches will need (the title tiers merged so far), so that they are in when the
+         search starts. */
+      preload: function (term) {
+        ready.then(function () {
+          parts(term || "").forEach(function (words) {
+            partPhrases(words).forEach(function (p) { pagefind.preload(p, { filters: {} }); });
+          });
+        });
+      },
       search: function (term, options, how) {
         order = (how && how.order) || "";
         scope = (how && how.scope) || "";

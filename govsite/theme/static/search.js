@@ -147,7 +147,12 @@
       throw error;
     });
   }
-  function soon() { clearTimeout(timer); timer = setTimeout(run, DEBOUNCE_MS); }
+  function soon() {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+    var term = el.input.value.trim();
+    if (term) { engine.then(function (e) { e.preload(term); }); }
+  }
 
   document.addEventListener("DOMContentLoaded", function () {
     ["ui", "form", "input", "summary", "progress", "list", "sentinel", "filters", "more", "fulltext", "empty"].forEach(function (k) {
