@@ -114,7 +114,7 @@ class ArticleFrontMatter(Strict):
     written_date: Optional[StrictDate] = None
     """成文日期"""
     genre: Optional[str] = None
-    """体裁 (规章 and 规范性文件 get the 标准文本 note)."""
+    """体裁 (a 规章 gets the 标准文本 note: gazette_model.STANDARD_TEXT_GENRES)."""
     keywords: StrList = []
     pages: Optional[str] = Field(default=None, pattern=r"^[1-9]\d*(-[1-9]\d*)?$")
     """Page range in the issue PDF, e.g. 3-5."""

@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 GAZETTE_PATH = "zfgb"
 """URL segment of the gazette (DOMAIN §5.3: zfgb on 26/31 provincial portals)."""
 NORMATIVE_GENRES = ("规章", "规范性文件")
+STANDARD_TEXT_GENRES = ("规章",)
+"""体裁 whose text in a local government's gazette is the 标准文本 (standard text) by law:
+《中华人民共和国立法法》 on publishing 规章: "在国务院公报或者部门公报和地方人民政府公报上
+刊登的规章文本为标准文本" (第八十六条 in the 2015 text; DOMAIN §6.1). 法律, 行政法规 and
+地方性法规 get that status in the NPC Standing Committee's and the State Council's gazettes,
+which a local government's gazette is not; a 规范性文件 has no such status."""
 
 
 @dataclass(eq=False)

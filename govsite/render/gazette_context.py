@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govsite.model.gazette_model import GAZETTE_PATH, NORMATIVE_GENRES, GazetteModel, Issue
+from govsite.model.gazette_model import GAZETTE_PATH, STANDARD_TEXT_GENRES, GazetteModel, Issue
 from govsite.model.site_model import SiteModel
 from govsite.render.plan import PageSpec
 
@@ -73,7 +73,7 @@ def build_gazette_contexts(base) -> dict[str, Any]:  # type: ignore[no-untyped-d
         ctx = base(model, spec, art.fm.title,
                    _crumbs(model, (f"{y}年", f"{GAZETTE_PATH}/{y}/index.html"), (iss.label, iss.url), (art.fm.title, spec.path)),
                    gazette=g, issue=iss, article=art, body_html=body_html,
-                   standard_text=art.genre in NORMATIVE_GENRES)
+                   standard_text=art.genre in STANDARD_TEXT_GENRES)
         ctx["meta"].update(ColumnName="政府公报", ColumnType="政府公报", ArticleTitle=art.fm.title,
                            PubDate=iss.fm.date, ContentSource=g.config.name,
                            Keywords=",".join(art.fm.keywords), Description=art.fm.title)

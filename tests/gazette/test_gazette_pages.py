@@ -25,6 +25,8 @@ def gsite(site: SiteFolder) -> SiteFolder:
         write_article(site, folder, 1, "县政府文件正文。\n", doc_no=f"测政发〔2025〕{n}号", issuer="xzf", pages="2-3",
                       written_date=f"2025-{n:02d}-10")
         write_article(site, folder, 2, "部门文件正文。\n", section="部门文件", pages="4")
+    write_article(site, "content/gazette/2025/04", 3, "## 第一条\n\n规章正文。\n", title="测试县城市道路管理办法",
+                  genre="规章", doc_no="测试县人民政府令第1号", issuer="xzf", pages="5-8", written_date="2025-04-10")
     site.write("content/gazette/2025/03/gb202503.pdf", PDF)
     issue3 = "content/gazette/2025/03/issue.yaml"
     site.write(issue3, (site.root / issue3).read_text(encoding="utf-8") + "pdf: gazette/2025/03/gb202503.pdf\n")
@@ -79,11 +81,21 @@ def test_article_page_with_own_text(gsite: SiteFolder) -> None:
     assert "标准文本" not in html
 
 
+def test_only_a_rule_carries_the_standard_text_note(gsite: SiteFolder) -> None:
+    """立法法 (on publishing 规章): the 规章 text in a local government's gazette is the
+    标准文本; a 规范性文件 (3.html in issue 3) and other articles carry no such note."""
+    rule = gsite.read_out("zfgb/2025/04/3.html")
+    note = re.search(r'<p class="note" role="note">(.*?)</p>', rule).group(1)
+    assert note == "本文件为规章。根据《中华人民共和国立法法》关于规章公布的规定，在地方人民政府公报上刊登的规章文本为标准文本。"
+    for other in ("zfgb/2025/03/3.html", "zfgb/2025/04/1.html", "zfgb/2025/04/2.html"):
+        assert "标准文本" not in gsite.read_out(other), other
+
+
 def test_article_linked_to_item_shows_the_items_text_once(gsite: SiteFolder) -> None:
     art = gsite.read_out("zfgb/2025/03/3.html")
     assert art.count("这是信息公开目录中的唯一正文。") == 1
     assert '<a href="gb202503.pdf#page=5">整期PDF第5-6页</a>' in art
-    assert "在政府公报上刊登的文本为标准文本" in art
+    assert "标准文本" not in art, "a 规范性文件 is not a 标准文本 (立法法 gives that status to 规章)"
     assert '<a href="../../../xxgk/xzfb/2025/00001.html">测试县人民政府办公室关于印发规范性文件的通知</a>' in art
     assert '<a href="../../../xxgk/xzfb/2025/00008.html">规范性文件的政策解读</a>' in art
     item = gsite.read_out("xxgk/xzfb/2025/00001.html")
