@@ -19,6 +19,8 @@ MODE_MAP: dict[str, str] = {"主动公开": "主动公开", "依申请公开": "
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_LAYOUT_SPACE = re.compile(r"[ \t\n\v\f]+")
+"""Whitespace of an export's layout (not U+3000 or other characters of the text)."""
 
 
 def clean_text(value: str | None, single_line: bool = True) -> str:
@@ -31,7 +33,11 @@ def clean_text(value: str | None, single_line: bool = True) -> str:
     text = text.replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\u200b\ufeff]", "", text)
     if single_line:
-        return re.sub(r"\s+", " ", text).strip()
+        # Only the export's own layout (line breaks, tabs, runs of ASCII spaces) is
+        # collapsed; the published text keeps its characters: an ideographic space
+        # (U+3000, which Python's \s would match), full-width digits, traditional
+        # characters. An archive keeps a title, 文号 or body as published.
+        return _LAYOUT_SPACE.sub(" ", text).strip()
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 

@@ -304,3 +304,26 @@ def test_markdown_body_with_image_without_alt_is_an_error(importer) -> None:
                                                  "column": "gfxwj", "body_md": "![](a.png)"}]))
     assert importer.run(path) is False
     assert "第 1 条记录无法导入：正文中的图片 a.png 缺少替代文本" in importer.err
+
+
+def test_titles_and_doc_numbers_are_kept_as_published(importer) -> None:
+    """Issue 17 §6: an archive keeps the text as published. An ideographic space (U+3000),
+    full-width digits and traditional characters survive the import, the front matter
+    and the built page's <h1>, <title> and meta tags; only the export's own line
+    breaks are folded."""
+    title = "中華民國１０５年元旦\u3000總統祝詞"
+    doc_no = "测政发〔２０２５〕１号"
+    before = snapshot(importer.site.root)
+    rows = [row(标题=title + "\n", 文号=doc_no), row(标题="测试县人民政府关于\n  做好值班工作的通知")]
+    assert importer.run(importer.file("verbatim.csv", csv_text(HEADER_ZH, rows))) is True, importer.err
+    new = importer.new_files(before)
+    fronts = [front_of(t) for t in new.values()]
+    kept = next(f for f in fronts if f["title"].startswith("中華"))
+    source = next(rel for rel, t in new.items() if front_of(t)["title"] == title)
+    assert kept["title"] == title and kept["doc_no"] == doc_no
+    assert any(f["title"] == "测试县人民政府关于 做好值班工作的通知" for f in fronts)
+    assert build(importer.site.root, quick=True).ok
+    page = source.removeprefix("content/items/").removesuffix(".md") + ".html"  # xzfb/2025/00004.md
+    html = (importer.site.root / "output" / "xxgk" / page).read_text(encoding="utf-8")
+    assert f"<h1>{title}</h1>" in html and f'<meta name="ArticleTitle" content="{title}">' in html
+    assert f"<title>{title} — " in html and doc_no in html
