@@ -53,6 +53,14 @@ class Summary:
                        f"{t.label_en}: {n} (threshold {t.limit}, {mark})")
         if self.home_newest is None:
             out.append("首页：没有任何信息" if zh else "Home page: no items at all")
+        elif self.home_days is not None and self.home_days < 0:
+            ahead = -self.home_days
+            out.append(
+                f"首页最新信息 {self.home_newest.isoformat()} 晚于巡检日期 {self.today.isoformat()} {ahead} 天"
+                "（发布日期在未来：请核对该信息的发布日期，或检查 GOVSITE_TODAY 的设置）" if zh else
+                f"Home page newest entry {self.home_newest.isoformat()} is {ahead} day(s) after the inspection "
+                f"date {self.today.isoformat()} (a publish date in the future: check that item's publish date, "
+                "or GOVSITE_TODAY)")
         else:
             ok = self.home_ok
             out.append(

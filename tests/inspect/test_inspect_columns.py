@@ -78,3 +78,15 @@ def test_summary_without_risk(site: SiteFolder) -> None:
     out = run(site).output
     assert "首页最新信息 2026-11-18（2 天前，2周内有更新）" in out
     assert "单项否决风险：无" in out
+
+
+def test_a_newest_entry_after_the_inspection_date_is_said_plainly(site: SiteFolder) -> None:
+    """Issue 17 §4: not "-3 天前" but what is wrong and what to check."""
+    _fresh_site(site)
+    site.write_item(5, columns=["gzdt"], publish_date="2026-11-23 09:00")
+    out = run(site).output
+    assert ("首页最新信息 2026-11-23 晚于巡检日期 2026-11-20 3 天（发布日期在未来：请核对该信息的发布日期，"
+            "或检查 GOVSITE_TODAY 的设置）") in out, out
+    assert "天前" not in out
+    english = run(site, "--lang", "en").output
+    assert "Home page newest entry 2026-11-23 is 3 day(s) after the inspection date 2026-11-20" in english
