@@ -39,12 +39,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "value {value} has the wrong type; expected {expected}",
     },
     "E-DATE": {
-        "zh": "值 {value} 不是有效日期；应为真实存在的日期，格式 YYYY-MM-DD（如 2024-03-05）",
-        "en": "value {value} is not a valid date; use a real date in the form YYYY-MM-DD (e.g. 2024-03-05)",
+        "zh": "值 {value} 不是有效日期；应为真实存在的日期，格式 YYYY-MM-DD（如 2024-03-05）{fix_zh}",
+        "en": "value {value} is not a valid date; use a real date in the form YYYY-MM-DD (e.g. 2024-03-05){fix_en}",
     },
     "E-DATETIME": {
-        "zh": "值 {value} 不是有效的日期时间；应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM（如 2024-03-05 09:30）",
-        "en": "value {value} is not a valid date-time; use YYYY-MM-DD or YYYY-MM-DD HH:MM (e.g. 2024-03-05 09:30)",
+        "zh": "值 {value} 不是有效的日期时间；应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM（如 2024-03-05 09:30）{fix_zh}",
+        "en": "value {value} is not a valid date-time; use YYYY-MM-DD or YYYY-MM-DD HH:MM (e.g. 2024-03-05 09:30){fix_en}",
     },
     "E-ENUM": {
         "zh": "值 {value} 不在允许范围内；允许的值：{allowed}",

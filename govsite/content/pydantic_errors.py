@@ -1,6 +1,8 @@
 """Translate pydantic validation errors into :class:`Problem` objects with lines."""
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -75,9 +77,9 @@ def _classify(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...])
         return "E-EMPTY", {}
     if etype == "value_error":
         if msg.endswith(", date"):
-            return "E-DATE", {}
+            return "E-DATE", _date_fix(err.get("input"), with_time=False)
         if msg.endswith(", datetime"):
-            return "E-DATETIME", {}
+            return "E-DATETIME", _date_fix(err.get("input"), with_time=True)
         if msg.endswith(", base_url"):
             return "E-PATTERN", {"expected": "以 http:// 或 https:// 开头的完整网址（可含子路径，如 https://www.example.gov.cn/xxgk/）"}
         if "∉" in msg:
@@ -90,6 +92,31 @@ def _classify(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...])
     if etype in _TYPE_NAMES:
         return "E-TYPE", {"expected": _TYPE_NAMES[etype]}
     return "E-TYPE", {"expected": msg}
+
+
+_OTHER_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                         r"(?:\s+(\d{1,2})[:：](\d{2}))?$")
+"""Date forms the importer reads (2026/12/7, 2026-12-7, 2026.12.07, 2026年12月7日, with an
+optional time) but front matter does not: front matter keeps one form, so the error gives the
+exact value to write instead."""
+
+
+def _date_fix(value: Any, with_time: bool) -> dict[str, str]:
+    """``fix_zh``/``fix_en`` for a date written in another common form, else nothing."""
+    m = _OTHER_DATE.match(value.strip()) if isinstance(value, str) else None
+    if m is None:
+        return {}
+    y, mo, d, hh, mm = m.groups()
+    try:
+        day = date(int(y), int(mo), int(d))
+    except ValueError:
+        return {}
+    iso = day.isoformat()
+    if hh is not None:
+        if not with_time or int(hh) > 23 or int(mm) > 59:
+            return {}
+        iso += f" {int(hh):02d}:{mm}"
+    return {"fix_zh": f"；请改为 {iso}", "fix_en": f"; write {iso}"}
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -32,10 +32,24 @@ def _one_warning(site: SiteFolder) -> None:
 def test_problem_in_english(site: SiteFolder) -> None:
     _one_error(site)
     p = only(check(site), "E-DATETIME")
+    # Issue 17 §4: a date in a form the importer reads gets the exact value to write instead.
     assert p.message("en") == ("value 2025/03/05 is not a valid date-time; use YYYY-MM-DD or YYYY-MM-DD HH:MM "
-                               "(e.g. 2024-03-05 09:30)")
+                               "(e.g. 2024-03-05 09:30); write 2025-03-05")
+    assert p.message("zh").endswith("（如 2024-03-05 09:30）；请改为 2025-03-05")
     assert p.format("en") == f"{item(2)}:{LINE['publish_date']}: error E-DATETIME [publish_date]: " + p.message("en")
     assert p.format("zh") == f"{item(2)}:{LINE['publish_date']}: 错误 E-DATETIME [publish_date]: " + p.message("zh")
+
+
+@pytest.mark.parametrize(("written", "fix"), [
+    ("2026/12/7", "2026-12-07"), ("2026.12.07", "2026-12-07"), ("2026年12月7日", "2026-12-07"),
+    ("2026/12/07 9:30", "2026-12-07 09:30"), ("2026年2月30日", None), ("12/07/2026", None), ("昨天", None),
+])
+def test_a_date_in_another_form_gets_the_exact_fix(site: SiteFolder, written: str, fix: str | None) -> None:
+    """The importer reads these forms; front matter keeps one, and the error says what to write
+    (an impossible or ambiguous date gets no guess)."""
+    site.write_item(2, publish_date=written)
+    p = only(check(site), "E-DATETIME")
+    assert p.message("zh").endswith(f"；请改为 {fix}" if fix else "（如 2024-03-05 09:30）"), p.message("zh")
 
 
 def test_warning_in_english(site: SiteFolder) -> None:
@@ -67,7 +81,7 @@ def test_cli_lang_en(site: SiteFolder) -> None:
     lines = result.stdout.strip().splitlines()
     assert lines == [
         f"{item(2)}:7: error E-DATETIME [publish_date]: value 2025/03/05 is not a valid date-time; "
-        "use YYYY-MM-DD or YYYY-MM-DD HH:MM (e.g. 2024-03-05 09:30)",
+        "use YYYY-MM-DD or YYYY-MM-DD HH:MM (e.g. 2024-03-05 09:30); write 2025-03-05",
         f"{item(3)}:4: warning W-DOCNO-BRACKET [doc_no]: document number 测政办发[2025]3号 uses the wrong "
         "year brackets; use 〔〕: 测政办发〔2025〕3号",
         "1 error(s), 1 warning(s)",
@@ -147,7 +161,7 @@ def test_json_report(site: SiteFolder) -> None:
     assert report["problems"][0] == {
         "code": "E-DATETIME", "severity": "error", "file": item(2), "line": 7, "field": "publish_date",
         "value": "2025/03/05",
-        "message": "值 2025/03/05 不是有效的日期时间；应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM（如 2024-03-05 09:30）",
+        "message": "值 2025/03/05 不是有效的日期时间；应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM（如 2024-03-05 09:30）；请改为 2025-03-05",
     }
     assert report["problems"][1]["severity"] == "warning"
     assert report["problems"][2]["field"] == "attachments.0.file"

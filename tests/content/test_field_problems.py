@@ -231,7 +231,7 @@ def test_publish_date_wrong_form(site: SiteFolder) -> None:
     p = only(check(site), "E-DATETIME")
     assert (p.file, p.line, p.field, p.value) == (F4, LINE["publish_date"], "publish_date", "2024/03/01")
     assert p.message() == ("值 2024/03/01 不是有效的日期时间；应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM"
-                           "（如 2024-03-05 09:30）")
+                           "（如 2024-03-05 09:30）；请改为 2024-03-01")
     assert "YYYY-MM-DD HH:MM" in p.message("en")
 
 
@@ -243,6 +243,8 @@ def test_written_date_wrong_form(site: SiteFolder, value: str) -> None:
     assert str(p.value) == value
     assert f"值 {value} 不是有效日期" in p.message()
     assert "YYYY-MM-DD" in p.message()
+    fix = {"2024-3-5": "2024-03-05", "2024年3月5日": "2024-03-05"}.get(value)  # no guess for the others
+    assert p.message().endswith(f"；请改为 {fix}" if fix else "（如 2024-03-05）"), p.message()
 
 
 def test_unquoted_dates_are_read_as_text(site: SiteFolder) -> None:
