@@ -385,6 +385,10 @@
          search starts. */
       preload: function (term) {
         ready.then(function () {
+          /* A 文号 or 索引号 is looked up as one key first (identifierSearch): its bigrams
+             are read only if the key is not found. */
+          var k = key(term || "");
+          if (looksLikeIdentifier(k)) { pagefind.preload('"' + k + '"', { filters: {} }); return; }
           parts(term || "").forEach(function (words) {
             partPhrases(words).forEach(function (p) { pagefind.preload(p, { filters: {} }); });
           });
