@@ -11,11 +11,11 @@ from govsite.valuetext import value_text
 
 MESSAGES: dict[str, dict[str, str]] = {
     "E-YAML": {
-        "zh": "YAML 语法错误：{detail}。请检查缩进、冒号和引号",
+        "zh": "YAML 语法错误：{detail_zh}。请检查缩进、冒号和引号",
         "en": "malformed YAML: {detail}. Check indentation, colons and quotes",
     },
     "E-YAML-ALIAS": {
-        "zh": "YAML 锚点和别名（{detail}）不可使用：请把值完整写出来，不要用 &名称 标记一个值、再用 *名称 引用它",
+        "zh": "YAML 锚点和别名（{detail_zh}）不可使用：请把值完整写出来，不要用 &名称 标记一个值、再用 *名称 引用它",
         "en": "YAML anchors and aliases ({detail}) are not allowed: write the value out in full instead of marking it with &name and repeating it with *name",
     },
     "E-FRONTMATTER": {

@@ -52,7 +52,7 @@ def read_markdown_file(rel: str, raw: bytes, model: type[BaseModel], allow_html:
     try:
         data = parse_yaml(yaml_text, line_offset=1)
     except YamlError as exc:
-        problems.append(Problem(exc.code, Severity.ERROR, rel, exc.line, None, None, {"detail": exc.detail}))
+        problems.append(Problem(exc.code, Severity.ERROR, rel, exc.line, None, None, exc.params))
         return MarkdownRead(None, yaml_text, body_line, digest, 0, problems)
     front = validate_model(model, data, rel, yaml_text, 1, problems)
     if "![" in body or (allow_html and "<img" in body.lower()):  # only bodies with images need a parse here
@@ -91,4 +91,4 @@ def read_yaml_file(rel: str, raw: bytes) -> YamlRead:
     try:
         return YamlRead(parse_yaml(text), text, digest)
     except YamlError as exc:
-        return YamlRead(None, text, digest, [Problem(exc.code, Severity.ERROR, rel, exc.line, None, None, {"detail": exc.detail})])
+        return YamlRead(None, text, digest, [Problem(exc.code, Severity.ERROR, rel, exc.line, None, None, exc.params)])

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from govsite.content.yaml_messages import yaml_detail_zh
+
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -56,6 +58,11 @@ class YamlError(Exception):
         self.detail = detail
         self.line = line
         self.code = code
+
+    @property
+    def params(self) -> dict[str, str]:
+        """The problem's parameters: PyYAML's words and their Chinese (yaml_messages)."""
+        return {"detail": self.detail, "detail_zh": yaml_detail_zh(self.detail)}
 
 
 ALIAS_CODE = "E-YAML-ALIAS"

@@ -35,6 +35,10 @@ def test_item_yaml_error_names_file_and_line(site: SiteFolder) -> None:
     assert msg.startswith("YAML 语法错误：")
     assert "请检查缩进、冒号和引号" in msg
     assert p.format().startswith(f"{BROKEN}:4: 错误 E-YAML: ")
+    # Issue 17 §4: the cause in Chinese, not PyYAML's English; English keeps PyYAML's words.
+    assert msg == ("YAML 语法错误：此处不能再出现“键: 值”（值里含有“: ”时请给整个值加引号，或检查缩进）。"
+                   "请检查缩进、冒号和引号")
+    assert p.message("en").startswith("malformed YAML: mapping values are not allowed")
     # The broken file stops nothing else: the valid items produce no problems.
     assert codes(log) == ["E-YAML"]
 
@@ -86,7 +90,7 @@ def test_item_unclosed_quote_is_still_an_e_yaml_in_that_file(site: SiteFolder) -
     log = check(site)
     p = only(log, "E-YAML")
     assert p.file == BROKEN
-    assert "quoted scalar" in p.message()
+    assert "缺少结束的引号" in p.message() and "quoted scalar" in p.message("en")
     assert codes(log) == ["E-YAML"]
 
 
