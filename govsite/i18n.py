@@ -245,8 +245,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the article is linked to item {value} ({other}); keep the text in one place: remove the article body, the item supplies it",
     },
     "W-GAZETTE-GAP": {
-        "zh": "{value}年缺少 {numbers}，未在网上公开（公报数据库应覆盖创刊以来全部期次）",
-        "en": "{value}: issues {numbers} are missing online (the archive must cover every issue since the first)",
+        "zh": "{value}年缺少 {numbers_zh}，未在网上公开（公报数据库应覆盖创刊以来全部期次）",
+        "en": "{value}: issue(s) {numbers_en} missing online (the archive must cover every issue since the first)",
     },
     "W-GAZETTE-OVERDUE": {
         "zh": "下一期公报应不晚于 {value} 出版，今天（{today}）仍未上线；最近一期出版于 {last}",

@@ -21,13 +21,13 @@ from govsite.model.org import OrgKind
 from govsite.problems import ProblemLog
 
 ORGS_FILE = "content/orgs.yaml"
-DEADLINES: dict[OrgKind, tuple[int, int, str]] = {
-    OrgKind.DEPARTMENT: (1, 31, "政府部门"),
-    OrgKind.OTHER: (1, 31, "政府部门"),
-    OrgKind.GOVERNMENT: (3, 31, "人民政府"),
-    OrgKind.TOWNSHIP: (3, 31, "人民政府"),
+DEADLINES: dict[OrgKind, tuple[int, int, str, str]] = {
+    OrgKind.DEPARTMENT: (1, 31, "政府部门", "government department"),
+    OrgKind.OTHER: (1, 31, "政府部门", "government department"),
+    OrgKind.GOVERNMENT: (3, 31, "人民政府", "people's government"),
+    OrgKind.TOWNSHIP: (3, 31, "人民政府", "people's government"),
 }
-"""Organization kind → (month, day, label) of the deadline for last year's report."""
+"""Organization kind → (month, day, Chinese and English label) of the deadline for last year's report."""
 
 
 def published(model: Any, org_id: str, year: int) -> bool:
@@ -62,11 +62,11 @@ def annual_report_missing(model: Any, today: date, problems: ProblemLog) -> None
         rule_for = DEADLINES.get(org.kind)
         if rule_for is None:
             continue
-        month, day, label = rule_for
+        month, day, label, label_en = rule_for
         deadline = date(today.year, month, day)
         if today <= deadline or published(model, org.id, year):
             continue
         index = positions.get(org.id)
         line = locate(orgs_text, (index, "id")) if index is not None else None
-        problems.warning("W-ANNUAL-MISSING", ORGS_FILE, line, f"{index}.id" if index is not None else "id", year, org=org.name, kind=label,
+        problems.warning("W-ANNUAL-MISSING", ORGS_FILE, line, f"{index}.id" if index is not None else "id", year, org=org.name, kind_zh=label, kind_en=label_en,
                          deadline=deadline.isoformat())

@@ -43,8 +43,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the annual report body lacks the section '## {value}'; it needs the narrative sections 一, 五 and 六 (tables 二 to 四 come from the data file)",
     },
     "W-ANNUAL-MISSING": {
-        "zh": "{org} 的 {value} 年政府信息公开工作年度报告尚未发布；{kind}应于 {deadline} 前公布上一年度报告（《条例》第四十九条）",
-        "en": "{org} has not published its {value} annual report; a {kind} must publish last year's report by {deadline} (Regulations Art. 49)",
+        "zh": "{org} 的 {value} 年政府信息公开工作年度报告尚未发布；{kind_zh}应于 {deadline} 前公布上一年度报告（《条例》第四十九条）",
+        "en": "{org} has not published its {value} annual report; a {kind_en} must publish last year's report by {deadline} (Regulations Art. 49)",
     },
 }
 """Problem codes of :mod:`govsite.annual`, Chinese first."""

@@ -287,7 +287,8 @@ def _report_coverage(config: GazetteConfig, coverage: Coverage, problems: Proble
     for year in coverage.years:
         if year.missing:
             problems.warning("W-GAZETTE-GAP", GAZETTE_FILE, None, None, year.year,
-                             numbers="、".join(f"第{n}期" for n in year.missing))
+                             numbers_zh="、".join(f"第{n}期" for n in year.missing),
+                             numbers_en=", ".join(f"no. {n}" for n in year.missing))
     if coverage.overdue and coverage.next_due:
         problems.warning("W-GAZETTE-OVERDUE", GAZETTE_FILE, None, None, coverage.next_due.isoformat(),
                          last=coverage.last_date.isoformat() if coverage.last_date else "", today=today.isoformat())

@@ -18,9 +18,9 @@ def dept_site(site: SiteFolder) -> SiteFolder:
     return site
 
 
-def _missing(site: SiteFolder, today: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def _missing(site: SiteFolder, today: str, monkeypatch: pytest.MonkeyPatch, *args: str) -> list[str]:
     monkeypatch.setenv("GOVSITE_TODAY", today)
-    result = run("check", "--site", str(site.root))
+    result = run("check", "--site", str(site.root), *args)
     return [line for line in result.output.splitlines() if "W-ANNUAL-MISSING" in line]
 
 
@@ -31,6 +31,10 @@ def test_department_is_warned_from_1_february(dept_site: SiteFolder, monkeypatch
     line = lines.index("- id: jyj") + 1
     assert warned == [f"content/orgs.yaml:{line}: 警告 W-ANNUAL-MISSING [2.id]: 测试县教育局 的 2025 年政府信息公开工作年度报告尚未发布；"
                       "政府部门应于 2026-01-31 前公布上一年度报告（《条例》第四十九条）"]
+    # Issue 17 §4: English throughout with --lang en (the organisation's own name stays as published).
+    [english] = _missing(dept_site, "2026-02-01", monkeypatch, "--lang", "en")
+    assert english.endswith("测试县教育局 has not published its 2025 annual report; a government department must "
+                            "publish last year's report by 2026-01-31 (Regulations Art. 49)")
 
 
 def test_government_is_warned_from_1_april_and_office_never(dept_site: SiteFolder, monkeypatch: pytest.MonkeyPatch) -> None:

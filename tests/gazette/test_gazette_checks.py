@@ -26,6 +26,9 @@ def test_gap_in_irregular_numbering_is_reported_and_shown(site: SiteFolder) -> N
     log = check_site(site.root)
     gap = only(log, "W-GAZETTE-GAP")
     assert gap.message() == "2026年缺少 第7期、第8期，未在网上公开（公报数据库应覆盖创刊以来全部期次）"
+    # Issue 17 §4: English throughout with --lang en.
+    assert gap.message("en") == ("2026: issue(s) no. 7, no. 8 missing online "
+                                 "(the archive must cover every issue since the first)")
     assert "W-GAZETTE-OVERDUE" not in codes(log), "irregular gazettes are never overdue"
     assert build(site.root).ok
     html = site.read_out("zfgb/coverage.html")
