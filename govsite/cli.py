@@ -199,8 +199,8 @@ def new() -> None:
 
 @new.command("item")
 @SITE_OPTION
-@click.option("--org", required=True, help="Issuing organization id (发布机构).")
-@click.option("--column", "column", required=True, help="Column id (栏目).")
+@click.option("--org", required=True, help="Issuing organization: id or name (发布机构, e.g. xzfb or 示例县人民政府办公室).")
+@click.option("--column", "column", required=True, help="Column: id or name (栏目, e.g. gfxwj or 行政法规、规章和规范性文件).")
 @click.option("--title", required=True, help="Title (标题).")
 @click.option("--date", "publish_date", default=None, help="发布日期 YYYY-MM-DD (default: today).")
 @LANG_OPTION

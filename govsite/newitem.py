@@ -7,7 +7,11 @@ from pathlib import Path
 from govsite.content.itemfile import assign_index_no, item_file_text, item_path, write_new_file
 from govsite.content.loader import load_site
 from govsite.i18n import render_message
+from govsite.model.column_lookup import ColumnLookup
+from govsite.model.org import Organization
 from govsite.model.site_model import today_beijing
+from govsite.model.taxonomy import Column
+from govsite.valuetext import choice_list
 
 
 class NewItemError(Exception):
@@ -18,6 +22,25 @@ class NewItemError(Exception):
 
     def message(self, lang: str) -> str:
         return render_message(self.code, lang, **self.params)
+
+
+def _resolve_org(orgs: dict[str, Organization], given: str) -> str:
+    """An organisation by id (xzfb) or by its name (测试县人民政府办公室)."""
+    if given in orgs:
+        return given
+    named = [org_id for org_id, org in orgs.items() if org.name == given.strip()]
+    if len(named) == 1:
+        return named[0]
+    raise NewItemError("E-REF-ORG", value=given, allowed=choice_list((i, o.name) for i, o in orgs.items()))
+
+
+def _resolve_column(columns: list[Column], given: str) -> str:
+    """A column by id (gfxwj) or by its name (行政法规、规章和规范性文件, or 上级/栏目)."""
+    lookup = ColumnLookup.from_tree(columns)
+    found, _ambiguous = lookup.resolve(given)
+    if found is None:
+        raise NewItemError("E-REF-COLUMN", value=given, allowed=lookup.allowed())
+    return found
 
 
 def create_item(site: Path, org_id: str, column_id: str, title: str, publish_date: str | None,
@@ -32,13 +55,8 @@ def create_item(site: Path, org_id: str, column_id: str, title: str, publish_dat
     if config is None:
         raise NewItemError("E-MISSING", field="site.yaml")
     orgs = {o.id: o for o, _ in loaded.orgs}
-    if org_id not in orgs:
-        raise NewItemError("E-REF-ORG", value=org_id, allowed="、".join(orgs))
-    from govsite.model.taxonomy import walk_columns
-
-    columns = [c.id for c, _ in walk_columns(config.columns)]
-    if column_id not in columns:
-        raise NewItemError("E-REF-COLUMN", value=column_id, allowed="、".join(columns))
+    org_id = _resolve_org(orgs, org_id)
+    column_id = _resolve_column(config.columns, column_id)
     try:
         when = date.fromisoformat(publish_date) if publish_date else today_beijing()
     except ValueError:

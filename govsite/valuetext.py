@@ -10,7 +10,7 @@ with their own ``str``/``repr``: they come from the program, not from a file.)
 from __future__ import annotations
 
 from itertools import islice
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 _INT_DIGITS = 1000
 """Longer integers are described, not printed (``str`` refuses beyond 4300 digits)."""
@@ -80,3 +80,14 @@ def _pieces(value: Any, top: bool, limit: int, depth: int) -> Iterator[str]:
         yield "}" if isinstance(value, set) else "})"
     else:
         yield _scalar(value, top, limit)
+
+
+CHOICE_SEPARATOR = "；"
+"""Between the choices an error message lists: no column, theme or organisation name
+contains it (their names contain 、 and ，: "3 国民经济管理、国有资产监管、4 财政、金融、审计"
+could not be read)."""
+
+
+def choice_list(choices: Iterable[tuple[str, str]]) -> str:
+    """The values an error allows, each as ``code（名称）``: ``gfxwj（行政法规、规章和规范性文件）；…``."""
+    return CHOICE_SEPARATOR.join(f"{code}（{name}）" if name else code for code, name in choices)

@@ -125,7 +125,22 @@ def test_new_item_rejects_unknown_org_and_column(site: SiteFolder) -> None:
     bad_org = runner.invoke(main, ["new", "item", "--site", str(site.root), "--org", "nope", "--column", "gfxwj", "--title", "T"])
     assert bad_org.exit_code != 0 and "nope" in bad_org.output and "xzfb" in bad_org.output
     bad_col = runner.invoke(main, ["new", "item", "--site", str(site.root), "--org", "xzfb", "--column", "nope", "--title", "T"])
-    assert bad_col.exit_code != 0 and "栏目 nope 不存在" in bad_col.output and "gfxwj" in bad_col.output
+    assert bad_col.exit_code != 0 and "栏目 nope 不存在" in bad_col.output
+    assert "；gfxwj（行政法规、规章和规范性文件）；" in bad_col.output  # id（名称）, separated by ；
+    assert "xzf（测试县人民政府）；xzfb（测试县人民政府办公室）" in bad_org.output
+
+
+def test_new_item_takes_column_and_organisation_names(site: SiteFolder) -> None:
+    """Issue 17 §4: the Chinese name works as well as the code (the name as a path too)."""
+    result = CliRunner().invoke(main, ["new", "item", "--site", str(site.root), "--org", "测试县人民政府办公室",
+                                       "--column", "行政法规、规章和规范性文件", "--title", "按名称创建", "--date", "2025-12-01"])
+    assert result.exit_code == 0, result.output
+    front = yaml.safe_load((site.root / "content/items/xzfb/2025/00004.md").read_text(encoding="utf-8").split("---")[1])
+    assert front["columns"] == ["gfxwj"] and front["issuer"] == "xzfb"
+    nested = CliRunner().invoke(main, ["new", "item", "--site", str(site.root), "--org", "xzfb",
+                                       "--column", "法定主动公开内容/财政预算、决算信息", "--title", "路径", "--date", "2025-12-02"])
+    assert nested.exit_code == 0, nested.output
+    assert "- czzj" in (site.root / "content/items/xzfb/2025/00005.md").read_text(encoding="utf-8")
 
 
 def test_check_reports_template_syntax_errors_without_building(site: SiteFolder) -> None:

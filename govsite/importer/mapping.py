@@ -12,8 +12,9 @@ from govsite.importer.html2md import html_to_markdown
 from govsite.importer.issues import Issue, record_error
 from govsite.importer.orgs import OrgResolver
 from govsite.importer.records import RawRecord
+from govsite.model.column_lookup import ColumnLookup
 from govsite.importer.values import (
-    ColumnLookup, as_text, clean_text, resolve_genre, resolve_mode, resolve_theme, resolve_validity,
+    as_text, clean_text, resolve_genre, resolve_mode, resolve_theme, resolve_validity,
     split_columns, split_keywords,
 )
 from govsite.markdown import inspect_markdown

@@ -19,7 +19,7 @@ from govsite.importer.messages import text
 from govsite.importer.orgs import OrgResolver, appended_orgs_text, write_atomic
 from govsite.importer.plan import Plan, duplicate_errors, make_plan
 from govsite.importer.records import FIELDS, ImportFileError, ReadResult, read_records
-from govsite.importer.values import ColumnLookup
+from govsite.model.column_lookup import ColumnLookup
 from govsite.model.org import Organization
 from govsite.model.site_model import today_beijing
 from govsite.model.taxonomy import Taxonomy

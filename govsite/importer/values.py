@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
-from govsite.model.taxonomy import Column, Taxonomy, walk_columns
+from govsite.model.taxonomy import Taxonomy
 
 VALIDITY_MAP: dict[str, str] = {
     "有效": "有效", "现行有效": "有效",
@@ -103,42 +102,6 @@ def resolve_validity(value: str) -> str | None:
 
 def resolve_mode(value: str) -> str | None:
     return MODE_MAP.get(re.sub(r"\s+", "", value))
-
-
-@dataclass(frozen=True)
-class ColumnLookup:
-    """Columns by id and by title (a title may be written as a path ``上级/栏目``)."""
-
-    ids: tuple[str, ...]
-    by_title: dict[str, tuple[str, ...]]
-    titles: tuple[str, ...] = ()
-
-    @classmethod
-    def from_tree(cls, columns: list[Column]) -> "ColumnLookup":
-        ids: list[str] = []
-        by_title: dict[str, list[str]] = {}
-        for col, _parent in walk_columns(columns):
-            ids.append(col.id)
-            by_title.setdefault(re.sub(r"\s+", "", col.title), []).append(col.id)
-        titles = tuple(col.title for col, _parent in walk_columns(columns))
-        return cls(tuple(ids), {k: tuple(v) for k, v in by_title.items()}, titles)
-
-    def resolve(self, value: str) -> tuple[str | None, tuple[str, ...]]:
-        """(column id, ()) when found; (None, candidates) when ambiguous; (None, ()) when unknown."""
-        text = value.strip()
-        if text in self.ids:
-            return text, ()
-        key = re.sub(r"\s+", "", text)
-        for candidate in (key, re.split(r"[/／>＞\\]", key)[-1]):
-            found = self.by_title.get(candidate, ())
-            if len(found) == 1:
-                return found[0], ()
-            if found:
-                return None, found
-        return None, ()
-
-    def allowed(self) -> str:
-        return "；".join(f"{i}（{t}）" for i, t in zip(self.ids, self.titles))
 
 
 def split_columns(value: str | list[str] | None) -> list[str]:

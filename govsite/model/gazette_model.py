@@ -16,6 +16,7 @@ from govsite.model.base import BEIJING
 from govsite.model.coverage import Coverage, compute_coverage
 from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
 from govsite.model.org import Organization
+from govsite.valuetext import choice_list
 from govsite.problems import ProblemLog
 
 if TYPE_CHECKING:
@@ -163,11 +164,11 @@ def link_gazette(loaded: LoadedSite, orgs: dict[str, Organization], items_by_ind
     publisher = orgs.get(config.publisher)
     if publisher is None:
         problems.error("E-REF-ORG", GAZETTE_FILE, line(GAZETTE_FILE, "publisher"), "publisher", config.publisher,
-                       allowed="、".join(orgs))
+                       allowed=choice_list((i, o.name) for i, o in orgs.items()))
     for i, org_id in enumerate(config.covers_orgs):
         if org_id not in orgs:
             problems.error("E-REF-ORG", GAZETTE_FILE, line(GAZETTE_FILE, "covers_orgs", i), "covers_orgs", org_id,
-                           allowed="、".join(orgs))
+                           allowed=choice_list((k, o.name) for k, o in orgs.items()))
     files = ReadCache(loaded.root, "sha256", name="sha256")
     issues = _link_issues(loaded, config, problems, line, files)
     _link_articles(loaded, config, issues, orgs, items_by_index, problems, line)
@@ -267,7 +268,8 @@ def _link_articles(loaded: LoadedSite, config: GazetteConfig, issues: dict[str, 
         if fm.issuer:
             org = orgs.get(fm.issuer)
             if org is None:
-                problems.error("E-REF-ORG", src, line(src, "issuer"), "issuer", fm.issuer, allowed="、".join(orgs))
+                problems.error("E-REF-ORG", src, line(src, "issuer"), "issuer", fm.issuer,
+                               allowed=choice_list((k, o.name) for k, o in orgs.items()))
         _warn_early(loaded, problems, src, line, "written_date", fm.written_date)
         article = Article(fm, src, doc.digest, int(stem), issue, org, doc.body_chars > 0)
         if fm.item:

@@ -26,6 +26,7 @@ from govsite.model.org import Organization
 from govsite.model.page import PageFrontMatter
 from govsite.model.site import SiteConfig
 from govsite.model.taxonomy import Column, Taxonomy, walk_columns
+from govsite.valuetext import choice_list
 from govsite.problems import ProblemLog
 
 RESERVED_SEGMENTS = {"theme", "year", "catalog", "files", "assets", "search", "page"}
@@ -225,6 +226,14 @@ def build_model(loaded: LoadedSite) -> SiteModel | None:
     return model
 
 
+def _org_choices(orgs: dict[str, Organization]) -> str:
+    return choice_list((org_id, org.name) for org_id, org in orgs.items())
+
+
+def _column_choices(columns: dict[str, Column]) -> str:
+    return choice_list((col_id, col.title) for col_id, col in columns.items())
+
+
 def _link_orgs(loaded: LoadedSite, columns: dict[str, Column], problems: ProblemLog, line: _Lines) -> dict[str, Organization]:
     orgs: dict[str, Organization] = {}
     src = "content/orgs.yaml"
@@ -248,7 +257,7 @@ def _link_orgs(loaded: LoadedSite, columns: dict[str, Column], problems: Problem
     for org, index in loaded.orgs:
         if org.parent and org.parent not in orgs and orgs.get(org.id) is org:
             problems.error("E-REF-PARENT", src, line(src, index, "parent"), f"{index}.parent", org.parent,
-                           allowed="、".join(orgs))
+                           allowed=_org_choices(orgs))
     return orgs
 
 
@@ -262,7 +271,7 @@ def _link_catalogs(loaded: LoadedSite, orgs: dict[str, Organization], problems: 
         catalogs[catalog.id] = catalog
         sources[catalog.id] = src
         if catalog.owner not in orgs:
-            problems.error("E-REF-ORG", src, line(src, "owner"), "owner", catalog.owner, allowed="、".join(orgs))
+            problems.error("E-REF-ORG", src, line(src, "owner"), "owner", catalog.owner, allowed=_org_choices(orgs))
         seqs: set[int] = set()
         for i, entry in enumerate(catalog.entries):
             if entry.seq in seqs:
@@ -298,18 +307,19 @@ def _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems: Pro
         org = orgs.get(fm.issuer)
         if org is None:
             if not orgs_unreadable:
-                problems.error("E-REF-ORG", src, line(src, "issuer"), "issuer", fm.issuer, allowed="、".join(orgs))
+                problems.error("E-REF-ORG", src, line(src, "issuer"), "issuer", fm.issuer, allowed=_org_choices(orgs))
             ok = False
         for i, col in enumerate(fm.columns):
             if col not in columns:
-                problems.error("E-REF-COLUMN", src, line(src, "columns", i), "columns", col, allowed="、".join(columns))
+                problems.error("E-REF-COLUMN", src, line(src, "columns", i), "columns", col,
+                               allowed=_column_choices(columns))
                 ok = False
         theme_code = None
         if fm.theme:
             theme_code = taxonomy.resolve_theme(fm.theme)
             if theme_code is None:
                 problems.error("E-REF-THEME", src, line(src, "theme"), "theme", fm.theme,
-                               allowed="、".join(f"{t.code} {t.name}" for t in taxonomy.themes))
+                               allowed=choice_list((t.code, t.name) for t in taxonomy.themes))
         if fm.genre and fm.genre not in taxonomy.genres:
             problems.error("E-REF-GENRE", src, line(src, "genre"), "genre", fm.genre, allowed="、".join(taxonomy.genres))
         if fm.publish_date.astimezone(BEIJING).date() > today + timedelta(days=allowance):
@@ -401,10 +411,10 @@ def _link_pages(loaded, config, orgs, columns, problems: ProblemLog, line: _Line
         src = doc.source
         stem = src[len("content/pages/"):-len(".md")]
         if fm.column and fm.column not in columns:
-            problems.error("E-REF-COLUMN", src, line(src, "column"), "column", fm.column, allowed="、".join(columns))
+            problems.error("E-REF-COLUMN", src, line(src, "column"), "column", fm.column, allowed=_column_choices(columns))
             continue
         if fm.org and fm.org not in orgs:
-            problems.error("E-REF-ORG", src, line(src, "org"), "org", fm.org, allowed="、".join(orgs))
+            problems.error("E-REF-ORG", src, line(src, "org"), "org", fm.org, allowed=_org_choices(orgs))
             continue
         url = f"{config.section_path}/{fm.column}/index.html" if fm.column else f"{stem}/index.html"
         page = Page(fm, src, doc.digest, url)

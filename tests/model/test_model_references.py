@@ -10,8 +10,18 @@ from tests.conftest import OFFICE_CODE, ORGS, SiteFolder, default_item, item_tex
 from tests.content.problem_helpers import LINE, assert_clean, check, codes, find, item, line_text, only
 
 F4 = item(4)
-DEFAULT_COLUMNS = ("xxgkzn、xxgkzd、fdzdgknr、gfxwj、jgzn、ghxx、tjxx、xzxk、xzcf、czzj、sfxm、zfcg、zdjsxm、msbz、"
-                   "yjgl、jdjc、gwyzk、qtxx、xxgknb、ysqgk、zcjd")
+# Issue 17 §4: each choice as id（名称）, separated by "；", which no name contains.
+DEFAULT_COLUMNS = (
+    "xxgkzn（政府信息公开指南）；xxgkzd（政府信息公开制度）；fdzdgknr（法定主动公开内容）；"
+    "gfxwj（行政法规、规章和规范性文件）；jgzn（机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名）；"
+    "ghxx（国民经济和社会发展规划、专项规划、区域规划及相关政策）；tjxx（国民经济和社会发展统计信息）；"
+    "xzxk（办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果）；"
+    "xzcf（实施行政处罚、行政强制的依据、条件、程序以及本行政机关认为具有一定社会影响的行政处罚决定）；"
+    "czzj（财政预算、决算信息）；sfxm（行政事业性收费项目及其依据、标准）；zfcg（政府集中采购项目的目录、标准及实施情况）；"
+    "zdjsxm（重大建设项目的批准和实施情况）；msbz（扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况）；"
+    "yjgl（突发公共事件的应急预案、预警信息及应对情况）；jdjc（环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查情况）；"
+    "gwyzk（公务员招考的职位、名额、报考条件等事项以及录用结果）；qtxx（法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息）；"
+    "xxgknb（政府信息公开年报）；ysqgk（依申请公开）；zcjd（政策解读）")
 
 
 def idx(n: int) -> str:
@@ -41,7 +51,7 @@ def test_unknown_column_lists_the_sites_own_columns(site: SiteFolder) -> None:
     site.write("content/pages/zhinan.md", "---\ntitle: 指南\n---\n正文\n")
     site.write_item(4, columns=["gfxwj"])
     p = only(check(site), "E-REF-COLUMN")
-    assert p.message().endswith("已定义的栏目：tzgg、zcwj、xzgfxwj")
+    assert p.message().endswith("已定义的栏目：tzgg（通知公告）；zcwj（政策文件）；xzgfxwj（行政规范性文件）")
 
 
 def test_unknown_column_points_at_the_list_entry(site: SiteFolder) -> None:
@@ -72,8 +82,9 @@ def test_unknown_organization_lists_organizations(site: SiteFolder) -> None:
     p = only(check(site), "E-REF-ORG")
     assert (p.file, p.line, p.field, p.value) == (F4, LINE["issuer"], "issuer", "县政府办")
     assert line_text(site, p) == "issuer: 县政府办"
-    assert p.message() == "发布机构 县政府办 不存在；已定义的机构：xzf、xzfb"
-    assert p.message("en") == "organization 县政府办 does not exist; defined organizations: xzf、xzfb"
+    assert p.message() == "发布机构 县政府办 不存在；已定义的机构：xzf（测试县人民政府）；xzfb（测试县人民政府办公室）"
+    assert p.message("en") == ("organization 县政府办 does not exist; defined organizations: "
+                               "xzf（测试县人民政府）；xzfb（测试县人民政府办公室）")
 
 
 def test_unknown_organization_in_page(site: SiteFolder) -> None:
@@ -95,8 +106,9 @@ def test_unknown_theme(site: SiteFolder) -> None:
     assert (p.file, p.line, p.field, p.value) == (F4, LINE["theme"], "theme", "2.99")
     assert line_text(site, p) == "theme: '2.99'"
     msg = p.message()
-    assert msg.startswith("主题分类 2.99 不存在；应为分类代码（如 2.1）或“一级\\二级”名称，一级分类：1 国务院组织机构、2 综合政务、")
-    assert msg.endswith("22 其他")
+    assert msg.startswith("主题分类 2.99 不存在；应为分类代码（如 2.1）或“一级\\二级”名称，一级分类：1（国务院组织机构）；2（综合政务）；")
+    assert "；3（国民经济管理、国有资产监管）；4（财政、金融、审计）；" in msg  # not "3 国民经济管理、国有资产监管、4 财政、金融、审计"
+    assert msg.endswith("22（其他）")
 
 
 @pytest.mark.parametrize("theme", ["综合政务\\政务公开", "综合政务/政务公开", "综合政务／政务公开", "2", "2.1", "综合政务"])
@@ -254,7 +266,7 @@ def test_unknown_parent_organization(site: SiteFolder) -> None:
     p = only(check(site), "E-REF-PARENT")
     assert (p.file, p.line, p.field, p.value) == ("content/orgs.yaml", 11, "1.parent", "xzff")
     assert line_text(site, p) == "  parent: xzff"
-    assert p.message() == "上级 xzff 不存在；已定义：xzf、xzfb"
+    assert p.message() == "上级 xzff 不存在；已定义：xzf（测试县人民政府）；xzfb（测试县人民政府办公室）"
 
 
 def test_duplicate_organization_id(site: SiteFolder) -> None:
