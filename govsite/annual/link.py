@@ -16,6 +16,7 @@ from govsite.annual.sections import Narrative, split_sections
 from govsite.annual.table2 import DocCounts, compute_table2, table2_digest
 from govsite.content.reader import read_body
 from govsite.problems import ProblemLog
+from govsite.valuetext import choice_list
 
 if TYPE_CHECKING:
     from govsite.model.site_model import Item, SiteModel
@@ -58,7 +59,8 @@ def _data_files(model: "SiteModel", problems: ProblemLog) -> list[str]:
             problems.error("E-ANNUAL-PATH", rel, None, None, rel, detail="文件名应为四位年份，如 2025.yaml / name it after the year")
             continue
         if parts[0] not in model.orgs:
-            problems.error("E-REF-ORG", rel, None, None, parts[0], allowed="、".join(model.orgs))
+            problems.error("E-REF-ORG", rel, None, None, parts[0],
+                           allowed=choice_list((i, o.name) for i, o in model.orgs.items()))
             continue
         out.append(rel)
     return out

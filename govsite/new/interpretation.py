@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from govsite.content.loader import load_site
+from govsite.model.column_lookup import ColumnLookup
 from govsite.model.taxonomy import ColumnType, walk_columns
 from govsite.newitem import NewItemError, create_item
-
 
 BODY = "## 一、出台背景\n\n## 二、主要内容\n\n## 三、关键词解释\n\n## 四、施行时间及咨询方式\n"
 """The usual outline of a 政策解读, for the editor to fill in."""
@@ -33,7 +33,7 @@ def create_interpretation(site: Path, policy_index: str, org_id: str | None, col
     column = column_id or interpretation_column(loaded.config.columns)
     if column is None:
         raise NewItemError("E-REF-COLUMN", value="（政策解读栏目 / interpretation column）",
-                           allowed="、".join(c.id for c, _ in walk_columns(loaded.config.columns)))
+                           allowed=ColumnLookup.from_tree(loaded.config.columns).allowed())
     name = policy.title.strip("《》").replace("《", "〈").replace("》", "〉")  # type: ignore[union-attr]
     path, index_no = create_item(
         site, org_id or policy.issuer, column, title or f"《{name}》政策解读", publish_date,  # type: ignore[union-attr]
