@@ -335,6 +335,24 @@ def report_annual(site: Path, org: str, year: int, init_file: bool, lang: str) -
                       "Check passed: the report's numbers are consistent and its page is complete."))
 
 
+@main.command("list")
+@SITE_OPTION
+@click.argument("kind", type=click.Choice(["columns", "themes", "orgs", "genres"]))
+@LANG_OPTION
+def list_codes(site: Path, kind: str, lang: str) -> None:
+    """List the codes with their names: columns (栏目), themes (主题分类, two levels),
+    orgs (发布机构) or genres (体裁)."""
+    from govsite.lists import list_lines
+
+    try:
+        lines = list_lines(site, kind)
+    except ValueError:
+        raise click.ClickException(_t(lang, f"{site} 中没有可读的 site.yaml，请先运行 govsite init 或 govsite check",
+                                      f"no readable site.yaml in {site}; run govsite init or govsite check")) from None
+    for line in lines:
+        click.echo(line)
+
+
 @main.group("import")
 def import_group() -> None:
     """Import content from legacy CMS exports."""

@@ -149,3 +149,23 @@ def test_check_reports_template_syntax_errors_without_building(site: SiteFolder)
     assert result.exit_code == 1
     assert "templates/item.html:2: 错误 E-TEMPLATE" in result.output
     assert not site.out.exists()
+
+
+def test_list_shows_codes_with_names(site: SiteFolder) -> None:
+    """Issue 17 §4: govsite list columns|themes|orgs|genres, from the site's own configuration."""
+    def listed(kind: str) -> list[str]:
+        result = CliRunner().invoke(main, ["list", kind, "--site", str(site.root)])
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()
+
+    columns = listed("columns")
+    assert columns[:4] == ["xxgkzn  政府信息公开指南", "xxgkzd  政府信息公开制度", "fdzdgknr  法定主动公开内容",
+                           "  gfxwj  行政法规、规章和规范性文件"]
+    assert "  czzj  财政预算、决算信息" in columns and columns[-1] == "zcjd  政策解读"
+    themes = listed("themes")
+    assert themes[0] == "1  国务院组织机构" and "2  综合政务" in themes and "  2.1  政务公开" in themes
+    assert "4  财政、金融、审计" in themes and len([t for t in themes if not t.startswith(" ")]) == 22
+    assert listed("orgs") == ["xzf  测试县人民政府", "xzfb  测试县人民政府办公室"]
+    assert "通知" in listed("genres") and "命令（令）" in listed("genres")
+    bad = CliRunner().invoke(main, ["list", "colums", "--site", str(site.root)])
+    assert bad.exit_code != 0 and "columns" in bad.output
