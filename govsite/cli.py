@@ -312,8 +312,10 @@ def report_annual(site: Path, org: str, year: int, init_file: bool, lang: str) -
     try:
         if init_file:
             rel = init_data(site, org, year)
-            click.echo(_t(lang, f"已创建 {rel}（所有单元格为 0，请填写后运行 govsite report annual --org {org} --year {year}）",
-                          f"created {rel} (every cell 0; fill it in, then run govsite report annual --org {org} --year {year})"))
+            click.echo(_t(lang, f"已创建 {rel}（表三“上年结转”取自 {year - 1} 年报告的“结转下年度”（没有则为 0），其余单元格为 0；"
+                                f"请填写后运行 govsite report annual --org {org} --year {year}）",
+                          f"created {rel} (table 3 上年结转 carried from {year - 1}'s 结转下年度, 0 without it; every other "
+                          f"cell 0; fill it in, then run govsite report annual --org {org} --year {year})"))
             return
         result = create_or_refresh(site, org, year)
     except ReportError as exc:

@@ -70,3 +70,26 @@ def test_demo_builds(tmp_path: Path) -> None:
     assert ('aria-label="表1：2026年上半年全县居民人均可支配收入">\n<table>\n'
             "<caption>表1：2026年上半年全县居民人均可支配收入</caption>") in stats
     assert "<td>　其中：工资性收入</td>" in stats
+
+
+def test_the_readme_annual_report_example_works_on_the_demo(tmp_path: Path) -> None:
+    """Issue 17 §5: the README's `govsite report annual … --init` line, as written, on a copy
+    of the demo, then the same line without --init makes the page, and check passes."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from govsite.cli import main
+    from tests.serve.serve_helpers import copy_demo
+
+    line = next(ln for ln in (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+                if ln.startswith("govsite report annual") and "--init" in ln)
+    args = shlex.split(line.split("#")[0])[1:]
+    site = copy_demo(tmp_path / "demo")
+    runner = CliRunner()
+    init = runner.invoke(main, [*args, "--site", str(site)])
+    assert init.exit_code == 0, init.output
+    page = runner.invoke(main, [*[a for a in args if a != "--init"], "--site", str(site)])
+    assert page.exit_code == 0, page.output
+    check = runner.invoke(main, ["check", "--site", str(site), "--no-inspect"])
+    assert check.exit_code == 0 and "E-ANNUAL" not in check.output, check.output

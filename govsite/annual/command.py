@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govsite.annual.data import data_path
+from govsite.annual.data import data_path, read_data
+from govsite.annual.layout import CARRIED_OUT
 from govsite.annual.sections import split_sections
 from govsite.annual.template import init_text
 from govsite.content.itemfile import assign_index_no, item_file_text, item_path, write_new_file
@@ -64,10 +65,23 @@ def init_data(site: Path, org_id: str, year: int) -> str:
     _check_org(model, org_id)
     rel = data_path(org_id, year)
     try:
-        write_new_file(site / rel, init_text(org_id, model.orgs[org_id].name, year))
+        write_new_file(site / rel, init_text(org_id, model.orgs[org_id].name, year, _carried_in(site, org_id, year)))
     except FileExistsError:
         raise ReportError(f"{rel} 已存在，未覆盖 / {rel} exists and was not overwritten") from None
     return rel
+
+
+def _carried_in(site: Path, org_id: str, year: int) -> dict[str, int] | None:
+    """Last year's 结转下年度 per column: this year's 上年结转 (table 3 row 二), which
+    E-ANNUAL-CARRY requires to be equal. None when last year has no usable data file."""
+    last = data_path(org_id, year - 1)
+    if not (site / last).is_file():
+        return None
+    problems: list[Problem] = []
+    data = read_data(site, last, problems)
+    if data is None or CARRIED_OUT not in data.table3:
+        return None
+    return dict(data.table3[CARRIED_OUT])
 
 
 def _annual_column(model: SiteModel) -> str:

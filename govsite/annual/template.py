@@ -1,4 +1,5 @@
-"""The data file ``govsite report annual --init`` writes: every cell 0, every label in Chinese.
+"""The data file ``govsite report annual --init`` writes: every cell 0 except 上年结转, which
+is last year's 结转下年度 when last year's file exists; every label in Chinese.
 
 Keys are the labels themselves; each line also carries the full official row
 label as a comment, so the file reads like the printed tables.
@@ -6,16 +7,17 @@ label as a comment, so the file reads like the printed tables.
 from __future__ import annotations
 
 from govsite.annual.layout import (
-    FEE_KEY, OUTCOME_GROUPS, RESULTS, T2_ENTERED, T3_COLUMNS, T3_CORNER, T3_ROWS, T4_COLUMNS, TOTAL,
+    CARRIED_IN, CARRIED_OUT, FEE_KEY, OUTCOME_GROUPS, RESULTS, T2_ENTERED, T3_COLUMNS, T3_CORNER, T3_ROWS, T4_COLUMNS, TOTAL,
 )
 
 
-def _cells(columns: tuple[str, ...]) -> str:
-    return "{" + ", ".join(f"{c}: 0" for c in columns) + "}"
+def _cells(columns: tuple[str, ...], values: dict[str, int] | None = None) -> str:
+    return "{" + ", ".join(f"{c}: {(values or {}).get(c, 0)}" for c in columns) + "}"
 
 
-def init_text(org_id: str, org_name: str, year: int) -> str:
-    """The complete YAML text of a new data file for ``org_id`` and ``year``."""
+def init_text(org_id: str, org_name: str, year: int, carried_in: dict[str, int] | None = None) -> str:
+    """The complete YAML text of a new data file for ``org_id`` and ``year``; ``carried_in``:
+    last year's 结转下年度, written as this year's 上年结转 (the rest is left at 0 for the editor)."""
     out = [
         f"# {org_name}{year}年政府信息公开工作年度报告 · 数据（2021 年格式，国办公开办函〔2021〕30号）",
         f"# 统计期限：{year}年1月1日至{year}年12月31日。所有单元格为不小于 0 的整数（收费金额除外）。",
@@ -38,7 +40,14 @@ def init_text(org_id: str, org_name: str, year: int) -> str:
     opened: set[str] = set()
     for row in T3_ROWS:
         if len(row.path) == 1:
-            out.append(f"    {row.path[0]}: {_cells(T3_COLUMNS)}  # {row.label}")
+            # Last year's 结转下年度 comes in as 上年结转 and, until the editor enters this year's
+            # results, goes out again as 结转下年度: the file balances from the start.
+            carried = carried_in if row.path in (CARRIED_IN, CARRIED_OUT) else None
+            note = ""
+            if carried is not None:
+                note = (f"（{year - 1}年报告的“结转下年度”）" if row.path == CARRIED_IN
+                        else "（初始为上年结转，录入本年办理结果后请更正）")
+            out.append(f"    {row.path[0]}: {_cells(T3_COLUMNS, carried)}  # {row.label}{note}")
             continue
         if RESULTS not in opened:
             opened.add(RESULTS)

@@ -25,6 +25,24 @@ def test_init_writes_every_cell_zero_with_chinese_labels(site: SiteFolder) -> No
     assert again.exit_code != 0 and "已存在" in again.output
 
 
+def test_init_carries_last_years_pending_applications(site: SiteFolder) -> None:
+    """Issue 17 §5: --init writes last year's 结转下年度 as this year's 上年结转 (and, until the
+    editor enters this year's results, as its 结转下年度), so the next run passes E-ANNUAL-CARRY
+    and E-ANNUAL-BALANCE instead of failing on a file of zeros."""
+    assert run("report", "annual", "--site", str(site.root), "--org", "xzf", "--year", "2024", "--init").exit_code == 0
+    last = site.root / "content/annual/xzf/2024.yaml"
+    pending = {"自然人": 2, "商业企业": 1, "科研机构": 0, "社会公益组织": 0, "法律服务机构": 0, "其他": 0, "总计": 3}
+    set_row(last, "结转下年度", list(pending.values()))
+    set_row(last, "上年结转", list(pending.values()))  # last year balanced too: 0 new + 3 carried = 0 done + 3 pending
+    result = run("report", "annual", "--site", str(site.root), "--org", "xzf", "--year", "2025", "--init")
+    assert result.exit_code == 0, result.output
+    assert "上年结转”取自 2024 年报告" in result.output
+    rows = yaml.safe_load((site.root / DATA).read_text(encoding="utf-8"))["table3"]["rows"]
+    assert rows["上年结转"] == pending and rows["结转下年度"] == pending and rows["本年新收"]["总计"] == 0
+    check = run("check", "--site", str(site.root), "--no-inspect")
+    assert "E-ANNUAL" not in check.output, check.output
+
+
 def test_report_page_renders_the_tables(report_site: SiteFolder) -> None:
     data = yaml.safe_load((report_site.root / DATA).read_text(encoding="utf-8"))
     index_no = data["report"]
