@@ -49,6 +49,21 @@ def _refuse_output(exc: OutputRefused, lang: str) -> NoReturn:
     sys.exit(2)
 
 
+def _inspection_notice(out: Path, lang: str) -> None:
+    """After a good build: how many problems ``govsite check`` reports (the inspection rules:
+    stale columns, deadlines, links, personal data …) and how to see them."""
+    from govsite.inspect.page import REPORT_PATH, report_counts
+
+    counts = report_counts(out)
+    if counts is None or counts == (0, 0):
+        return
+    errors, warnings = counts
+    click.echo(_t(lang, f"巡检：govsite check 会报告 {errors} 个错误、{warnings} 个警告；运行 govsite check 查看，"
+                        f"或打开 {out / REPORT_PATH}（内部页面，发布时不要上传）",
+                  f"Inspection: govsite check reports {errors} error(s) and {warnings} warning(s); run govsite check "
+                  f"to see them, or open {out / REPORT_PATH} (internal: do not publish it)"))
+
+
 def print_problems(problems: ProblemLog, lang: str, stream=None) -> None:
     stream = stream or sys.stderr
     for p in problems.items:
@@ -142,6 +157,7 @@ def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs:
     if not result.ok:
         click.echo(_t(lang, "构建失败：未写入任何文件，原有 output/ 保持不变。", "Build failed: nothing was written; the previous output is unchanged."), err=True)
         sys.exit(1)
+    _inspection_notice(out or site / "output", lang)
     click.echo(
         _t(lang,
            f"完成：写入 {result.written} 个文件，跳过 {result.unchanged} 个未变更文件，删除 {result.deleted} 个，用时 {result.seconds:.2f} 秒",
@@ -432,6 +448,7 @@ def serve(site: Path, port: int, out: Path | None, force_out: bool, lang: str) -
     def report(result) -> None:  # type: ignore[no-untyped-def]
         print_problems(result.problems, lang)
         if result.ok:
+            _inspection_notice(out or site / "output", lang)
             click.echo(_t(lang, f"构建：写入 {result.written} 个文件，删除 {result.deleted} 个，用时 {result.seconds:.2f} 秒",
                           f"Built: {result.written} written, {result.deleted} deleted in {result.seconds:.2f}s"))
         else:

@@ -169,3 +169,20 @@ def test_list_shows_codes_with_names(site: SiteFolder) -> None:
     assert "通知" in listed("genres") and "命令（令）" in listed("genres")
     bad = CliRunner().invoke(main, ["list", "colums", "--site", str(site.root)])
     assert bad.exit_code != 0 and "columns" in bad.output
+
+
+def test_build_says_what_check_would_report_and_where(site: SiteFolder) -> None:
+    """Issue 17 §3: a good build names the number of problems govsite check reports (its
+    inspection rules too) and how to see them; the counts are check's own."""
+    check = CliRunner().invoke(main, ["check", "--site", str(site.root)])
+    errors, warnings = map(int, re.search(r"共 (\d+) 个错误，(\d+) 个警告", check.output).groups())
+    assert warnings > 0, check.output  # the small test site has empty columns
+    result = CliRunner().invoke(main, ["build", "--site", str(site.root), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert (f"巡检：govsite check 会报告 {errors} 个错误、{warnings} 个警告；运行 govsite check 查看，"
+            f"或打开 {site.root / 'output' / '_report/index.html'}（内部页面，发布时不要上传）") in result.output
+    english = CliRunner().invoke(main, ["build", "--site", str(site.root), "--quiet", "--lang", "en"])
+    assert f"Inspection: govsite check reports {errors} error(s) and {warnings} warning(s)" in english.output
+    site.write_item(1, body="改过的正文。")
+    quick = CliRunner().invoke(main, ["build", "--site", str(site.root), "--quiet", "--no-search"])
+    assert quick.exit_code == 0 and "巡检：" not in quick.output, "a quick build left the report stale: no old counts"

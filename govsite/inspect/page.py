@@ -28,6 +28,7 @@ STALE_PATH = REPORT_DIR + "stale"
 """Marker: a quick build kept the previous report."""
 KIND = "inspect_report"
 DATE_RE = re.compile(r'<meta name="govsite-check-date" content="(\d{4}-\d{2}-\d{2})">')
+COUNTS_RE = re.compile(r'<meta name="govsite-check-counts" content="(\d+) (\d+)">')
 
 
 def plan(model, digests) -> tuple:
@@ -104,6 +105,20 @@ def report_outdated(out: Path) -> bool:
         return True
     found = DATE_RE.search(head)
     return found is None or found.group(1) != today_beijing().isoformat()
+
+
+def report_counts(out: Path) -> tuple[int, int] | None:
+    """(errors, warnings) of ``govsite check`` as the report in ``out`` found them, or None
+    when there is no report or a quick build left it out of date: what ``build`` and
+    ``serve`` tell the editor after a build."""
+    if (out / STALE_PATH).is_file():
+        return None
+    try:
+        head = (out / REPORT_PATH).read_text(encoding="utf-8")[:4096]
+    except OSError:
+        return None
+    found = COUNTS_RE.search(head)
+    return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 POST_RENDER = PostRender("inspection report", REPORT_DIR, write_report, pending=report_outdated)

@@ -66,6 +66,8 @@ def test_edit_error_and_recovery_in_the_open_page(served, browser) -> None:  # t
     other, other_navigations = open_counting(browser, process.url + guide.url)
     expect(page.locator("h1").first).to_contain_text(item.fm.title)
     assert page.locator("script[src='/__govsite/livereload.js']").count() == 1
+    # Issue 17 §3: the first (full) build says what govsite check would report.
+    assert any(line.startswith("巡检：govsite check 会报告 ") for line in process.stdout), process.stdout
 
     source = site / ITEM
     original = source.read_text(encoding="utf-8")
