@@ -1,14 +1,13 @@
 """Translate pydantic validation errors into :class:`Problem` objects with lines."""
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from govsite.problems import Problem, Severity
 from govsite.content.yamlsource import locate
+from govsite.dates import DateFormatError, parse_legacy_date
+from govsite.problems import Problem, Severity
 
 _TYPE_NAMES = {
     "string_type": "文本 / text",
@@ -94,29 +93,19 @@ def _classify(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...])
     return "E-TYPE", {"expected": msg}
 
 
-_OTHER_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-                         r"(?:\s+(\d{1,2})[:：](\d{2}))?$")
-"""Date forms the importer reads (2026/12/7, 2026-12-7, 2026.12.07, 2026年12月7日, with an
-optional time) but front matter does not: front matter keeps one form, so the error gives the
-exact value to write instead."""
-
-
 def _date_fix(value: Any, with_time: bool) -> dict[str, str]:
-    """``fix_zh``/``fix_en`` for a date written in another common form, else nothing."""
-    m = _OTHER_DATE.match(value.strip()) if isinstance(value, str) else None
-    if m is None:
+    """``fix_zh``/``fix_en``: the front-matter form of a date written in a form the
+    importer reads (2026/12/7, 2026年12月7日, 2026-12-7, with a time), else nothing."""
+    if not isinstance(value, str):
         return {}
-    y, mo, d, hh, mm = m.groups()
     try:
-        day = date(int(y), int(mo), int(d))
-    except ValueError:
+        parsed = parse_legacy_date(value)
+    except DateFormatError:
         return {}
-    iso = day.isoformat()
-    if hh is not None:
-        if not with_time or int(hh) > 23 or int(mm) > 59:
-            return {}
-        iso += f" {int(hh):02d}:{mm}"
-    return {"fix_zh": f"；请改为 {iso}", "fix_en": f"; write {iso}"}
+    if parsed.time is not None and not with_time:
+        return {}
+    fixed = parsed.front_value()
+    return {"fix_zh": f"；请改为 {fixed}", "fix_en": f"; write {fixed}"}
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

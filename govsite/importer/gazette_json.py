@@ -34,12 +34,17 @@ from typing import Any
 
 from govsite.checksums import file_digest
 from govsite.content.safepath import resolve_inside
-from govsite.importer.dates import ACCEPTED_FORMS, ACCEPTED_FORMS_EN, DateFormatError, parse_legacy_date
+from govsite.dates import (
+    ACCEPTED_FORMS,
+    ACCEPTED_FORMS_EN,
+    DateFormatError,
+    parse_legacy_date,
+)
+from govsite.importer.gazette_source import SourceArticle, SourceIssue, fingerprint
 from govsite.importer.html2md import html_to_markdown
 from govsite.importer.issues import Issue
 from govsite.importer.mapping import NO_DOC_NO
 from govsite.importer.values import clean_text, split_keywords
-from govsite.importer.gazette_source import SourceArticle, SourceIssue, fingerprint
 from govsite.markdown import inspect_markdown
 from govsite.model.gazette import TextSource
 

@@ -16,10 +16,23 @@ from pathlib import Path
 import click
 
 from govsite.content.itemfile import write_new_file
-from govsite.content.loader import GAZETTE_FILE, ORGS_FILE, SITE_FILE, LoadedSite, load_site
-from govsite.importer.dates import ACCEPTED_FORMS, ACCEPTED_FORMS_EN, DateFormatError, parse_legacy_date
-from govsite.importer.gazette_json import IMPORTER as JSON_IMPORTER, read_issue_json
-from govsite.importer.gazette_pdf import IMPORTER as PDF_IMPORTER, read_issue_pdf
+from govsite.content.loader import (
+    GAZETTE_FILE,
+    ORGS_FILE,
+    SITE_FILE,
+    LoadedSite,
+    load_site,
+)
+from govsite.dates import (
+    ACCEPTED_FORMS,
+    ACCEPTED_FORMS_EN,
+    DateFormatError,
+    parse_legacy_date,
+)
+from govsite.importer.gazette_json import IMPORTER as JSON_IMPORTER
+from govsite.importer.gazette_json import read_issue_json
+from govsite.importer.gazette_pdf import IMPORTER as PDF_IMPORTER
+from govsite.importer.gazette_pdf import read_issue_pdf
 from govsite.importer.gazette_plan import CODE, Finding, GazettePlan, make_plan
 from govsite.importer.gazette_source import SIDECAR, SourceIssue
 from govsite.importer.issues import Issue

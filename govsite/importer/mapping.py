@@ -7,18 +7,30 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from govsite.importer.dates import ACCEPTED_FORMS, ACCEPTED_FORMS_EN, DateFormatError, LegacyDate, parse_legacy_date
+from govsite.dates import (
+    ACCEPTED_FORMS,
+    ACCEPTED_FORMS_EN,
+    DateFormatError,
+    LegacyDate,
+    parse_legacy_date,
+)
 from govsite.importer.html2md import html_to_markdown
 from govsite.importer.issues import Issue, record_error
 from govsite.importer.orgs import OrgResolver
 from govsite.importer.records import RawRecord
-from govsite.model.column_lookup import ColumnLookup
 from govsite.importer.values import (
-    as_text, clean_text, resolve_genre, resolve_mode, resolve_theme, resolve_validity,
-    split_columns, split_keywords,
+    as_text,
+    clean_text,
+    resolve_genre,
+    resolve_mode,
+    resolve_theme,
+    resolve_validity,
+    split_columns,
+    split_keywords,
 )
 from govsite.markdown import inspect_markdown
 from govsite.model.base import BEIJING
+from govsite.model.column_lookup import ColumnLookup
 from govsite.model.item import ItemFrontMatter
 from govsite.model.org import Organization
 from govsite.model.site import SiteConfig

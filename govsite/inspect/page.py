@@ -95,15 +95,22 @@ def _link(old: Path, target: Path) -> None:
         shutil.copy2(old, target)
 
 
+def _current_head(out: Path) -> str | None:
+    """The start of the report in ``out`` (its meta tags), or None when there is none or a
+    quick build left it out of date."""
+    if (out / STALE_PATH).is_file():
+        return None
+    try:
+        with open(out / REPORT_PATH, "rb") as page:
+            return page.read(4096).decode("utf-8", errors="ignore")
+    except OSError:
+        return None
+
+
 def report_outdated(out: Path) -> bool:
     """Is the report missing, left stale by a quick build, or from another day than today?"""
-    if (out / STALE_PATH).is_file():
-        return True
-    try:
-        head = (out / REPORT_PATH).read_text(encoding="utf-8")[:4096]
-    except OSError:
-        return True
-    found = DATE_RE.search(head)
+    head = _current_head(out)
+    found = DATE_RE.search(head) if head is not None else None
     return found is None or found.group(1) != today_beijing().isoformat()
 
 
@@ -111,13 +118,8 @@ def report_counts(out: Path) -> tuple[int, int] | None:
     """(errors, warnings) of ``govsite check`` as the report in ``out`` found them, or None
     when there is no report or a quick build left it out of date: what ``build`` and
     ``serve`` tell the editor after a build."""
-    if (out / STALE_PATH).is_file():
-        return None
-    try:
-        head = (out / REPORT_PATH).read_text(encoding="utf-8")[:4096]
-    except OSError:
-        return None
-    found = COUNTS_RE.search(head)
+    head = _current_head(out)
+    found = COUNTS_RE.search(head) if head is not None else None
     return (int(found.group(1)), int(found.group(2))) if found else None
 
 

@@ -41,7 +41,8 @@ def test_problem_in_english(site: SiteFolder) -> None:
 
 
 @pytest.mark.parametrize(("written", "fix"), [
-    ("2026/12/7", "2026-12-07"), ("2026.12.07", "2026-12-07"), ("2026年12月7日", "2026-12-07"),
+    ("2026/12/7", "2026-12-07"), ("2026-12-7", "2026-12-07"), ("2026年12月7日", "2026-12-07"),
+    ("2026.12.07", None),  # not a form the importer reads (govsite/dates.py): no guess
     ("2026/12/07 9:30", "2026-12-07 09:30"), ("2026年2月30日", None), ("12/07/2026", None), ("昨天", None),
 ])
 def test_a_date_in_another_form_gets_the_exact_fix(site: SiteFolder, written: str, fix: str | None) -> None:

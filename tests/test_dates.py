@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from govsite.importer.dates import DateFormatError, parse_legacy_date
+from govsite.dates import DateFormatError, parse_legacy_date
 
 
 @pytest.mark.parametrize(

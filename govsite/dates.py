@@ -1,4 +1,8 @@
-"""Lenient date parsing for legacy exports.
+"""Lenient date parsing: the date forms of legacy exports.
+
+The importer reads them; front matter keeps one form (``YYYY-MM-DD[ HH:MM]``), and its
+date errors give the exact value to write for a date in one of these forms
+(``content/pydantic_errors.py``), so both use this one parser.
 
 Accepted forms (optionally followed by a time ``HH:MM`` or ``HH:MM:SS``)::
 
