@@ -17,7 +17,7 @@ import html
 import re
 
 from govsite.search.fields import SearchDoc
-from govsite.search.tokens import WORD_CHAR, fold, identifier_key, tokens
+from govsite.search.tokens import ORG_KEY, TITLE_KEY, WORD_CHAR, field_word, fold, identifier_key, tokens
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
@@ -132,6 +132,14 @@ def identifier_words(identifier: str) -> list[str]:
     return [key] + (tokens(head) if len(head) >= 2 else [])
 
 
+def field_words(doc: SearchDoc) -> list[str]:
+    """The whole-field words of a title-layer record: its title and its organisation,
+    each as one word (:func:`govsite.search.tokens.field_word`)."""
+    words = [field_word(prefix, value) for prefix, value in zip((TITLE_KEY, ORG_KEY), doc.fields)
+             if identifier_key(value)]
+    return words
+
+
 def record_html(doc: SearchDoc, text: str | None = None) -> str:
     """The record of ``doc``: for the title layer (``text`` None) its title, organisation
     and identifiers; for the text layer its title and ``text``."""
@@ -143,6 +151,7 @@ def record_html(doc: SearchDoc, text: str | None = None) -> str:
     fields = [tokens(f) for f in (doc.fields if text is None else (doc.title, text))]
     if text is None:
         fields += [identifier_words(i) for i in doc.identifiers]
+        fields.append(field_words(doc))
     for i, words in enumerate(fields):
         if words:
             weight = f' data-pagefind-weight="{TITLE_WEIGHT if text is None else TEXT_TITLE_WEIGHT}"' if i == 0 else ""

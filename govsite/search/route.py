@@ -25,7 +25,9 @@ import json
 from govsite.search.docs import BUNDLE_DIR, Shard
 from govsite.search.fields import SearchDoc
 from govsite.search.records import identifier_words
-from govsite.search.tokens import WORD_CHAR, tokens
+from govsite.search.tokens import WORD_CHAR, fnv1a, tokens
+
+__all__ = ["fnv1a", "route_files", "routed", "doc_bigrams"]
 
 ROUTE = "route"
 ROUTE_DIR = f"{BUNDLE_DIR}/{ROUTE}"
@@ -33,16 +35,6 @@ ROUTE_BUCKETS = 32
 """Files of the map: about 40 KB each (15 KB sent by a gzip host) at 100,000 items."""
 MAX_ROUTED_TIERS = 31
 """The page combines masks with JavaScript's 32-bit operators: above this, no map."""
-
-
-def fnv1a(word: str) -> int:
-    """32-bit FNV-1a of ``word``'s UTF-16 code units (search.html ``fnv``)."""
-    h = 0x811C9DC5
-    data = word.encode("utf-16-le")
-    for i in range(0, len(data), 2):
-        h ^= data[i] | (data[i + 1] << 8)
-        h = (h * 0x01000193) & 0xFFFFFFFF
-    return h
 
 
 def _indexed(token: str) -> str:

@@ -99,3 +99,32 @@ def identifier_key(identifier: str) -> str:
     The search page labels a result 【精确匹配】 when the key of its 文号 or 索引号 is
     the key of the whole query (``key`` in ``search.html``)."""
     return "".join(WORD_CHAR.findall(fold(identifier)))
+
+
+def fnv1a(word: str) -> int:
+    """32-bit FNV-1a of ``word``'s UTF-16 code units (``fnv`` in search-engine.js)."""
+    h = 0x811C9DC5
+    data = word.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+TITLE_KEY = "qt"
+ORG_KEY = "qo"
+"""Prefixes of the whole-field words (:func:`field_word`): a whole title, a whole organisation."""
+
+
+def field_word(prefix: str, text: str) -> str:
+    """One word that stands for a whole field (``fieldWord`` in search-engine.js): the
+    prefix and the FNV-1a of the field's :func:`identifier_key` as 8 letters, a hex
+    digit each (0–f written a–p: Pagefind indexes the parts of a word of letters and
+    digits as words of their own), e.g. ``示例县农业农村局`` → ``qo`` + 8 letters. A query that is a whole title or a
+    whole organisation name is looked up as this one word, one index chunk, instead of
+    its 6–8 bigram chunks. Two fields can share a hash: the page keeps only results
+    whose field is the query."""
+    return prefix + f"{fnv1a(identifier_key(text)):08x}".translate(_HEX_LETTERS)
+
+
+_HEX_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")

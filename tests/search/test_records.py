@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from govsite.search.fields import SearchDoc
 from govsite.search.records import LANG, page_text, record_html
+from govsite.search.tokens import ORG_KEY, TITLE_KEY, field_word
 
 DOC = SearchDoc("xxgk/a/2024/00001.html", "标题<script>, 含逗号", 2024, 3,
                 {"title": "标题<script>, 含逗号", "doc_no": "示政办发〔2024〕12号", "date": "2024-03-01"},
@@ -22,7 +23,9 @@ def test_title_record_holds_the_tokens_of_each_field_and_escaped_attributes() ->
     # Identifiers: the whole key, and the bigrams of a 文号's leading letters only (no digits).
     assert "<p>示政办发202412号 示政 政办 办发 发</p>" in record
     assert "<p>11999921014372235x202400005</p>" in record
-    assert record.count("<p") == 4
+    # The whole title and the whole organisation, one word each (tokens.field_word).
+    assert f"<p>{field_word(TITLE_KEY, DOC.title)} {field_word(ORG_KEY, '示例县人民政府办公室')}</p>" in record
+    assert record.count("<p") == 5
 
 
 def test_text_record_holds_the_title_and_the_text_only() -> None:

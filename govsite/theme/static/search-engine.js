@@ -117,16 +117,59 @@
         });
       });
     }
+    /* A query that is a whole title or a whole organisation name (records.field_words):
+       looked up as one word, one index chunk, instead of the 6–8 chunks of its bigrams.
+       An organisation is one the filter pane lists; a title is any query of TITLE_KEY_MIN
+       or more characters (a copied title; spaces and punctuation do not count). */
+    var TITLE_KEY_MIN = 10;
+    var orgKeys = {};
+    Object.keys((c.filters || {})["发布机构"] || {}).forEach(function (name) { orgKeys[key(name)] = name; });
+    function hex8(n) {  /* tokens.field_word: 8 hex digits written a–p */
+      return ("0000000" + n.toString(16)).slice(-8).replace(/./g, function (d) { return String.fromCharCode(97 + parseInt(d, 16)); });
+    }
+    function fieldWord(term) {
+      var k = key(term);
+      if (looksLikeIdentifier(k)) { return null; }
+      if (orgKeys[k]) { return { word: "qo" + hex8(fnv(k)), field: "org", key: k }; }
+      return k.length >= TITLE_KEY_MIN ? { word: "qt" + hex8(fnv(k)), field: "title", key: k } : null;
+    }
+    /* The pages whose whole title or organisation is the query: an organisation's newest
+       first (tier by tier: Pagefind sorts within one bundle), a title's checked against the
+       query (two titles may share the word's hash). Null when there are none. */
+    function fieldSearch(api, term, options) {
+      var f = fieldWord(term);
+      if (!f) { return Promise.resolve(null); }
+      var q = '"' + f.word + '"';
+      var found = f.field === "org"
+        ? Promise.all(tiersOf(options).map(function (n) {
+            var o = Object.assign({}, options, { filters: Object.assign({}, options.filters), sort: { date: "desc" } });
+            o.filters[SHARD] = n;
+            return api.search(q, o);
+          })).then(joined)
+        : api.search(q, options).then(function (r) {
+            var head = r.results.slice(0, PAGE);
+            return Promise.all(head.map(function (x) { return x.data(); })).then(function (ds) {
+              r.results = head.filter(function (x, i) { return key(ds[i].meta.title || "") === f.key; });
+              return r;
+            });
+          });
+      return found.then(function (r) { return r.results.length ? r : null; });
+    }
+    /* The tier names a title search's options filter on (merged so far, newest first). */
+    function tiersOf(options) {
+      var any = options.filters[SHARD] && options.filters[SHARD].any;
+      return any ? tierNames.filter(function (n) { return any.indexOf(n) >= 0 && mergedTiers[n]; }) : [options.filters[SHARD]];
+    }
     /* One search of the title tiers merged so far: relevance over all of them, or, sorted
        by date, tier by tier (disjoint years, newest first: Pagefind sorts within one bundle). */
-    function titleSearch(api, qs, options, term) {
-      if (!order) { return titleSearchIn(api, qs, withShard(options, { any: tierNames }), term); }
+    function titleSearch(api, qs, options, term, complete) {
+      if (!order) { return titleSearchIn(api, qs, withShard(options, { any: tierNames }), term, complete); }
       var o = withShard(options, "");
       if (!o.filters["类型"]) { o.filters["类型"] = { any: ["信息公开", "政府公报"] }; }  /* pages have no date */
       var names = order === "asc" ? tierNames.slice().reverse() : tierNames;
       return Promise.all(names.map(function (n) {
         var f = Object.assign({}, o.filters); f[SHARD] = n;
-        return titleSearchIn(api, qs, Object.assign({}, o, { filters: f, sort: { date: order } }), term);
+        return titleSearchIn(api, qs, Object.assign({}, o, { filters: f, sort: { date: order } }), term, true);
       })).then(joined);
     }
     function joined(all) {
@@ -134,12 +177,18 @@
       first.results = [].concat.apply([], all.map(function (r) { return r.results; }));
       return first;
     }
-    function titleSearchIn(api, qs, o, term) {
+    /* The title layer's answer; unless ``complete``, a whole-title or whole-organisation
+       match alone (.partial), when there is one: the bigram search that completes it
+       (pages that have the query inside a longer title) follows as .rest. */
+    function titleSearchIn(api, qs, o, term, complete) {
       return identifierSearch(api, term, o).then(function (ids) {
         /* A whole 文号 or 索引号: its documents are the answer (its bigrams would only add
            work: a 索引号 has 25 of them, mostly digits that many titles have). */
         if (ids && ids.whole) { return ids; }
-        return allParts(api, qs, o).then(function (r) { return [ids, r]; });
+        return (ids || order ? Promise.resolve(null) : fieldSearch(api, term, o)).then(function (fields) {
+          if (fields && !complete) { fields.partial = true; return fields; }
+          return allParts(api, qs, o).then(function (r) { return [ids || fields, r]; });
+        });
       }).then(function (both) {
         if (!Array.isArray(both)) { both.results = both.results.map(noExcerpt); return both; }
         var ids = both[0], r = both[1];
@@ -340,11 +389,14 @@
       });
     }
     function titleLayer(api, qs, options, term) {
-      function search() { return titleSearch(api, qs, options, term); }
-      function everyTier() { return mergeTiers(api, c.titles).then(search); }
-      if (allMerged()) { return everyTier(); }  /* (waits for merges still under way) */
-      return mergeTiers(api, firstTiers(term)).then(search).then(function (r) {
-        if (!order && scope !== "text" && (r.results.length >= PAGE || (r.whole && r.results.length))) {
+      function search(complete) { return titleSearch(api, qs, options, term, complete); }
+      function everyTier() { return mergeTiers(api, c.titles).then(function () { return search(true); }); }
+      var whole = !order && scope !== "text";  /* a first page may come before the complete answer */
+      var merged = allMerged();  /* (then waits for merges still under way) */
+      return mergeTiers(api, merged ? c.titles : firstTiers(term)).then(function () { return search(!whole); }).then(function (r) {
+        if (r.partial) { r.rest = later(r, everyTier); return r; }
+        if (merged) { return r; }
+        if (whole && (r.results.length >= PAGE || (r.whole && r.results.length))) {
           r.rest = later(r, everyTier);
           return r;
         }
@@ -353,7 +405,7 @@
            the relaxed search over every tier decides). */
         return routedTiers(qs, term).then(function (tiers) {
           if (!tiers || tiers.length === c.titles.length) { return everyTier(); }
-          return mergeTiers(api, tiers).then(search).then(function (x) { return x.results.length && !x.relaxed ? x : everyTier(); });
+          return mergeTiers(api, tiers).then(function () { return search(true); }).then(function (x) { return x.results.length && !x.relaxed ? x : everyTier(); });
         });
       });
     }
@@ -389,6 +441,8 @@
              are read only if the key is not found. */
           var k = key(term || "");
           if (looksLikeIdentifier(k)) { pagefind.preload('"' + k + '"', { filters: {} }); return; }
+          var f = fieldWord(term || "");
+          if (f) { pagefind.preload('"' + f.word + '"', { filters: {} }); return; }
           parts(term || "").forEach(function (words) {
             partPhrases(words).forEach(function (p) { pagefind.preload(p, { filters: {} }); });
           });
