@@ -1,4 +1,14 @@
-"""Lenient date parsing: the date forms of legacy exports.
+"""Dates in the forms people read and write: the one display form, and lenient parsing.
+
+Display (:func:`people_date`): every date a page shows a person is ``2024年9月26日``,
+Arabic numerals without leading zeros: the form GB/T 9704 prescribes for 成文日期, the
+form the documents themselves print, and one a screen reader reads naturally as a date
+(``2024-09-26`` is numbers and dashes to it). One form on every page. Pages put it
+inside ``<time datetime="2024-09-26">`` so machines keep the ISO date (the ``time_tag``
+filter, :mod:`govsite.render.env`); meta tags, feeds, exports, the sitemap and the
+search sort key keep their own machine formats.
+
+Parsing (:func:`parse_legacy_date`): the date forms of legacy exports.
 
 The importer reads them; front matter keeps one form (``YYYY-MM-DD[ HH:MM]``), and its
 date errors give the exact value to write for a date in one of these forms
@@ -82,3 +92,10 @@ def parse_legacy_date(value: str) -> LegacyDate:
         local = datetime(year, month, day, hh, mm, ss, tzinfo=_zone(m["zone"])).astimezone(BEIJING)
         return LegacyDate(local.date(), (local.hour, local.minute, local.second))
     return LegacyDate(when, (hh, mm, ss))
+
+
+def people_date(value: date | datetime) -> str:
+    """The display form of a date: ``2024年9月26日`` (a date-time: its day in Beijing time)."""
+    if isinstance(value, datetime):
+        value = value.astimezone(BEIJING)
+    return f"{value.year}年{value.month}月{value.day}日"

@@ -1,9 +1,12 @@
-"""Lenient date parsing for legacy exports."""
+"""The display form of dates, and lenient date parsing for legacy exports."""
 from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from govsite.dates import DateFormatError, parse_legacy_date
+from govsite.dates import DateFormatError, parse_legacy_date, people_date
+from govsite.model.base import BEIJING
 
 
 @pytest.mark.parametrize(
@@ -41,5 +44,15 @@ def test_rejected_forms(text: str) -> None:
 
 def test_as_datetime_is_beijing_time() -> None:
     when = parse_legacy_date("2019-01-27 10:30").as_datetime()
-    assert when.utcoffset().total_seconds() == 8 * 3600
+    assert when.utcoffset() == timedelta(hours=8)
     assert (when.hour, when.minute) == (10, 30)
+
+
+def test_people_date_has_no_leading_zeros_and_reads_a_time_in_beijing() -> None:
+    assert people_date(date(2024, 9, 26)) == "2024年9月26日"
+    assert people_date(date(2025, 1, 8)) == "2025年1月8日"
+    assert people_date(datetime(2025, 10, 1, 9, 0, tzinfo=BEIJING)) == "2025年10月1日"
+    # 20:00 UTC on 25 September is already 26 September in Beijing.
+    assert people_date(datetime(2025, 9, 25, 20, 0, tzinfo=timezone.utc)) == "2025年9月26日"
+    # The people form reads back as the same date.
+    assert parse_legacy_date(people_date(date(2024, 9, 26))).day == date(2024, 9, 26)

@@ -58,7 +58,7 @@ def render_report(model, problems: ProblemLog, planned: frozenset[str] = frozens
     } for p in log.items]
     spec = PageSpec(REPORT_PATH, "report.html", KIND, (), "")
     ctx = base_context(model, spec, "巡检报告", [("巡检报告", REPORT_PATH)], rows=rows,
-                       summary_lines=summary.lines("zh"), check_date=today.isoformat(),
+                       summary_lines=summary.lines("zh"), check_date=today,
                        errors=len(log.errors), warnings=len(log.warnings), veto=summary.veto)
     return make_env(model.root).get_template("report.html").render(ctx)
 

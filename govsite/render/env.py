@@ -13,8 +13,10 @@ import weakref
 from datetime import date, datetime
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader, StrictUndefined, meta
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader, StrictUndefined, meta
+from markupsafe import Markup
 
+from govsite.dates import people_date
 from govsite.model.base import BEIJING
 from govsite.render.qr import qr_svg
 
@@ -30,7 +32,7 @@ def make_env(site_root: Path) -> Environment:
     templates are kept in the site's cache folder, so a rebuild that renders one
     page does not compile the theme again."""
     builtin = FileSystemLoader(str(THEME_DIR / "templates"))
-    loaders = []
+    loaders: list[BaseLoader] = []
     override = site_root / "templates"
     if override.is_dir():
         loaders.append(FileSystemLoader(str(override)))
@@ -45,9 +47,10 @@ def make_env(site_root: Path) -> Environment:
         bytecode_cache=_bytecode_cache(site_root),
     )
     env.filters.update(
+        time_tag=format_time_tag,
+        cn_date=format_cn_date,
         ymd=format_ymd,
         ymdhm=format_ymdhm,
-        cn_date=format_cn_date,
         filesize=format_filesize,
         qr_svg=qr_svg,
     )
@@ -67,8 +70,26 @@ def _as_beijing(value: date | datetime) -> date | datetime:
     return value.astimezone(BEIJING) if isinstance(value, datetime) else value
 
 
+def format_time_tag(value: date | datetime | None) -> Markup:
+    """A date shown to people: ``<time datetime="2024-03-05">2024年3月5日</time>``.
+
+    The one way the theme prints a date (docs/architecture.md, "Dates"): the text in the
+    people form of :func:`govsite.dates.people_date`, the ISO date in ``datetime`` for
+    machines. Empty for no date (a template prints its own "—")."""
+    if value is None:
+        return Markup("")
+    return Markup('<time datetime="{}">{}</time>').format(format_ymd(value), people_date(value))
+
+
+def format_cn_date(value: date | datetime | None) -> str:
+    """The people form alone (``2024年3月5日``), for a site template that needs the text
+    without the ``<time>`` element; the theme uses ``time_tag``."""
+    return people_date(value) if value is not None else ""
+
+
 def format_ymd(value: date | datetime | None) -> str:
-    """Metadata and list style: 2024-03-05."""
+    """Machine form for attributes (``datetime=``, meta ``content=``): 2024-03-05.
+    Never shown as text: people read ``time_tag``."""
     return _as_beijing(value).strftime("%Y-%m-%d") if value else ""
 
 
@@ -79,14 +100,6 @@ def format_ymdhm(value: date | datetime | None) -> str:
     if not isinstance(value, datetime):
         return value.strftime("%Y-%m-%d 00:00")
     return _as_beijing(value).strftime("%Y-%m-%d %H:%M")
-
-
-def format_cn_date(value: date | datetime | None) -> str:
-    """Body style per GB/T 9704: 2024年3月5日 (no zero padding)."""
-    if value is None:
-        return ""
-    value = _as_beijing(value)
-    return f"{value.year}年{value.month}月{value.day}日"
 
 
 def format_filesize(size: int) -> str:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from govsite.dates import people_date
+from govsite.model.base import BEIJING
 from govsite.model.site_model import SiteModel
 
 KIND_ITEM = "信息公开"
@@ -29,7 +31,9 @@ class SearchDoc:
     """The year whose text shard holds the page (None: the newest year)."""
     month: int
     meta: dict[str, str] = field(default_factory=dict)
-    """Shown in a result: title, doc_no (文号), index_no (索引号), org, date, issue."""
+    """Shown in a result: title, doc_no (文号), index_no (索引号), org, date_text, issue;
+    ``date`` (ISO, ``2024-09-26``) is the result's ``<time datetime>`` and the sort key,
+    ``date_text`` (``2024年9月26日``, :func:`govsite.dates.people_date`) what a person reads."""
     filters: dict[str, str] = field(default_factory=dict)
     """类型, 发布机构, 年份, 有效性, 体裁, 主题分类 → value (absent when empty)."""
     fields: tuple[str, ...] = ()
@@ -53,9 +57,9 @@ def collect_docs(model: SiteModel) -> list[SearchDoc]:
     for item in model.items:
         fm = item.fm
         theme = taxonomy.theme_top(item.theme_code).name if item.theme_code else None
-        date = f"{fm.publish_date:%Y-%m-%d}"
+        day = fm.publish_date.astimezone(BEIJING).date()  # the day the page shows (a zoned time may be another day in UTC)
         meta = _clean({"title": fm.title, "doc_no": fm.doc_no, "index_no": fm.index_no,
-                       "org": item.org.name, "date": date})
+                       "org": item.org.name, "date": day.isoformat(), "date_text": people_date(day)})
         filters = _clean({"类型": KIND_ITEM, "发布机构": item.org.name, "年份": str(item.year),
                           "有效性": fm.validity.value, "体裁": fm.genre, "主题分类": theme})
         docs.append(SearchDoc(item.url, fm.title, item.year, fm.publish_date.month, meta, filters,
@@ -71,7 +75,7 @@ def collect_docs(model: SiteModel) -> list[SearchDoc]:
                 index_no = linked.fm.index_no if linked is not None else None
                 meta = _clean({"title": art.fm.title, "doc_no": art.fm.doc_no, "index_no": index_no,
                                "org": org, "date": f"{issue.fm.date:%Y-%m-%d}",
-                               "issue": f"《{name}》{issue.label}"})
+                               "date_text": people_date(issue.fm.date), "issue": f"《{name}》{issue.label}"})
                 filters = _clean({"类型": KIND_ARTICLE, "年份": str(issue.fm.year), "发布机构": org,
                                   "体裁": art.genre,
                                   "有效性": linked.fm.validity.value if linked is not None else None,

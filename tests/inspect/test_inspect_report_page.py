@@ -27,7 +27,8 @@ def test_report_page_shows_the_findings_in_an_accessible_table(site: SiteFolder)
     soup = BeautifulSoup(site.read_out(REPORT), "html.parser")
     assert soup.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
     assert soup.h1.get_text() == "巡检报告"
-    assert "检查日期：2026-11-20" in soup.get_text()
+    assert "检查日期：2026年11月20日" in soup.get_text()  # the date people read; the meta keeps ISO
+    assert soup.find("time")["datetime"] == "2026-11-20"
     table = soup.find("table", class_="report")
     assert table.caption.get_text().startswith("巡检发现的问题")
     assert [th.get_text() for th in table.thead.find_all("th")] == ["级别", "类别", "代码", "文件", "行", "说明"]
@@ -66,7 +67,7 @@ def test_rebuild_on_the_same_day_writes_nothing_and_a_new_day_rewrites_only_the_
     assert today_beijing().isoformat() == "2026-11-21"
     next_day = build(site.root)
     assert next_day.written_paths == [REPORT]
-    assert "检查日期：2026-11-21。" in BeautifulSoup(site.read_out(REPORT), "html.parser").get_text()
+    assert "检查日期：2026年11月21日。" in BeautifulSoup(site.read_out(REPORT), "html.parser").get_text()
     assert build(site.root).written_paths == []
 
 

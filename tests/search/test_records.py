@@ -40,3 +40,24 @@ def test_page_text_leaves_out_navigation_and_boilerplate() -> None:
     assert "县级名录" in text and "正文第一批" in text
     assert "导航" not in text and "二维码" not in text and "var" not in text
     assert page_text("<html><body><p>没有索引区域</p></body></html>") == ""
+
+
+def test_a_result_shows_the_date_as_pages_print_it_and_sorts_on_the_iso_date(site) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17 §6: ``date_text`` is what the result shows (2025年9月26日), ``date`` its
+    ``<time datetime>`` and the sort key; both are the day in Beijing, as on the page."""
+    from govsite.build.build import load_and_validate
+    from govsite.search.fields import collect_docs
+    from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue
+
+    site.write_item(4, publish_date="2025-09-25 20:00Z")  # 26 September, 04:00 in Beijing
+    write_gazette(site, first_year=2025)
+    write_article(site, write_issue(site, 2025, 1, "2025-01-08"), 1, "正文。\n")
+    model, _problems = load_and_validate(site.root)
+    assert model is not None
+    docs = {d.url: d for d in collect_docs(model)}
+    item, article = docs["xxgk/xzfb/2025/00004.html"], docs["zfgb/2025/01/1.html"]
+    assert (item.meta["date"], item.meta["date_text"], item.date) == ("2025-09-26", "2025年9月26日", "2025-09-26")
+    assert (article.meta["date"], article.meta["date_text"]) == ("2025-01-08", "2025年1月8日")
+    record = record_html(item)
+    assert 'data-pagefind-meta="date_text[data-v]" data-v="2025年9月26日"' in record
+    assert 'data-pagefind-sort="date[data-v]" data-v="2025-09-26"' in record

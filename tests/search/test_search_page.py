@@ -34,7 +34,8 @@ def _results(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
         href: li.querySelector("a.pf-result-link").getAttribute("href"),
         title: li.querySelector("a.pf-result-link").textContent.trim(),
         meta: (li.querySelector(".pf-result-meta") || {textContent: ""}).textContent.trim(),
-        date: (li.querySelector(".pf-result-meta time") || {textContent: ""}).textContent.trim()}))""")
+        date: (li.querySelector(".pf-result-meta time") || {textContent: ""}).textContent.trim(),
+        datetime: (li.querySelector(".pf-result-meta time") || {dateTime: ""}).dateTime}))""")
 
 
 def test_query_parameter_prefills_and_results_show_title_doc_no_org_and_date(served_demo, page) -> None:
@@ -44,12 +45,14 @@ def test_query_parameter_prefills_and_results_show_title_doc_no_org_and_date(ser
     assert page.input_value("#search-input") == "森林防火期"
     first = _results(page)[0]
     assert first["title"] == "示例县人民政府关于划定2026—2027年度森林防火期的通告"
-    assert first["meta"] == "示政通〔2026〕2号 · 示例县人民政府 · 2026-10-08"
+    assert first["meta"] == "示政通〔2026〕2号 · 示例县人民政府 · 2026年10月8日"  # the date as pages print it
+    assert first["datetime"] == "2026-10-08"
     assert first["href"] == SUB_PATH + "xxgk/xzf/2026/00005.html"
     # A gazette article shows its issue too.
     _open(page, served_demo, "示例县城乡生活垃圾分类管理办法")
     article = next(r for r in _results(page) if r["href"] == SUB_PATH + "zfgb/2025/04/1.html")
     assert article["meta"].startswith("示例县人民政府令第1号 · ") and "《示例县人民政府公报》2025年第4期" in article["meta"]
+    assert article["date"] == "2025年4月18日" and article["datetime"] == "2025-04-18"
     assert requests.external() == []
 
 
@@ -93,9 +96,10 @@ def test_filter_pane_narrows_results(served_demo, page) -> None:
     assert all("/zfgb/" in r["href"] for r in _results(page))
 
 
-# The dates of the results loaded so far (Pagefind loads the rest as they scroll into view).
+# The dates of the results loaded so far (Pagefind loads the rest as they scroll into view),
+# as their <time datetime> (ISO, so that string order is date order; people read 2026年10月8日).
 SHOWN_DATES = """() => [...document.querySelectorAll('#search-list li.pf-result')]
-    .map(li => li.querySelector('.pf-result-meta time')).filter(Boolean).map(t => t.textContent)"""
+    .map(li => li.querySelector('.pf-result-meta time')).filter(Boolean).map(t => t.dateTime)"""
 
 
 def _wait_for_dates(page, predicate: str) -> list[str]:  # type: ignore[no-untyped-def]

@@ -56,7 +56,8 @@
     if (meta.date) {
       var line = make("p", "pf-result-meta");
       line.textContent = [meta.doc_no, meta.org].filter(Boolean).map(function (x) { return x + " · "; }).join("");
-      var time = make("time", "", meta.date);
+      /* date_text is the date as pages print it (2024年9月26日); date, ISO, is for machines. */
+      var time = make("time", "", meta.date_text);
       time.setAttribute("datetime", meta.date);
       line.appendChild(time);
       if (meta.issue) { line.appendChild(document.createTextNode(" · " + meta.issue)); }
