@@ -265,8 +265,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "record {record} cannot be imported: {detail}",
     },
     "E-IMPORT-RECORDS": {
-        "zh": "{count} 条记录无法导入（第 {records} 条）：{detail}",
-        "en": "{count} record(s) cannot be imported (records {records}): {detail}",
+        "zh": "{count} 条记录无法导入（{records}）：{detail}",
+        "en": "{count} record(s) cannot be imported ({records}): {detail}",
     },
     "W-IMPORT-THEME": {
         "zh": "第 {record} 条记录的主题分类 {value} 未在分类表中，已原样保留",

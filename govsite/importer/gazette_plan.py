@@ -77,8 +77,8 @@ def norm_name(name: str) -> str:
     return re.sub(r"\s+", "", name).strip("《》")
 
 
-def _error(plan: GazettePlan, file: str, where: str | None, value: Any, text_key: str, **params: Any) -> None:
-    plan.findings.append(Finding(file, Issue(CODE, None, None, where, value, text_key, params)))
+def _error(plan: GazettePlan, label: str, where: str | None, value: Any, text_key: str, **params: Any) -> None:
+    plan.findings.append(Finding(label, Issue(CODE, None, None, where, value, text_key, params)))
 
 
 def _warn(plan: GazettePlan, file: str, code: str, where: str | None, value: Any, **params: Any) -> None:

@@ -1,8 +1,9 @@
 """Problems found while importing, rendered in the user's language at the end."""
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from govsite.importer.messages import text
@@ -54,7 +55,7 @@ class Issue:
     value: Any
     detail: str | None = None
     """For E-IMPORT-RECORD/E-IMPORT-FILE: the key of the reason in :mod:`govsite.importer.messages`."""
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)  # (the attribute ``field`` hides the function)
     records: tuple[int, ...] = ()
     """For E-IMPORT-RECORDS: every record the finding is about (``record`` is the first)."""
     file: str | None = None
@@ -89,11 +90,12 @@ SPAN_SHOWN = 5
 
 
 def record_span(numbers: tuple[int, ...], lang: str) -> str:
-    """``1、2、3、4、5 等（另有 55 条）`` / ``1, 2, 3, 4, 5 and 55 more``."""
+    """``第 1、2、3、4、5 条及另外 55 条`` / ``records 1, 2, 3, 4, 5 and 55 more``."""
     shown, rest = numbers[:SPAN_SHOWN], len(numbers) - SPAN_SHOWN
     if lang == "zh":
-        return "、".join(map(str, shown)) + (f" 等（另有 {rest} 条）" if rest > 0 else "")
-    return ", ".join(map(str, shown)) + (f" and {rest} more" if rest > 0 else "")
+        return f"第 {'、'.join(map(str, shown))} 条" + (f"及另外 {rest} 条" if rest > 0 else "")
+    word = "record" if len(numbers) == 1 else "records"
+    return f"{word} {', '.join(map(str, shown))}" + (f" and {rest} more" if rest > 0 else "")
 
 
 def records_error(records: list[tuple[int, int]], field_name: str, value: Any, detail: str, **params: Any) -> Issue:

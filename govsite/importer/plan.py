@@ -132,15 +132,16 @@ def make_plan(root: Path, config: SiteConfig, records: list[MappedRecord], exist
     used = set(by_index) | {r.index_given for r in records if r.index_given}
     paths = _Paths(root)
     for rec in records:
+        found: SourceDoc | None
         if rec.index_given:
-            doc = by_index.get(rec.index_given)
-            if doc is not None and _squash(doc.front.title) != _squash(rec.front["title"]):  # type: ignore[union-attr]
+            found = by_index.get(rec.index_given)
+            if found is not None and _squash(found.front.title) != _squash(rec.front["title"]):  # type: ignore[union-attr]
                 plan.warnings.append(Issue("W-IMPORT-DUP", rec.number, rec.line, "index_no", rec.index_given,
-                                           params={"other": doc.source}))
+                                           params={"other": found.source}))
         else:
-            doc = by_url.get(rec.legacy_url) if rec.legacy_url else by_key.get(rec.key)
-        if doc is not None:
-            plan.skipped.append((rec, doc.source))
+            found = by_url.get(rec.legacy_url) if rec.legacy_url else by_key.get(rec.key)
+        if found is not None:
+            plan.skipped.append((rec, found.source))
             continue
         when = _index_date(config, rec)
         if rec.index_given:

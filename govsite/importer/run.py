@@ -16,7 +16,7 @@ from collections import Counter
 from govsite.content.itemfile import write_new_file
 from govsite.content.loader import ORGS_FILE, SITE_FILE, LoadedSite, load_site
 from govsite.content.yamlsource import locate
-from govsite.importer.column_rules import ColumnPlacer
+from govsite.importer.column_rules import RULES, ColumnPlacer
 from govsite.importer.issues import Issue, records_error
 from govsite.importer.mapping import ImportContext, MappedRecord, map_record
 from govsite.importer.messages import text
@@ -98,14 +98,18 @@ def _map_all(read: ReadResult, ctx: ImportContext) -> tuple[list[MappedRecord], 
     return mapped, issues
 
 
+RULE_ORDER = {rule.name: n for n, rule in enumerate(RULES)}
+
+
 def _placements(plan: Plan, ctx: ImportContext, column_option: str | None, lang: str) -> None:
-    """The summary's lines on records placed by a column rule or in the default column."""
+    """The summary's lines on records placed by a column rule (most first, then in the
+    rules' order) or in the default column."""
     placed = [f.record.placed_by for f in plan.files if f.record.placed_by is not None]
     by_rule = Counter(p for p in placed if p)
     if by_rule:
         sep, unit = ("，", " 条") if lang == "zh" else (", ", "")
         parts = [f"{rule}（{ctx.placer.targets[rule]}）{n}{unit}" if lang == "zh" else f"{rule} ({ctx.placer.targets[rule]}) {n}"
-                 for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))]
+                 for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], RULE_ORDER[kv[0]]))]
         _say("IMPORT-PLACED", lang, placed=sep.join(parts))
     defaulted = placed.count("")
     if defaulted:

@@ -415,7 +415,7 @@ def _link_related(items: list[Item], by_index: dict[str, Item], catalogs: dict[s
             cat_id, _, seq = fm.catalog_entry.partition("#")
             catalog = catalogs.get(cat_id)
             entry = next((e for e in catalog.entries if str(e.seq) == seq), None) if catalog else None
-            if entry is None:
+            if catalog is None or entry is None:
                 problems.error("E-REF-CATALOG", src, line(src, "catalog_entry"), "catalog_entry", fm.catalog_entry,
                                allowed="、".join(catalogs) or "（无）")
             else:
