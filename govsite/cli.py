@@ -380,13 +380,21 @@ def import_group() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @SITE_OPTION
 @click.option("--org-default", default=None, help="Organization id for records without an issuer.")
-@click.option("--column-default", default=None, help="Column id for records without a column.")
+@click.option("--column-default", default=None,
+              help="Column (id or name) for records without a column that no column rule places; "
+                   "overrides import_defaults.column in site.yaml.")
+@click.option("--create-orgs", is_flag=True, default=False,
+              help="Create organizations for unknown issuers (else each unknown issuer is an error).")
 @LANG_OPTION
-def import_items(file: Path, site: Path, org_default: str | None, column_default: str | None, lang: str) -> None:
-    """Import items from CSV (UTF-8, BOM optional) or JSON Lines."""
+def import_items(file: Path, site: Path, org_default: str | None, column_default: str | None, create_orgs: bool,
+                 lang: str) -> None:
+    """Import items from CSV (UTF-8, BOM optional) or JSON Lines.
+
+    Records without a column are placed by the column rules of docs/content.md."""
     from govsite.importer.run import run_import
 
-    ok = run_import(site, file, org_default=org_default, column_default=column_default, lang=lang)
+    ok = run_import(site, file, org_default=org_default, column_default=column_default, lang=lang,
+                    create_orgs=create_orgs)
     if not ok:
         sys.exit(1)
 

@@ -264,6 +264,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第 {record} 条记录无法导入：{detail}",
         "en": "record {record} cannot be imported: {detail}",
     },
+    "E-IMPORT-RECORDS": {
+        "zh": "{count} 条记录无法导入（{records}）：{detail}",
+        "en": "{count} record(s) cannot be imported ({records}): {detail}",
+    },
     "W-IMPORT-THEME": {
         "zh": "第 {record} 条记录的主题分类 {value} 未在分类表中，已原样保留",
         "en": "record {record}: theme {value} is not in the taxonomy; kept as is",

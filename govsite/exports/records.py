@@ -21,7 +21,7 @@ from govsite.model.site_model import Item, SiteModel
 from govsite.render.urls import absolute_url
 
 COLUMNS: tuple[str, ...] = (
-    "index_no", "title", "doc_no", "issuer", "issuer_name", "written_date", "publish_date", "theme",
+    "index_no", "title", "doc_no", "issuer", "issuer_name", "co_issuers", "written_date", "publish_date", "theme",
     "theme_label", "genre", "columns", "disclosure_mode", "validity", "effective_date", "expiry_date",
     "superseded_by", "keywords", "summary", "interprets", "catalog_entry", "stage", "source", "legacy_url",
     "previous_urls", "page_url", "attachments", "body_md",
@@ -29,7 +29,7 @@ COLUMNS: tuple[str, ...] = (
 """Field order of the JSON objects and CSV columns."""
 
 LIST_SEPARATOR = ";"
-"""Joins multi-valued cells (keywords, columns) in CSV, as the importer splits them."""
+"""Joins multi-valued cells (keywords, columns, co_issuers) in CSV, as the importer splits them."""
 
 
 def format_date(value: date | None) -> str | None:
@@ -67,6 +67,7 @@ def item_record(model: SiteModel, item: Item, body: str | None) -> dict[str, Any
         "doc_no": fm.doc_no,
         "issuer": item.org.id,
         "issuer_name": item.org.name,
+        "co_issuers": [o.id for o in item.co_orgs],
         "written_date": format_date(fm.written_date),
         "publish_date": format_datetime(fm.publish_date),
         "theme": item.theme_code,
@@ -101,7 +102,8 @@ def item_digest_part(model: SiteModel, item: Item) -> str:
     matter and body), where it is published, and the names it looks up."""
     theme = model.taxonomy.theme_label(item.theme_code) if item.theme_code else ""
     files = "|".join(f"{a.url}:{a.size}:{a.title}" for a in item.attachments)
-    return f"{item.digest} {item.url} {item.org.id} {item.org.name} {item.theme_code} {theme} {files}"
+    co = ",".join(o.id for o in item.co_orgs)
+    return f"{item.digest} {item.url} {item.org.id} {item.org.name} {co} {item.theme_code} {theme} {files}"
 
 
 def csv_cell(value: Any) -> str:

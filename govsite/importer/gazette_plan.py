@@ -30,6 +30,8 @@ from govsite.importer.issues import Issue
 from govsite.importer.orgs import OrgResolver, appended_orgs_text
 from govsite.model.gazette import DEFAULT_SECTIONS, ArticleFrontMatter, Frequency, GazetteConfig, IssueFile
 from govsite.model.org import Organization
+from govsite.model.site_model import RESERVED_SEGMENTS
+from govsite.model.taxonomy import walk_columns
 
 CODE = "E-IMPORT-GAZETTE"
 GAZETTE_HEADER = "# 由 {command} 自动创建：请核对主办机构（publisher）、创刊年份（first_year）、刊期（frequency）和栏目顺序\n"
@@ -75,8 +77,8 @@ def norm_name(name: str) -> str:
     return re.sub(r"\s+", "", name).strip("《》")
 
 
-def _error(plan: GazettePlan, file: str, where: str | None, value: Any, text_key: str, **params: Any) -> None:
-    plan.findings.append(Finding(file, Issue(CODE, None, None, where, value, text_key, params)))
+def _error(plan: GazettePlan, label: str, where: str | None, value: Any, text_key: str, **params: Any) -> None:
+    plan.findings.append(Finding(label, Issue(CODE, None, None, where, value, text_key, params)))
 
 
 def _warn(plan: GazettePlan, file: str, code: str, where: str | None, value: Any, **params: Any) -> None:
@@ -325,7 +327,8 @@ def make_plan(root: Path, loaded: LoadedSite, sources: list[SourceIssue], comman
         return plan
     new.sort(key=lambda s: s.key)
 
-    resolver = OrgResolver([org for org, _ in loaded.orgs])
+    reserved = RESERVED_SEGMENTS | {col.id for col, _parent in walk_columns(loaded.config.columns)}
+    resolver = OrgResolver([org for org, _ in loaded.orgs], reserved=reserved)
     issuers: dict[int, str] = {}
     for src in new:
         for art in src.articles:

@@ -14,6 +14,7 @@ from govsite.dates import (
     LegacyDate,
     parse_legacy_date,
 )
+from govsite.importer.column_rules import ColumnPlacer
 from govsite.importer.html2md import html_to_markdown
 from govsite.importer.issues import Issue, record_error
 from govsite.importer.orgs import OrgResolver
@@ -27,6 +28,7 @@ from govsite.importer.values import (
     resolve_validity,
     split_columns,
     split_keywords,
+    split_list,
 )
 from govsite.markdown import inspect_markdown
 from govsite.model.base import BEIJING
@@ -50,8 +52,15 @@ class ImportContext:
     columns: ColumnLookup
     orgs: OrgResolver
     org_default: Organization | None
-    column_default: str | None
+    placer: ColumnPlacer
+    """Columns for records that name none: the rules, then the default column."""
     today: date
+    create_orgs: bool = False
+    """``--create-orgs``: unknown issuers become new organizations instead of errors."""
+    unknown_issuers: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    """Unknown issuer name → (record, line) of every record naming it: one error per name."""
+    unplaced: list[tuple[int, int]] = field(default_factory=list)
+    """(record, line) of the records no column, rule or default places: one error for all."""
 
 
 @dataclass
@@ -71,6 +80,8 @@ class MappedRecord:
     """Front-matter key → original value kept as a YAML comment (unknown theme/genre)."""
     warnings: list[Issue] = field(default_factory=list)
     new_org: bool = False
+    placed_by: str | None = None
+    """How a record without a column was placed: a rule's name, or ``""`` for the default column."""
 
     @property
     def key(self) -> tuple[str, datetime, str]:
@@ -90,24 +101,46 @@ def _date(raw: RawRecord, name: str, issues: list[Issue]) -> LegacyDate | None:
         return None
 
 
-def _issuer(raw: RawRecord, ctx: ImportContext, issues: list[Issue]) -> tuple[Organization | None, bool]:
+def _issuers(raw: RawRecord, ctx: ImportContext, issues: list[Issue]) -> tuple[list[Organization], bool]:
+    """The 发布机构 (first) and joint issuers (联合发文机关) of a record, and whether one was created.
+
+    Unknown names are collected in ``ctx.unknown_issuers`` (one error per name, made
+    by the caller of :func:`map_record` once every record has been read); then no
+    organization is returned, so the record is not mapped."""
     text = clean_text(as_text(raw.values.get("issuer")))
+    joint = split_list(raw.values.get("co_issuers"), r"[、，,;；|]")
     if not text:
         if ctx.org_default is None:
             issues.append(record_error(raw.number, raw.line, "issuer", None, "IMPORT-MISSING-ISSUER",
                                        allowed=ctx.orgs.allowed()))
-        return ctx.org_default, False
-    return ctx.orgs.find_or_create(text, raw.number)
+            return [], False
+        text = ctx.org_default.id
+    orgs: list[Organization] = []
+    created = missing = False
+    for value in [text, *joint]:
+        found, unknown, new = ctx.orgs.resolve_joint(value, ctx.create_orgs, raw.number)
+        orgs += [o for o in found if o not in orgs]
+        created = created or new
+        for name in unknown:
+            missing = True
+            where = ctx.unknown_issuers.setdefault(name, [])
+            if (raw.number, raw.line) not in where:
+                where.append((raw.number, raw.line))
+    return ([] if missing else orgs), created
 
 
-def _columns(raw: RawRecord, ctx: ImportContext, issues: list[Issue]) -> list[str]:
+def _columns(raw: RawRecord, ctx: ImportContext, issues: list[Issue], title: str,
+             doc_no: str | None) -> tuple[list[str], str | None]:
+    """(column ids, how a record without one was placed: rule name, ``""`` for the default, None)."""
     values = split_columns(raw.values.get("column"))
     if not values:
-        if ctx.column_default is None:
-            issues.append(record_error(raw.number, raw.line, "column", None, "IMPORT-MISSING-COLUMN",
-                                       allowed=ctx.columns.allowed()))
-            return []
-        return [ctx.column_default]
+        genre_text = clean_text(as_text(raw.values.get("genre")))
+        genre = (resolve_genre(ctx.taxonomy.genres, genre_text) or genre_text) if genre_text else None
+        placement = ctx.placer.place(genre, title, doc_no)
+        if placement is None:
+            ctx.unplaced.append((raw.number, raw.line))  # then the record is not mapped
+            return [], None
+        return [placement.column], placement.rule or ""
     out: list[str] = []
     for value in values:
         found, candidates = ctx.columns.resolve(value)
@@ -119,7 +152,7 @@ def _columns(raw: RawRecord, ctx: ImportContext, issues: list[Issue]) -> list[st
                                        allowed=ctx.columns.allowed()))
         elif found not in out:
             out.append(found)
-    return out
+    return out, None
 
 
 def _enum(raw: RawRecord, name: str, resolve, default: str, detail: str, issues: list[Issue]) -> str:  # type: ignore[no-untyped-def]
@@ -215,8 +248,12 @@ def map_record(raw: RawRecord, ctx: ImportContext) -> tuple[MappedRecord | None,
     if publish is None and not as_text(raw.values.get("publish_date")):
         issues.append(record_error(raw.number, raw.line, "publish_date", None, "IMPORT-MISSING"))
     written = _date(raw, "written_date", issues)
-    org, new_org = _issuer(raw, ctx, issues)
-    columns = _columns(raw, ctx, issues)
+    orgs, new_org = _issuers(raw, ctx, issues)
+    org = orgs[0] if orgs else None
+    doc_no = clean_text(as_text(raw.values.get("doc_no")))
+    if doc_no in NO_DOC_NO:
+        doc_no = ""
+    columns, placed_by = _columns(raw, ctx, issues, title, doc_no or None)
     validity = _enum(raw, "validity", resolve_validity, "有效", "IMPORT-BAD-VALIDITY", issues)
     mode = _enum(raw, "disclosure_mode", resolve_mode, "主动公开", "IMPORT-BAD-MODE", issues)
     if publish is not None:
@@ -225,11 +262,10 @@ def map_record(raw: RawRecord, ctx: ImportContext) -> tuple[MappedRecord | None,
     url_warnings = _check_legacy_url(raw, ctx, legacy_url, issues)
     body = _body(raw, legacy_url, issues)
     index_given = clean_text(as_text(raw.values.get("index_no"))) or None
-    doc_no = clean_text(as_text(raw.values.get("doc_no")))
     front: dict[str, Any] = {
         "index_no": index_given or PENDING_INDEX,
         "title": title,
-        "doc_no": None if doc_no in NO_DOC_NO or not doc_no else doc_no,
+        "doc_no": doc_no or None,
         "issuer": org.id if org else "",
         "written_date": written.front_value() if written else None,
         "publish_date": publish.front_value() if publish else None,
@@ -242,12 +278,14 @@ def map_record(raw: RawRecord, ctx: ImportContext) -> tuple[MappedRecord | None,
         "summary": clean_text(as_text(raw.values.get("summary")), single_line=False),
         "attachments": [],
     }
+    if len(orgs) > 1:
+        front["co_issuers"] = [o.id for o in orgs[1:]]
     if legacy_url:
         front["legacy_url"] = legacy_url
-    if issues or org is None or publish is None:
+    if issues or org is None or publish is None or not columns:
         return None, issues
     rec = MappedRecord(raw.number, raw.line, front, body, org, publish, written, index_given, legacy_url,
-                       new_org=new_org)
+                       new_org=new_org, placed_by=placed_by)
     rec.warnings += url_warnings + _early_dates(raw, ctx, publish, written)
     _taxonomy_fields(raw, ctx, rec)
     try:

@@ -29,9 +29,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "缺少发布机构，且未指定 --org-default；已有机构：{allowed}",
         "en": "no issuer and no --org-default given; organizations: {allowed}",
     },
-    "IMPORT-MISSING-COLUMN": {
-        "zh": "缺少栏目，且未指定 --column-default；可用栏目：{allowed}",
-        "en": "no column and no --column-default given; columns: {allowed}",
+    "IMPORT-NO-COLUMN": {
+        "zh": "没有栏目，也没有适用的栏目规则（见 docs/content.md 的“Column rules”），且未指定默认栏目"
+              "（--column-default 或 site.yaml 的 import_defaults.column）；请在导入文件中填写栏目，或指定默认栏目。"
+              "可用栏目（填写标识或栏目名称）：{allowed}",
+        "en": "no column, no column rule applies (see docs/content.md, \"Column rules\") and no default column "
+              "(--column-default or import_defaults.column in site.yaml); give the column in the file or a default. "
+              "Columns (id or title): {allowed}",
+    },
+    "IMPORT-UNKNOWN-ISSUER": {
+        "zh": "发布机构 {value} 不在 content/orgs.yaml 中；{close}。请改正导入文件中的名称或在 content/orgs.yaml 中添加该机构；"
+              "确属新机构时，加 --create-orgs 由导入创建（全部机构见 govsite list orgs）",
+        "en": "issuer {value} is not in content/orgs.yaml; {close_en}. Correct the name in the file or add the "
+              "organization to content/orgs.yaml; if it is a new organization, pass --create-orgs to create it "
+              "(all organizations: govsite list orgs)",
+    },
+    "IMPORT-CLOSEST-ORGS": {
+        "zh": "最接近的机构：{orgs}",
+        "en": "closest organizations: {orgs}",
+    },
+    "IMPORT-NO-CLOSE-ORG": {
+        "zh": "没有名称相近的机构",
+        "en": "no organization has a similar name",
     },
     "IMPORT-BAD-COLUMN": {
         "zh": "栏目 {value} 不存在；可用栏目（填写标识或栏目名称）：{allowed}",
@@ -109,6 +128,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "IMPORT-ORG-CREATED": {
         "zh": "新建机构 {id}：{name}（占位代码 {uscc}，请在 content/orgs.yaml 中改为真实的统一社会信用代码）",
         "en": "created organization {id}: {name} (placeholder code {uscc}; enter the real code in content/orgs.yaml)",
+    },
+    "IMPORT-PLACED": {
+        "zh": "按规则归入栏目：{placed}",
+        "en": "Placed in columns by rule: {placed}",
+    },
+    "IMPORT-PLACED-DEFAULT": {
+        "zh": "归入默认栏目 {column}（{source}）：{count} 条",
+        "en": "Placed in the default column {column} ({source}): {count}",
     },
     "IMPORT-NOTE-KEPT": {
         "zh": "提示：未识别的主题分类、体裁未写入 theme/genre 字段，原值以注释形式保留在该行末尾，请改为分类表中的值",

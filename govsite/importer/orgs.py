@@ -1,9 +1,12 @@
-"""Issuer matching and placeholder organizations for unknown issuers.
+"""Issuer matching, suggestions for unknown issuers, and placeholder organizations.
 
 An issuer value matches an organization by id, full name or short name. An
-unknown name becomes a new organization with a deterministic ASCII id
-(``imp-`` + 8 hex digits of the SHA-1 of the name) and a *placeholder*
-统一社会信用代码: ``11`` (机关) + region ``000000`` (obviously not a real
+unknown name is an error of ``govsite import items`` that lists the closest
+existing organizations (:meth:`OrgResolver.closest`: a typo must not create a
+public organization page), unless the user asked for new organizations
+(``--create-orgs``; ``govsite import gazette`` always creates them). A new
+organization gets a readable id (pinyin initials, :mod:`govsite.importer.org_ids`)
+and a *placeholder* 统一社会信用代码: ``11`` (机关) + region ``000000`` (obviously not a real
 region) + an 8-digit body derived from the name + valid 组织机构代码 and
 GB 32100 check characters, so that the site validates until an editor enters
 the real code. New entries are appended to ``content/orgs.yaml`` as text, so
@@ -11,6 +14,7 @@ existing comments and formatting are kept.
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import re
@@ -19,7 +23,9 @@ from pathlib import Path
 
 from govsite.content.yamlsource import YamlError, dump_yaml, parse_yaml
 from govsite.identifiers import org_code_check_char, uscc_check_char
+from govsite.importer.org_ids import readable_id, region_prefixes, split_issuers
 from govsite.model.org import Organization
+from govsite.valuetext import choice_list
 
 TOWNSHIP_SUFFIXES = ("镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府")
 PLACEHOLDER_REGION = "000000"
@@ -50,11 +56,15 @@ class OrgResolver:
     """Finds organizations for issuer values; invents new ones for unknown names."""
 
     orgs: list[Organization]
+    reserved: set[str] = field(default_factory=set)
+    """Ids a new organization must not take besides the organizations' own: column
+    ids and reserved URL segments (they share the ``xxgk/`` URL space)."""
     created: list[Organization] = field(default_factory=list)
     first_record: dict[str, int] = field(default_factory=dict)
     """New org id → number of the first record that named it."""
 
     def __post_init__(self) -> None:
+        self._prefixes = region_prefixes(self.orgs)
         self._by_id = {o.id: o for o in self.orgs}
         self._by_name: dict[str, Organization] = {}
         for org in self.orgs:  # full names win over short names
@@ -77,12 +87,9 @@ class OrgResolver:
             return org, False
         name = re.sub(r"\s+", "", value)
         codes = {o.code for o in self._by_id.values()}
+        org_id = readable_id(name, set(self._by_id) | self.reserved, self._prefixes)
         salt = 0
-        while True:
-            digest = hashlib.sha1(f"{name}#{salt}".encode("utf-8") if salt else name.encode("utf-8")).hexdigest()
-            org_id, code = f"imp-{digest[:8]}", placeholder_code(name, salt)
-            if org_id not in self._by_id and code not in codes:
-                break
+        while (code := placeholder_code(name, salt)) in codes:
             salt += 1
         org = Organization.model_validate({"id": org_id, "name": name, "code": code, "kind": kind or org_kind(name)})
         self._by_id[org.id] = org
@@ -91,8 +98,45 @@ class OrgResolver:
         self.first_record[org.id] = record
         return org, True
 
+    def resolve_joint(self, value: str, create: bool, record: int) -> tuple[list[Organization], list[str], bool]:
+        """(organizations, unknown names, any created now) for a 发布机构 value that may
+        name several organizations (联合发文: ``国务院办公厅、中央军委办公厅``).
+
+        The whole value is tried first (a name may contain 、), then each part of
+        :func:`split_issuers`; an unknown part is created when ``create``, else returned."""
+        whole = self.find(value)
+        if whole is not None:
+            return [whole], [], False
+        found: list[Organization] = []
+        unknown: list[str] = []
+        created = False
+        for name in split_issuers(value):
+            org = self.find(name)
+            if org is None and create:
+                org, created_now = self.find_or_create(name, record)
+                created = created or created_now
+            if org is None:
+                unknown.append(name)
+            elif org not in found:
+                found.append(org)
+        return found, unknown, created
+
+    def closest(self, value: str, limit: int = 3) -> list[Organization]:
+        """Existing organizations whose full or short name is most like ``value``
+        (difflib's ratio of at least 0.5), best first."""
+        key = _norm(value)
+        scores: dict[str, float] = {}
+        for org in self.orgs:
+            for name in (org.name, org.short_name):
+                if name:
+                    ratio = difflib.SequenceMatcher(None, key, _norm(name)).ratio()
+                    scores[org.id] = max(scores.get(org.id, 0.0), ratio)
+        ranked = sorted((o for o in self.orgs if scores.get(o.id, 0.0) >= 0.5), key=lambda o: (-scores[o.id], o.id))
+        return ranked[:limit]
+
     def allowed(self) -> str:
-        return "、".join(f"{o.id}（{o.name}）" for o in self.orgs)
+        """Every organization as ``id（名称）``, separated by ``；`` (govsite.valuetext.choice_list)."""
+        return choice_list((o.id, o.name) for o in self.orgs)
 
 
 def _entry(org: Organization) -> dict[str, str]:

@@ -4,7 +4,9 @@ A record is *already imported* when the site has an item with the same
 索引号 (if the record has one), else the same 原网址 (``legacy_url``), else the
 same (title, 发布日期, issuer). New records keep their 索引号 or get one from the
 site template (:func:`govsite.content.itemfile.assign_index_no`); files go to
-``content/items/<org>/<year>/<seq>.md`` like ``govsite new item`` files.
+``content/items/<org>/<year>/<seq>.md`` like ``govsite new item`` files, where
+``seq`` is the serial of the record's own 索引号 when it has one (by the site
+template, else by :data:`INDEX_SERIAL`), so that ``00013.md`` holds ``…/2024-00013``.
 """
 from __future__ import annotations
 
@@ -23,6 +25,10 @@ from govsite.model.item import ItemFrontMatter
 from govsite.model.site import SiteConfig
 
 _NUMBER = re.compile(r"^(\d+)")
+INDEX_SERIAL = re.compile(r"(?:^|[/-])\d{4}(?:\d{2}){0,2}-(?P<seq>\d+)$")
+"""The serial of a 索引号 in the common forms of other issuers (DOMAIN §2.3) when the
+site template does not match it: ``000014349/2024-00013``, ``…/202110-00013``,
+``01527918X-2020-153077``, ``20191202-189769``."""
 NOTE_COMMENT = "导入时的原值（未在分类表中，请改为分类表中的值）："
 
 
@@ -126,22 +132,23 @@ def make_plan(root: Path, config: SiteConfig, records: list[MappedRecord], exist
     used = set(by_index) | {r.index_given for r in records if r.index_given}
     paths = _Paths(root)
     for rec in records:
+        found: SourceDoc | None
         if rec.index_given:
-            doc = by_index.get(rec.index_given)
-            if doc is not None and _squash(doc.front.title) != _squash(rec.front["title"]):  # type: ignore[union-attr]
+            found = by_index.get(rec.index_given)
+            if found is not None and _squash(found.front.title) != _squash(rec.front["title"]):  # type: ignore[union-attr]
                 plan.warnings.append(Issue("W-IMPORT-DUP", rec.number, rec.line, "index_no", rec.index_given,
-                                           params={"other": doc.source}))
+                                           params={"other": found.source}))
         else:
-            doc = by_url.get(rec.legacy_url) if rec.legacy_url else by_key.get(rec.key)
-        if doc is not None:
-            plan.skipped.append((rec, doc.source))
+            found = by_url.get(rec.legacy_url) if rec.legacy_url else by_key.get(rec.key)
+        if found is not None:
+            plan.skipped.append((rec, found.source))
             continue
         when = _index_date(config, rec)
         if rec.index_given:
             index_no = rec.index_given
             rx = index_no_regex(config.index_no.template, rec.org.code, rec.org.id, when.year, when.month)
-            match = rx.match(index_no)
-            seq = int(match["seq"]) if match else None
+            match = rx.match(index_no) or INDEX_SERIAL.search(index_no)
+            seq = int(match["seq"]) if match and int(match["seq"]) > 0 else None
         else:
             index_no, seq = assign_index_no(config, rec.org, when, used)
             used.add(index_no)

@@ -5,7 +5,8 @@ Lines are supported; the format follows the extension (``.csv``/``.tsv``,
 ``.jsonl``/``.ndjson``) and is sniffed from the content otherwise. Header
 cells and JSON keys may be English field names or the Chinese labels legacy
 CMS exports use (索引号, 标题, 发文字号 …); surrounding and inner spaces are
-ignored (``标　　题`` is 标题). A CSV cell that begins with ``'`` before a
+ignored (``标　　题`` is 标题). docs/content.md ("Accepted column names") lists
+:data:`FIELDS` and :data:`ALIASES` for editors; a test keeps it complete. A CSV cell that begins with ``'`` before a
 formula character (``'=…``, as govsite's own CSV files write it) loses that quote.
 
 Records are numbered from 1: the data row of a CSV file (the header is not
@@ -27,7 +28,7 @@ Value = Union[str, list[str], None]
 
 FIELDS = (
     "index_no", "title", "doc_no", "issuer", "written_date", "publish_date", "theme", "genre", "validity",
-    "keywords", "summary", "body_html", "body_md", "url", "column", "disclosure_mode",
+    "keywords", "summary", "body_html", "body_md", "url", "column", "disclosure_mode", "co_issuers",
 )
 
 ALIASES: dict[str, str] = {
@@ -38,7 +39,7 @@ ALIASES: dict[str, str] = {
     "成文日期": "written_date", "发文日期": "written_date", "生成日期": "written_date", "产生日期": "written_date",
     "发布日期": "publish_date", "公开日期": "publish_date", "上载日期": "publish_date",
     "主题分类": "theme", "主题导航": "theme",
-    "体裁分类": "genre", "体裁": "genre", "公文种类": "genre",
+    "体裁分类": "genre", "体裁": "genre", "公文种类": "genre", "文种": "genre",
     "有效性": "validity", "时效": "validity",
     "主题词": "keywords", "关键词": "keywords",
     "内容概述": "summary", "摘要": "summary",
@@ -46,6 +47,7 @@ ALIASES: dict[str, str] = {
     "原网址": "url", "原链接": "url", "legacy_url": "url",
     "栏目": "column", "所属栏目": "column", "columns": "column",
     "公开方式": "disclosure_mode", "公开属性": "disclosure_mode",
+    "联合发文机关": "co_issuers",
 }
 """Header labels (after :func:`normalize_header`) mapped to canonical field names."""
 

@@ -55,6 +55,9 @@ class ItemFrontMatter(Strict):
     """文号 (发文字号), canonical form 代字〔YYYY〕N号."""
     issuer: str
     """发布机构: id of an organization."""
+    co_issuers: StrList = []
+    """联合发文机关: ids of the organizations that issued the document jointly with
+    ``issuer`` (联合发文); the metadata box names them after the issuer."""
     written_date: Optional[StrictDate] = None
     """成文日期"""
     publish_date: StrictDateTime

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import Literal, Optional
 from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
@@ -77,6 +77,14 @@ class Options(Strict):
     further tier costs a request or more once the older years are searched."""
 
 
+class ImportDefaults(Strict):
+    """Defaults of ``govsite import items`` (导入默认值)."""
+
+    column: Optional[str] = None
+    """栏目 (id or name) for imported records that name no column and match no
+    column rule; ``--column-default`` overrides it. Must name a column of the site."""
+
+
 class SiteConfig(Strict):
     """The whole of ``site.yaml``."""
 
@@ -99,6 +107,8 @@ class SiteConfig(Strict):
     """URL segment of the 政府信息公开 section."""
     inspection: InspectionConfig = InspectionConfig()
     """巡检设置: working-day calendar overrides and public numbers (docs/checks.md)."""
+    import_defaults: ImportDefaults = ImportDefaults()
+    """导入默认值 of ``govsite import items`` (docs/content.md, "Importing from a legacy CMS")."""
 
     @field_validator("base_url")
     @classmethod

@@ -20,6 +20,7 @@ from govsite.content.yamlsource import locate, split_front_matter
 from govsite.identifiers import check_doc_no, check_org_code, index_template_regex
 from govsite.model.base import BEIJING
 from govsite.model.catalog import Catalog, CatalogEntry
+from govsite.model.column_lookup import ColumnLookup
 from govsite.model.gazette_model import GazetteModel, link_gazette
 from govsite.model.item import ItemFrontMatter, Validity
 from govsite.model.org import Organization
@@ -60,6 +61,8 @@ class Item:
     org: Organization
     theme_code: str | None
     attachments: list[AttachmentFile] = field(default_factory=list)
+    co_orgs: list[Organization] = field(default_factory=list)
+    """联合发文机关 (``co_issuers``), named after the issuer in the metadata box."""
     interprets: "Item | None" = None
     interpretations: list["Item"] = field(default_factory=list)
     superseded_by: "Item | None" = None
@@ -188,6 +191,7 @@ def build_model(loaded: LoadedSite) -> SiteModel | None:
         columns[col.id] = col
         column_parent[col.id] = parent.id if parent else None
 
+    _check_import_defaults(config, problems, line)
     orgs = _link_orgs(loaded, columns, problems, line)
     orgs_unreadable = not loaded.orgs_readable
     catalogs, catalog_sources = _link_catalogs(loaded, orgs, problems, line)
@@ -224,6 +228,14 @@ def build_model(loaded: LoadedSite) -> SiteModel | None:
 
     model.annual = link_annual(model, problems)
     return model
+
+
+def _check_import_defaults(config: SiteConfig, problems: ProblemLog, line: _Lines) -> None:
+    """``import_defaults.column`` must name a column (id or name), as ``--column-default`` must."""
+    value = config.import_defaults.column
+    if value and ColumnLookup.from_tree(config.columns).resolve(value)[0] is None:
+        problems.error("E-REF-COLUMN", "site.yaml", line("site.yaml", "import_defaults", "column"),
+                       "import_defaults.column", value, allowed=ColumnLookup.from_tree(config.columns).allowed())
 
 
 def _org_choices(orgs: dict[str, Organization]) -> str:
@@ -309,6 +321,16 @@ def _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems: Pro
             if not orgs_unreadable:
                 problems.error("E-REF-ORG", src, line(src, "issuer"), "issuer", fm.issuer, allowed=_org_choices(orgs))
             ok = False
+        co_orgs: list[Organization] = []
+        for i, co_id in enumerate(fm.co_issuers):
+            co = orgs.get(co_id)
+            if co is None:
+                if not orgs_unreadable:
+                    problems.error("E-REF-ORG", src, line(src, "co_issuers", i), "co_issuers", co_id,
+                                   allowed=_org_choices(orgs))
+                ok = False
+            elif co_id != fm.issuer and co not in co_orgs:
+                co_orgs.append(co)
         for i, col in enumerate(fm.columns):
             if col not in columns:
                 problems.error("E-REF-COLUMN", src, line(src, "columns", i), "columns", col,
@@ -363,7 +385,7 @@ def _link_items(loaded, config, taxonomy, orgs, columns, catalogs, problems: Pro
             continue
         if not ok:
             continue
-        item = Item(fm, src, doc.digest, item_url(config, src), org, theme_code, attachments)
+        item = Item(fm, src, doc.digest, item_url(config, src), org, theme_code, attachments, co_orgs)
         by_index[fm.index_no] = item
         items.append(item)
     _link_related(items, by_index, catalogs, problems, line)
@@ -393,7 +415,7 @@ def _link_related(items: list[Item], by_index: dict[str, Item], catalogs: dict[s
             cat_id, _, seq = fm.catalog_entry.partition("#")
             catalog = catalogs.get(cat_id)
             entry = next((e for e in catalog.entries if str(e.seq) == seq), None) if catalog else None
-            if entry is None:
+            if catalog is None or entry is None:
                 problems.error("E-REF-CATALOG", src, line(src, "catalog_entry"), "catalog_entry", fm.catalog_entry,
                                allowed="、".join(catalogs) or "（无）")
             else:

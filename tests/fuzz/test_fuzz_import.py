@@ -124,15 +124,16 @@ def _readable_items(root: Path, plan, orgs_text: str | None) -> None:  # type: i
 
 @fuzz_settings("import_items")
 @given(file=export_file(), org=st.sampled_from([None, "xzf", "县政府", "nosuch", "", "测试县人民政府办公室"]),
-       column=st.sampled_from([None, "gfxwj", "政策解读", "nosuch", ""]), lang=st.sampled_from(["zh", "en"]))
-def test_import_items(file: tuple[str, bytes], org: str | None, column: str | None, lang: str) -> None:
+       column=st.sampled_from([None, "gfxwj", "政策解读", "nosuch", ""]), lang=st.sampled_from(["zh", "en"]),
+       create=st.booleans())
+def test_import_items(file: tuple[str, bytes], org: str | None, column: str | None, lang: str, create: bool) -> None:
     root, loaded = base()
     path = _WORK / file[0]
     path.write_bytes(file[1])
     with mock.patch.object(items_run, "load_site", lambda _root: loaded), \
             mock.patch.object(items_run, "_write", _readable_items), \
             mock.patch.object(items_run.click, "echo", lambda *a, **k: None):
-        run_import(root, path, org_default=org, column_default=column, lang=lang)
+        run_import(root, path, org_default=org, column_default=column, lang=lang, create_orgs=create)
 
 
 def _issue_seeds() -> list[dict[str, Any]]:

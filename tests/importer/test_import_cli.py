@@ -44,3 +44,18 @@ def test_cli_options(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
                                        "--org-default", "xzf", "--column-default", "zcjd"])
     assert result.exit_code == 0, result.output
     assert (site.root / "content/items/xzf/2025/00001.md").is_file()
+
+
+def test_cli_create_orgs_and_column_rules(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"标题": "甲", "发文机关": "测试县统计局", "发布日期": "2025-01-02", "发文字号": "测统发〔2025〕1号"}\n',
+                    encoding="utf-8")
+    before = snapshot(site.root)
+    refused = CliRunner().invoke(main, ["import", "items", str(path), "--site", str(site.root)])
+    assert refused.exit_code == 1 and "发布机构 测试县统计局 不在 content/orgs.yaml 中" in refused.output
+    assert snapshot(site.root) == before
+    result = CliRunner().invoke(main, ["import", "items", str(path), "--site", str(site.root), "--create-orgs"])
+    assert result.exit_code == 0, result.output
+    assert "按规则归入栏目：规范性文件（gfxwj）1 条" in result.output and "新建机构 tjj：测试县统计局" in result.output
+    assert (site.root / "content/items/tjj/2025/00001.md").is_file()
+    assert "--create-orgs" in CliRunner().invoke(main, ["import", "items", "--help"]).output

@@ -131,7 +131,7 @@ def test_missing_and_invalid_values(importer) -> None:
     assert "第 1 条记录无法导入：缺少标题（title）" in err
     assert "第 2 条记录无法导入：缺少发布日期（publish_date）" in err
     assert "第 3 条记录无法导入：缺少发布机构，且未指定 --org-default" in err
-    assert "第 3 条记录无法导入：缺少栏目，且未指定 --column-default" in err
+    assert "1 条记录无法导入（第 3 条）：没有栏目，也没有适用的栏目规则" in err
     assert "第 4 条记录无法导入：发布日期 2027-01-01 晚于今天 2026-11-20" in err
     assert "第 5 条记录无法导入：成文日期 2025-02-01 晚于发布日期 2025-01-01" in err
 
@@ -185,7 +185,7 @@ def test_unknown_issuer_creates_an_organization_and_the_site_builds(importer) ->
     rows = [row(标题="关于某某镇的公示", 发布机构="测试县某某镇人民政府", 原网址="http://old/t1.html"),
             row(标题="关于某局的通知", 发布机构="测试县统计局"),
             row(标题="关于某某镇的第二个公示", 发布机构="测试县某某镇人民政府")]
-    assert importer.run(importer.file("o.csv", csv_text(HEADER_ZH, rows))) is True
+    assert importer.run(importer.file("o.csv", csv_text(HEADER_ZH, rows)), create_orgs=True) is True
     text = orgs_path.read_text(encoding="utf-8")
     assert text.startswith(original)  # existing text and comments untouched
     orgs = yaml.safe_load(text)
@@ -193,7 +193,7 @@ def test_unknown_issuer_creates_an_organization_and_the_site_builds(importer) ->
     assert set(new) == {"测试县某某镇人民政府", "测试县统计局"}
     town, bureau = new["测试县某某镇人民政府"], new["测试县统计局"]
     assert town["kind"] == "township" and bureau["kind"] == "department"
-    assert town["id"].startswith("imp-") and len(town["id"]) == 12
+    assert (town["id"], bureau["id"]) == ("mmzrmzf", "tjj")  # pinyin initials without the site's 测试县
     for org in (town, bureau):
         assert check_org_code(org["code"]).ok and org["code"][2:8] == "000000"
     assert "W-IMPORT-ORG [issuer]: 第 1 条记录的发布机构 测试县某某镇人民政府 为新机构" in importer.err
@@ -238,10 +238,10 @@ def test_second_import_changes_nothing(importer) -> None:
     rows = [row(标题="甲", 索引号="A-1", 主题分类="未知分类"), row(标题="乙", 原网址="http://old/b.html"),
             row(标题="丙", 发布机构="测试县新机构"), row(标题="丁")]
     path = importer.file("x.csv", csv_text(HEADER_ZH, rows))
-    assert importer.run(path) is True
+    assert importer.run(path, create_orgs=True) is True
     assert "新建 4 条信息" in importer.out
     first = snapshot(importer.site.root)
-    assert importer.run(path) is True
+    assert importer.run(path, create_orgs=True) is True
     assert snapshot(importer.site.root) == first
     assert "新建 0 条信息，4 条此前已导入（未改动），新建机构 0 个，警告 0 个" in importer.out
     assert importer.err == ""
@@ -267,9 +267,9 @@ def test_output_is_deterministic(importer, tmp_path: Path) -> None:
     shutil.copytree(root, clean)
     rows = [row(标题=f"标题{i}", 发布机构=["县政府办", "测试县新机构甲", "测试县新机构乙镇人民政府"][i % 3]) for i in range(6)]
     path = importer.file("x.csv", csv_text(HEADER_ZH, rows))
-    assert importer.run(path) is True
+    assert importer.run(path, create_orgs=True) is True
     importer.site.root = clean
-    assert importer.run(path) is True
+    assert importer.run(path, create_orgs=True) is True
     assert snapshot(root) == snapshot(clean)
 
 
@@ -278,8 +278,8 @@ def test_flow_style_orgs_yaml_is_not_rewritten(importer) -> None:
     orgs = yaml.safe_load(orgs_path.read_text(encoding="utf-8"))
     orgs_path.write_text(yaml.safe_dump(orgs, allow_unicode=True, default_flow_style=True), encoding="utf-8")
     before = snapshot(importer.site.root)
-    assert importer.run(importer.file("x.csv", csv_text(HEADER_ZH, [row(发布机构="测试县新机构")]))) is False
-    assert "content/orgs.yaml" in importer.err
+    assert importer.run(importer.file("x.csv", csv_text(HEADER_ZH, [row(发布机构="测试县新机构")])), create_orgs=True) is False
+    assert "无法在 content/orgs.yaml 末尾追加新机构" in importer.err
     assert snapshot(importer.site.root) == before
 
 
