@@ -167,7 +167,8 @@ def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs:
 
 @main.command()
 @SITE_OPTION
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 on warnings too; placeholders left by govsite init are errors (E-PLACEHOLDER).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--since", "since", default=None, metavar="REV",
               help="Only files changed since git revision REV (plus untracked); site-wide rules still run.")
@@ -187,7 +188,7 @@ def check(site: Path, strict: bool, fmt: str, since: str | None, no_inspect: boo
             if not problems.items:
                 click.echo(_t(lang, "检查通过：未发现问题。", "Check passed: no problems found."))
     else:
-        problems = run_check(site, fmt, lang, since)
+        problems = run_check(site, fmt, lang, since, strict)
     if problems.errors or (strict and problems.warnings):
         sys.exit(1)
 
