@@ -52,16 +52,19 @@ def _refuse_output(exc: OutputRefused, lang: str) -> NoReturn:
 def _inspection_notice(out: Path, lang: str) -> None:
     """After a good build: how many problems ``govsite check`` reports (the inspection rules:
     stale columns, deadlines, links, personal data …) and how to see them."""
-    from govsite.inspect.page import REPORT_PATH, report_counts
+    from govsite.inspect.page import report_counts
+    from govsite.inspect.report_files import report_page
 
+    out = out.resolve()  # as the build does: the report sits beside the output folder itself
     counts = report_counts(out)
     if counts is None or counts == (0, 0):
         return
     errors, warnings = counts
     click.echo(_t(lang, f"巡检：govsite check 会报告 {errors} 个错误、{warnings} 个警告；运行 govsite check 查看，"
-                        f"或打开 {out / REPORT_PATH}（内部页面，发布时不要上传）",
+                        f"或打开 {report_page(out)}（内部页面，在输出目录之外，不会随 output/ 发布）",
                   f"Inspection: govsite check reports {errors} error(s) and {warnings} warning(s); run govsite check "
-                  f"to see them, or open {out / REPORT_PATH} (internal: do not publish it)"))
+                  f"to see them, or open {report_page(out)} (internal, kept outside the output folder so that it is "
+                  "never published with it)"))
 
 
 def print_problems(problems: ProblemLog, lang: str, stream=None) -> None:
@@ -167,7 +170,8 @@ def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs:
 
 @main.command()
 @SITE_OPTION
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 on warnings too; placeholders left by govsite init are errors (E-PLACEHOLDER).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--since", "since", default=None, metavar="REV",
               help="Only files changed since git revision REV (plus untracked); site-wide rules still run.")
@@ -187,7 +191,7 @@ def check(site: Path, strict: bool, fmt: str, since: str | None, no_inspect: boo
             if not problems.items:
                 click.echo(_t(lang, "检查通过：未发现问题。", "Check passed: no problems found."))
     else:
-        problems = run_check(site, fmt, lang, since)
+        problems = run_check(site, fmt, lang, since, strict)
     if problems.errors or (strict and problems.warnings):
         sys.exit(1)
 

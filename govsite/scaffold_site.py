@@ -76,7 +76,7 @@ def create_site(directory: Path, name: str) -> list[Path]:
         "content/orgs.yaml": ORGS_YAML.format(name=name, code=code),
         "content/pages/zhinan.md": GUIDE_MD,
         f"content/items/gov/{today.year}/00001.md": ITEM_MD.format(index_no=f"{code}/{today.year}-00001", today=today.isoformat()),
-        ".gitignore": "output/\n.govsite-cache/\n",
+        ".gitignore": "output/\noutput-report/\n.govsite-cache/\n",
     }
     created = []
     for rel, text in files.items():

@@ -180,7 +180,9 @@ def test_build_says_what_check_would_report_and_where(site: SiteFolder) -> None:
     result = CliRunner().invoke(main, ["build", "--site", str(site.root), "--quiet"])
     assert result.exit_code == 0, result.output
     assert (f"巡检：govsite check 会报告 {errors} 个错误、{warnings} 个警告；运行 govsite check 查看，"
-            f"或打开 {site.root / 'output' / '_report/index.html'}（内部页面，发布时不要上传）") in result.output
+            f"或打开 {site.root.resolve() / 'output-report/index.html'}（内部页面，在输出目录之外，不会随 output/ 发布）"
+            ) in result.output
+    assert not (site.root / "output/_report").exists()
     english = CliRunner().invoke(main, ["build", "--site", str(site.root), "--quiet", "--lang", "en"])
     assert f"Inspection: govsite check reports {errors} error(s) and {warnings} warning(s)" in english.output
     site.write_item(1, body="改过的正文。")

@@ -68,5 +68,5 @@ def annual_report_missing(model: Any, today: date, problems: ProblemLog) -> None
             continue
         index = positions.get(org.id)
         line = locate(orgs_text, (index, "id")) if index is not None else None
-        problems.warning("W-ANNUAL-MISSING", ORGS_FILE, line, f"{index}.id" if index is not None else "id", year, org=org.name, kind_zh=label, kind_en=label_en,
+        problems.warning("W-ANNUAL-MISSING", ORGS_FILE, line, f"{index}.id" if index is not None else "id", year, org=org.name, org_id=org.id, kind_zh=label, kind_en=label_en,
                          deadline=deadline.isoformat())

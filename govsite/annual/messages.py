@@ -43,8 +43,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the annual report body lacks the section '## {value}'; it needs the narrative sections 一, 五 and 六 (tables 二 to 四 come from the data file)",
     },
     "W-ANNUAL-MISSING": {
-        "zh": "{org} 的 {value} 年政府信息公开工作年度报告尚未发布；{kind_zh}应于 {deadline} 前公布上一年度报告（《条例》第四十九条）",
-        "en": "{org} has not published its {value} annual report; a {kind_en} must publish last year's report by {deadline} (Regulations Art. 49)",
+        "zh": "{org} 的 {value} 年政府信息公开工作年度报告尚未发布；{kind_zh}应于 {deadline} 前公布上一年度报告（《条例》第四十九条）。"
+              "网站发布后，检查会发现本站缺少该报告：发布前请用 govsite report annual --org {org_id} --year {value} --init 编制，"
+              "或导入原网站已发布的报告",
+        "en": "{org} has not published its {value} annual report; a {kind_en} must publish last year's report by {deadline} (Regulations Art. 49). "
+              "Once the site is published, an inspection finds it missing here: before publishing, prepare it with "
+              "govsite report annual --org {org_id} --year {value} --init, or import the report published on the old site",
     },
 }
 """Problem codes of :mod:`govsite.annual`, Chinese first."""

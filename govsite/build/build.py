@@ -185,13 +185,16 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
             wanted.update(entries)
         result.total = len(wanted)  # post-render outputs count too
         if problems.has_errors():
-            staging.abort()
+            _abort(staging, steps, out)
             return _done(result, started)
         staging.write_manifest(wanted)
         staging.commit()
     except BaseException:
-        staging.abort()
+        _abort(staging, steps, out)
         raise
+    for step in steps:  # what a step keeps outside the output (the private report), now that the swap is done
+        if step.publish is not None:
+            step.publish(out)
     record_urls(model, specs)  # urls.txt: only after a successful swap
     stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items)
     result.written_paths = sorted(p for p, st in statuses.items() if st == "new")
@@ -200,6 +203,14 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
     result.deleted = len(removed)
     result.unchanged = len(wanted) - result.written
     return _done(result, started)
+
+
+def _abort(staging: Staging, steps: list[registry.PostRender], out: Path) -> None:
+    """A build that stops before its swap: no staged file, and nothing a step prepared, is kept."""
+    staging.abort()
+    for step in steps:
+        if step.discard is not None:
+            step.discard(out)
 
 
 def _answer_from_stamp(site: Path, out: Path, inputs: str | None, quick: bool) -> BuildResult | None:

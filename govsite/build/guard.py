@@ -11,6 +11,8 @@ is read or written:
 - ``/``, the home folder or a folder that contains it, and a mount point (a
   mount point cannot be swapped atomically: renaming it fails with EBUSY);
 - a path that exists and is not a folder;
+- a folder beside the output where the private inspection report goes
+  (``output-report/``) that govsite did not make (:mod:`govsite.inspect.report_files`);
 - a non-empty folder that is not a previous govsite output, unless the user
   passes ``--force-out``. A govsite output is recognised by the manifest every
   build writes (``.govsite-manifest.json`` starting with ``"generator":
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govsite.build.output import MANIFEST, aside_dirs, made_by_govsite
+from govsite.inspect.report_files import foreign as foreign_report
 
 PROTECTED_INPUTS = ("content", "templates", "static", "site.yaml", "redirects.yaml", "urls.txt",
                     ".govsite-cache", ".git")
@@ -75,6 +78,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "aside": {
         "zh": "{path} 不是 govsite 留下的临时目录，但构建需要使用这个名字（输出目录 {out}）。请移走或改名该目录后重试",
         "en": "{path} was not left by govsite, but a build of {out} needs that name. Move or rename it, then try again",
+    },
+    "report": {
+        "zh": "{path} 不是 govsite 生成的巡检报告目录（其中没有 .govsite-report），但构建要把内部巡检报告写在输出目录 {out} "
+              "旁边的这个位置。请移走或改名该目录后重试（站点目录 {site}）",
+        "en": "{path} is not a govsite inspection report folder (it has no .govsite-report), but a build of {out} writes "
+              "its private inspection report there. Move or rename it, then try again (site folder {site})",
     },
     "foreign": {
         "zh": "输出目录 {out} 不是空目录，也不是 govsite 生成的输出（没有 {manifest}）；构建会删除其中 {count} 个文件，"
@@ -129,6 +138,9 @@ def check_output(site: Path, out: Path, force: bool = False) -> None:
     for aside in aside_dirs(out):
         if os.path.lexists(aside) and (aside.is_symlink() or not aside.is_dir() or not made_by_govsite(aside)):
             raise OutputRefused("aside", out, site, {"path": str(aside)})
+    report = foreign_report(out)
+    if report is not None:
+        raise OutputRefused("report", out, site, {"path": str(report)})
     if not os.path.lexists(out):
         return
     if not out.is_dir():

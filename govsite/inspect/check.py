@@ -5,14 +5,17 @@ from pathlib import Path
 
 import click
 
+from govsite.inspect.placeholders import strict_placeholders
 from govsite.inspect.run import format_json, format_text, run_inspection, summarise
 from govsite.inspect.since import SinceError, changed_files, restrict
 from govsite.model.site_model import today_beijing
 from govsite.problems import ProblemLog
 
 
-def run_check(site: Path, fmt: str, lang: str, since: str | None) -> ProblemLog:
-    """Run the whole check, print the report (text or JSON) and return its findings."""
+def run_check(site: Path, fmt: str, lang: str, since: str | None, strict: bool = False) -> ProblemLog:
+    """Run the whole check, print the report (text or JSON) and return its findings.
+    ``strict`` (``--strict``) reports init's placeholders as errors: a site that still shows
+    them must not be published, whatever else a CI gate lets through."""
     from govsite.build.build import check_site
 
     today = today_beijing()
@@ -31,6 +34,8 @@ def run_check(site: Path, fmt: str, lang: str, since: str | None) -> ProblemLog:
     problems = check_site(site, inspect=inspect)
     if changed is not None:
         problems = restrict(problems, changed)
+    if strict:
+        problems = strict_placeholders(problems)
     summary = summarise(models[0], problems, today, since) if models else None  # no model: site.yaml unusable
     if fmt == "json":
         click.echo(format_json(problems, summary, lang))

@@ -10,6 +10,7 @@ from govsite.inspect.registry import rule
 from govsite.model.base import BEIJING
 from govsite.model.taxonomy import ColumnType
 from govsite.problems import ProblemLog
+from govsite.valuetext import choice_list
 
 HOME_DAYS = 14
 """The home page must show new information within 2 weeks."""
@@ -59,7 +60,7 @@ def _newest(model: Any, col_id: str) -> date | None:
 def column_states(model: Any, today: date) -> list[tuple[Any, str, date | None, int]]:
     """(column, "fresh"|"stale"|"empty", newest date, days since) for every
     should-update column (one with an update period) that is a leaf, or has items of its own."""
-    out = []
+    out: list[tuple[Any, str, date | None, int]] = []
     for col_id, col in model.columns.items():
         period = col.effective_update_days
         if period is None:
@@ -80,23 +81,33 @@ def veto_counts(problems: ProblemLog) -> dict[str, int]:
     return {
         "stale_news_policy": sum(1 for p in stale if p.params.get("veto_class")),
         "stale_all": len(stale),
-        "empty": sum(1 for p in problems.items if p.code == "W-EMPTY-COLUMN"),
+        "empty": sum(int(p.params.get("count", 1)) for p in problems.items if p.code == "W-EMPTY-COLUMN"),
     }
+
+
+EMPTY = next(t for t in THRESHOLDS if t.key == "empty")
 
 
 @rule("W-STALE-COLUMN", family="columns", site_wide=True,
       codes=("W-STALE-COLUMN", "W-EMPTY-COLUMN", "W-HOME-STALE", "W-VETO-RISK"))
 def stale_and_empty_columns(model: Any, today: date, problems: ProblemLog) -> None:
-    """Every stale or empty column, the home page, and each veto threshold reached."""
+    """Every stale column, all empty columns in one finding (a new site has a dozen, and the
+    list says no more than the count), the home page, and each stale-column veto threshold
+    reached (the empty-column finding names its own threshold)."""
     log = ProblemLog()
+    empty: list[Any] = []
     for col, state, newest, days in column_states(model, today):
         kind = KIND_LABELS.get(col.type, "应更新栏目")
-        if state == "stale":
+        if state == "stale" and newest is not None:
             log.warning("W-STALE-COLUMN", "site.yaml", None, "columns", col.id, title=col.title,
                         newest=newest.isoformat(), days=days, period=col.effective_update_days, kind=kind,
                         veto_class=col.type in VETO_CLASSES)
         elif state == "empty":
-            log.warning("W-EMPTY-COLUMN", "site.yaml", None, "columns", col.id, title=col.title)
+            empty.append(col)
+    if empty:
+        log.warning("W-EMPTY-COLUMN", "site.yaml", None, "columns", tuple(c.id for c in empty), count=len(empty),
+                    columns=choice_list((c.id, c.title) for c in empty), limit=EMPTY.limit,
+                    ids=tuple(c.id for c in empty))
     if model.items:
         newest = model.items[0].fm.publish_date.astimezone(BEIJING).date()
         days = (today - newest).days
@@ -104,6 +115,6 @@ def stale_and_empty_columns(model: Any, today: date, problems: ProblemLog) -> No
             log.warning("W-HOME-STALE", "site.yaml", None, None, newest.isoformat(), days=days)
     counts = veto_counts(log)
     for t in THRESHOLDS:
-        if counts[t.key] >= t.limit:
+        if t is not EMPTY and counts[t.key] >= t.limit:
             log.warning("W-VETO-RISK", "site.yaml", None, None, t.label, count=counts[t.key], limit=t.limit)
     problems.extend(log.items)

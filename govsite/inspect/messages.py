@@ -10,8 +10,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "column “{title}” ({value}) is stale: newest entry {newest}, {days} days ago, over its {period}-day period ({kind})",
     },
     "W-EMPTY-COLUMN": {
-        "zh": "栏目“{title}”（{value}）为空白栏目：没有任何信息，也没有栏目页面",
-        "en": "column “{title}” ({value}) is empty (空白栏目): no items and no page",
+        "zh": "{count} 个空白栏目（没有任何信息，也没有栏目页面）：{columns}。网站发布后，空白栏目达到 {limit} 个即单项否决；"
+              "发布前请为这些栏目添加信息或栏目页面",
+        "en": "{count} empty column(s) (空白栏目: no items and no page): {columns}. Once the site is published, "
+              "{limit} or more empty columns fail the inspection outright (单项否决); add items or a page to them "
+              "before publishing",
     },
     "W-HOME-STALE": {
         "zh": "首页不更新：首页所列最新信息日期为 {value}，已 {days} 天未更新（监测 2 周无更新即单项否决）",
@@ -52,6 +55,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "W-FOOTER-MISSING": {
         "zh": "页脚缺少{label}（site.yaml 的 footer.{value}）；政府网站页脚须有主办单位、网站标识码、ICP备案号和公安机关备案号",
         "en": "the footer lacks {label} (footer.{value} in site.yaml); a government site footer needs host, site id code, ICP and police record numbers",
+    },
+    "W-PLACEHOLDER": {
+        "zh": "{label_zh}仍是 govsite init 写入的占位值 {value}，发布后会原样显示在网站上；请填写{label_zh}：{form_zh}",
+        "en": "the {label_en} is still the placeholder {value} written by govsite init and would be published as is; "
+              "fill it in: {form_en}",
+    },
+    "E-PLACEHOLDER": {
+        "zh": "{label_zh}仍是 govsite init 写入的占位值 {value}，发布后会原样显示在网站上；请填写{label_zh}：{form_zh}",
+        "en": "the {label_en} is still the placeholder {value} written by govsite init and would be published as is; "
+              "fill it in: {form_en}",
     },
     "E-PII-ID": {
         "zh": "正文含疑似居民身份证号 {value}{name}；发布前请删除或隐去（个人信息不得公开）",

@@ -1,31 +1,34 @@
-"""The private inspection report page ``_report/index.html`` (巡检报告).
+"""The private inspection report page (巡检报告), ``output-report/index.html``.
 
 A post-render step writes it after every build that renders, and whenever its
 check date is not today (``pending``), so that it always shows today's findings:
-the same findings as ``govsite check``, in an accessible table. The page has
-``<meta name="robots" content="noindex">``, is not planned (so neither the
+the same findings as ``govsite check``, in an accessible table. It is written
+*beside* the output, never into it (:mod:`govsite.inspect.report_files`), so a
+plain copy of ``output/`` never publishes it; ``govsite serve`` shows it at
+``_report/`` under the site's sub-path, as before. Its links point into the output
+folder (``../output/assets/style.css``), so it also works opened from disk. The page
+has ``<meta name="robots" content="noindex">``, is not planned (so neither the
 sitemap nor the feeds list it), has no ``data-pagefind-body`` and is not in any
-search shard. Deployments skip it: ``rsync --exclude _report`` (docs/checks.md).
-Unchanged bytes are hard-linked from the previous output (nothing written).
+search shard. Unchanged bytes are not rewritten.
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
+from urllib.parse import quote
 
+from govsite.inspect import report_files
 from govsite.inspect.registry import FAMILIES
 from govsite.inspect.run import family_of_problem, run_inspection, summarise
 from govsite.model.site_model import today_beijing
 from govsite.problems import ProblemLog
-from govsite.render.digests import sha1
 from govsite.render.registry import PostRender, PostRenderContext
+from govsite.render.urls import relative_url
 
 REPORT_DIR = "_report/"
+"""Where ``govsite serve`` shows the report, under the site's sub-path (and a prefix
+no planned page may use)."""
 REPORT_PATH = REPORT_DIR + "index.html"
-STALE_PATH = REPORT_DIR + "stale"
-"""Marker: a quick build kept the previous report."""
 KIND = "inspect_report"
 DATE_RE = re.compile(r'<meta name="govsite-check-date" content="(\d{4}-\d{2}-\d{2})">')
 COUNTS_RE = re.compile(r'<meta name="govsite-check-counts" content="(\d+) (\d+)">')
@@ -36,8 +39,15 @@ def plan(model, digests) -> tuple:
     return ()
 
 
-def render_report(model, problems: ProblemLog, planned: frozenset[str] = frozenset()) -> str:
-    """The report page's HTML for ``model`` with the build's own ``problems``."""
+def output_link_prefix(out_name: str) -> str:
+    """How the report page's links reach the output folder from the report folder beside it."""
+    return f"../{quote(out_name)}/"
+
+
+def render_report(model, problems: ProblemLog, planned: frozenset[str] = frozenset(),
+                  out_name: str = "output") -> str:
+    """The report page's HTML for ``model`` with the build's own ``problems``, its links
+    pointing into the output folder ``out_name`` beside the report folder."""
     from govsite.render.context import base_context
     from govsite.render.env import make_env
     from govsite.render.plan import PageSpec
@@ -60,62 +70,58 @@ def render_report(model, problems: ProblemLog, planned: frozenset[str] = frozens
     ctx = base_context(model, spec, "巡检报告", [("巡检报告", REPORT_PATH)], rows=rows,
                        summary_lines=summary.lines("zh"), check_date=today,
                        errors=len(log.errors), warnings=len(log.warnings), veto=summary.veto)
+    into_output = output_link_prefix(out_name)
+    ctx["url"] = lambda target: ("./" if target.startswith(REPORT_DIR) else  # the page itself (breadcrumb)
+                                 into_output + relative_url("index.html", target).removeprefix("./"))
     return make_env(model.root).get_template("report.html").render(ctx)
 
 
 def write_report(ctx: PostRenderContext) -> dict[str, str]:
-    """Post-render step: write (or link, when unchanged) ``_report/index.html``.
+    """Post-render step: prepare the report beside the output (published after the
+    swap, see :mod:`govsite.inspect.report_files`); it has no file in the output.
 
     A quick build (``--no-search``, the preview server) keeps the previous report
-    and leaves the marker ``_report/stale``; the next full build refreshes it
-    (``pending``), as it does the search index."""
-    target = ctx.stage / REPORT_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    old = ctx.out / REPORT_PATH
-    if ctx.quick and REPORT_PATH in ctx.previous and old.is_file():
-        _link(old, target)
-        (ctx.stage / STALE_PATH).write_text("quick build: report not refreshed\n", encoding="utf-8")
-        return {REPORT_PATH: ctx.previous[REPORT_PATH], STALE_PATH: "stale"}
-    data = render_report(ctx.model, ctx.problems, ctx.planned).encode("utf-8")
+    and marks it ``stale``; the next full build refreshes it (``pending``), as it
+    does the search index."""
+    old = report_files.report_page(ctx.out)
+    if ctx.quick and old.is_file():
+        report_files.prepare(ctx.out, None, stale=True)
+        return {}
+    data = render_report(ctx.model, ctx.problems, ctx.planned, ctx.out.name).encode("utf-8")
     try:
         same = old.stat().st_size == len(data) and old.read_bytes() == data
     except OSError:
         same = False
-    if same:
-        _link(old, target)
-    else:
-        target.write_bytes(data)
-    return {REPORT_PATH: sha1("inspect-report", data)}
-
-
-def _link(old: Path, target: Path) -> None:
-    try:
-        os.link(old, target)
-    except OSError:
-        shutil.copy2(old, target)
+    report_files.prepare(ctx.out, None if same else data, stale=False)
+    return {}
 
 
 def _current_head(out: Path) -> str | None:
-    """The start of the report in ``out`` (its meta tags), or None when there is none or a
+    """The start of the report of ``out`` (its meta tags), or None when there is none or a
     quick build left it out of date."""
-    if (out / STALE_PATH).is_file():
+    folder = report_files.report_dir(out)
+    if (folder / report_files.STALE).is_file():
         return None
     try:
-        with open(out / REPORT_PATH, "rb") as page:
+        with open(folder / report_files.PAGE, "rb") as page:
             return page.read(4096).decode("utf-8", errors="ignore")
     except OSError:
         return None
 
 
 def report_outdated(out: Path) -> bool:
-    """Is the report missing, left stale by a quick build, or from another day than today?"""
+    """Is the report missing, left stale by a quick build, or from another day than today?
+    Or is there still a ``_report/`` inside the output, written by an older govsite? (The
+    next full build then runs, and takes it out: the step no longer puts files there.)"""
+    if (out / REPORT_DIR).exists():
+        return True
     head = _current_head(out)
     found = DATE_RE.search(head) if head is not None else None
     return found is None or found.group(1) != today_beijing().isoformat()
 
 
 def report_counts(out: Path) -> tuple[int, int] | None:
-    """(errors, warnings) of ``govsite check`` as the report in ``out`` found them, or None
+    """(errors, warnings) of ``govsite check`` as the report of ``out`` found them, or None
     when there is no report or a quick build left it out of date: what ``build`` and
     ``serve`` tell the editor after a build."""
     head = _current_head(out)
@@ -123,4 +129,5 @@ def report_counts(out: Path) -> tuple[int, int] | None:
     return (int(found.group(1)), int(found.group(2))) if found else None
 
 
-POST_RENDER = PostRender("inspection report", REPORT_DIR, write_report, pending=report_outdated)
+POST_RENDER = PostRender("inspection report", REPORT_DIR, write_report, pending=report_outdated,
+                         publish=report_files.publish, discard=report_files.discard)

@@ -47,6 +47,7 @@ RULE_MODULES: list[str] = [
     "govsite.inspect.dates",
     "govsite.inspect.links",
     "govsite.inspect.footer",
+    "govsite.inspect.placeholders",
     "govsite.inspect.privacy",
     "govsite.annual.deadline",
 ]

@@ -136,9 +136,13 @@ def format_text(problems: ProblemLog, summary: Summary | None, lang: str = "zh")
 
 
 def format_json(problems: ProblemLog, summary: Summary | None, lang: str = "zh") -> str:
-    """``problems.to_json`` plus each finding's family and the summary (null when not inspected)."""
+    """``problems.to_json`` plus each finding's family and the summary (null when not inspected);
+    the one W-EMPTY-COLUMN finding also lists the empty columns' ids (``columns``), which its
+    message gives only as text."""
     payload = json.loads(problems.to_json(lang))
     for entry, p in zip(payload["problems"], problems.items):
         entry["family"] = family_of_problem(p)
+        if p.code == "W-EMPTY-COLUMN":
+            entry["columns"] = list(p.params.get("ids", ()))
     payload["summary"] = summary.as_json() if summary is not None else None
     return json.dumps(payload, ensure_ascii=False, indent=2)

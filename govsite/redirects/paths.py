@@ -146,7 +146,8 @@ def static_page(path: str) -> str | None:
 
 def is_permanent(file: str, section: str) -> bool:
     """Whether an output file is a page whose URL is recorded as published: every
-    HTML page except the 404 page, the private inspection report (``_report/``), listing pages after the first
+    HTML page except the 404 page, the private inspection report (``_report/``: where ``govsite serve``
+    shows it, and where an output built by an older govsite still has it), listing pages after the first
     (``index_2.html``…) and the per-theme and per-year listings, which come and go
     with the items they list."""
     if not file.endswith(".html") or file == "404.html" or file.startswith(("files/", "assets/", "_report/")):

@@ -10,7 +10,9 @@ A feature module may define:
 - ``RENDERERS: dict[kind, fn(model, spec) -> str | bytes]``: outputs made without a
   template (``PageSpec.template == ""``), such as XML feeds or CSV files;
 - ``POST_RENDER: PostRender``: a step that runs on the complete staging folder
-  before the swap and owns every output under its ``prefix``.
+  before the swap and owns every output under its ``prefix``; it may also prepare
+  files outside the output, published after the swap (``publish``) or dropped
+  when the build stops (``discard``).
 """
 from __future__ import annotations
 
@@ -71,6 +73,11 @@ class PostRender:
     pending: Callable[[Path], bool] | None = None
     """Given the current output: is work left over from a quick build? A full build
     then runs the step even when no page changed."""
+    publish: Callable[[Path], None] | None = None
+    """Given the output, after the swap: put in place what the step prepared outside the
+    output (the private inspection report beside it)."""
+    discard: Callable[[Path], None] | None = None
+    """Given the output, when the build stops before the swap: forget what it prepared."""
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from typing import Callable
 
 from govsite.build.build import BuildResult
 from govsite.build.guard import check_output
+from govsite.inspect.report_files import report_dir
 from govsite.serve.builder import LiveBuilder
 from govsite.serve.events import EventHub
 from govsite.serve.live_handler import LiveHandler
@@ -38,7 +39,7 @@ class LiveServer:
         check_output(self.site, self.out, force_out)  # nothing is made in an output the build would refuse
         self.out.mkdir(parents=True, exist_ok=True)
         handler = functools.partial(LiveHandler, directory=str(self.out), state=lambda: self.builder.state,
-                                    hub=self.hub, lang=lang)
+                                    hub=self.hub, lang=lang, report=report_dir(self.out))
         self.httpd = ThreadingHTTPServer((HOST, port), handler)
         self.httpd.daemon_threads = True
 

@@ -34,7 +34,8 @@ NOT_PAGES = {"redirect.html": "a moved URL's stub: meta refresh and one link, no
 
 
 def _report_pages(out: Path) -> list[str]:
-    return [p.relative_to(out).as_posix() for p in sorted((out / "_report").glob("*.html"))]
+    """The inspection report, beside the output (``<out>-report/``): its path from ``out``."""
+    return [f"../{out.name}-report/{p.name}" for p in sorted(out.with_name(out.name + "-report").glob("*.html"))]
 
 
 _TABLE_2 = re.compile(r"<caption>[^<]*主动公开政府信息情况")
@@ -101,7 +102,7 @@ def find_pages(model: SiteModel, out: Path) -> dict[str, str]:
         "search_results": "search/index.html",
         "subscribe": "subscribe/index.html",
         "not_found": "404.html",
-        "inspection_report": _first(_report_pages(out), "inspection report (_report/)"),
+        "inspection_report": _first(_report_pages(out), "inspection report (<output>-report/)"),
     }
     assert list(pages) == PAGE_TYPES
     for name, rel in pages.items():

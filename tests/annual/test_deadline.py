@@ -30,11 +30,14 @@ def test_department_is_warned_from_1_february(dept_site: SiteFolder, monkeypatch
     lines = (dept_site.root / "content/orgs.yaml").read_text(encoding="utf-8").split("\n")
     line = lines.index("- id: jyj") + 1
     assert warned == [f"content/orgs.yaml:{line}: 警告 W-ANNUAL-MISSING [2.id]: 测试县教育局 的 2025 年政府信息公开工作年度报告尚未发布；"
-                      "政府部门应于 2026-01-31 前公布上一年度报告（《条例》第四十九条）"]
+                      "政府部门应于 2026-01-31 前公布上一年度报告（《条例》第四十九条）。网站发布后，检查会发现本站缺少该报告："
+                      "发布前请用 govsite report annual --org jyj --year 2025 --init 编制，或导入原网站已发布的报告"]
     # Issue 17 §4: English throughout with --lang en (the organisation's own name stays as published).
     [english] = _missing(dept_site, "2026-02-01", monkeypatch, "--lang", "en")
     assert english.endswith("测试县教育局 has not published its 2025 annual report; a government department must "
-                            "publish last year's report by 2026-01-31 (Regulations Art. 49)")
+                            "publish last year's report by 2026-01-31 (Regulations Art. 49). Once the site is published, "
+                            "an inspection finds it missing here: before publishing, prepare it with govsite report "
+                            "annual --org jyj --year 2025 --init, or import the report published on the old site")
 
 
 def test_government_is_warned_from_1_april_and_office_never(dept_site: SiteFolder, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -36,10 +36,10 @@ def test_text_report_groups_findings_and_ends_with_the_summary(site: SiteFolder)
     assert result.exit_code == 1  # E-LINK-BROKEN is an error
     lines = result.output.splitlines()
     heads = [ln for ln in lines if ln.startswith("== ") and not ln.startswith("== 年度报告")]
-    assert heads == ["== 栏目更新（2）", "== 索引号与文号（1）", "== 链接与附件（1）", "== 巡检汇总"]
+    assert heads == ["== 栏目更新（1）", "== 索引号与文号（1）", "== 链接与附件（1）", "== 巡检汇总"]
     assert lines[lines.index("== 链接与附件（1）") + 1].startswith(
         "content/items/xzfb/2025/00001.md:13: 错误 E-LINK-BROKEN [body]: 正文链接 00009.html")
-    assert lines[-1] == f"共 1 个错误，{3 + _annual(result.output)} 个警告"
+    assert lines[-1] == f"共 1 个错误，{2 + _annual(result.output)} 个警告"
     assert "巡检日期 2026-11-20" in lines
 
 
@@ -48,7 +48,7 @@ def test_english_report(site: SiteFolder) -> None:
     out = run(site, "--lang", "en").output
     assert "== Links and attachments (1)" in out and "== Summary" in out
     assert "Single-veto risk (单项否决): none" in out
-    assert out.strip().endswith(f"1 error(s), {3 + _annual(out)} warning(s)")
+    assert out.strip().endswith(f"1 error(s), {2 + _annual(out)} warning(s)")
 
 
 def test_json_report_has_findings_families_and_summary(site: SiteFolder) -> None:
@@ -56,7 +56,7 @@ def test_json_report_has_findings_families_and_summary(site: SiteFolder) -> None
     result = run(site, "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.output)
-    assert (data["errors"], data["warnings"]) == (1, 3 + _annual(result.output))
+    assert (data["errors"], data["warnings"]) == (1, 2 + _annual(result.output))
     link = next(p for p in data["problems"] if p["code"] == "E-LINK-BROKEN")
     assert link == {"code": "E-LINK-BROKEN", "severity": "error", "file": "content/items/xzfb/2025/00001.md",
                     "line": 13, "field": "body", "value": "00009.html", "family": "links",

@@ -1,6 +1,8 @@
 """Stale and empty columns, the home page, and the single-veto thresholds (DOMAIN §5.2)."""
 from __future__ import annotations
 
+import json
+
 from tests.conftest import SiteFolder
 from tests.inspect.inspect_helpers import COLUMNS, found, inspect, run, write_site_yaml
 
@@ -47,11 +49,33 @@ def test_empty_leaf_columns_are_reported_but_static_and_page_columns_are_not(sit
     site.write_item(1, columns=["gzdt"], publish_date="2026-11-18 09:00")
     for n in (2, 3):
         (site.root / f"content/items/xzfb/2025/{n:05d}.md").unlink()
-    log = inspect(site)
-    assert sorted(p.value for p in found(log, "W-EMPTY-COLUMN")) == ["gfxwj", "rsxx", "zcjd"]
-    assert "xxgkzn" not in [p.value for p in log.items]  # a 指南 column has no update period
+    [empty] = found(inspect(site), "W-EMPTY-COLUMN")
+    assert empty.value == ("gfxwj", "rsxx", "zcjd")  # a 指南 column (xxgkzn) has no update period
     site.write("content/pages/rsxx.md", "---\ntitle: 人事信息\ncolumn: rsxx\nupdated: 2026-11-01\n---\n正文。\n")
-    assert sorted(p.value for p in found(inspect(site), "W-EMPTY-COLUMN")) == ["gfxwj", "zcjd"]
+    [empty] = found(inspect(site), "W-EMPTY-COLUMN")
+    assert empty.value == ("gfxwj", "zcjd")
+
+
+def test_empty_columns_are_one_line_with_their_count_and_what_they_mean_once_published(site: SiteFolder) -> None:
+    """Issue 17 §3: a new site has a dozen empty columns; one line says how many, which, and
+    that five of them fail a published site outright; the summary and JSON keep the count."""
+    write_site_yaml(site)
+    site.write_item(1, columns=["gzdt"], publish_date="2026-11-18 09:00")
+    for n in (2, 3):
+        (site.root / f"content/items/xzfb/2025/{n:05d}.md").unlink()
+    result = run(site)
+    lines = [ln for ln in result.output.splitlines() if "W-EMPTY-COLUMN" in ln]
+    assert lines == ["site.yaml: 警告 W-EMPTY-COLUMN [columns]: 3 个空白栏目（没有任何信息，也没有栏目页面）："
+                     "gfxwj（规范性文件）；rsxx（人事信息）；zcjd（政策解读）。网站发布后，空白栏目达到 5 个即单项否决；"
+                     "发布前请为这些栏目添加信息或栏目页面"]
+    assert "== 栏目更新（1）" in result.output and "空白栏目：3 个（阈值 5 个，未达阈值）" in result.output
+    english = run(site, "--lang", "en").output
+    assert ("3 empty column(s) (空白栏目: no items and no page): gfxwj（规范性文件）；rsxx（人事信息）；zcjd（政策解读）. "
+            "Once the site is published, 5 or more empty columns fail the inspection outright (单项否决)") in english
+    data = json.loads(run(site, "--format", "json").output)
+    [entry] = [p for p in data["problems"] if p["code"] == "W-EMPTY-COLUMN"]
+    assert entry["columns"] == ["gfxwj", "rsxx", "zcjd"] and entry["severity"] == "warning"
+    assert [t["count"] for t in data["summary"]["thresholds"] if t["key"] == "empty"] == [3]
 
 
 def test_veto_thresholds_and_home_page_in_the_summary(site: SiteFolder) -> None:
@@ -61,9 +85,10 @@ def test_veto_thresholds_and_home_page_in_the_summary(site: SiteFolder) -> None:
     for n in range(5):
         site.write_item(n + 1, columns=[f"dt{n}"], publish_date="2026-10-01 09:00")
     log = inspect(site)
-    assert len(found(log, "W-STALE-COLUMN")) == 5 and len(found(log, "W-EMPTY-COLUMN")) == 5
-    assert sorted(p.value for p in found(log, "W-VETO-RISK")) == sorted(
-        ["动态要闻类（2周）和通知公告、政策文件类（6个月）栏目未更新", "空白栏目"])
+    assert len(found(log, "W-STALE-COLUMN")) == 5
+    [empty] = found(log, "W-EMPTY-COLUMN")
+    assert empty.params["count"] == 5 and "5 个空白栏目" in empty.message() and "达到 5 个即单项否决" in empty.message()
+    assert [p.value for p in found(log, "W-VETO-RISK")] == ["动态要闻类（2周）和通知公告、政策文件类（6个月）栏目未更新"]
     assert [p.value for p in found(log, "W-HOME-STALE")] == ["2026-10-01"]
     out = run(site).output
     assert "动态要闻类（2周）和通知公告、政策文件类（6个月）栏目未更新：5 个（阈值 5 个，已达阈值）" in out

@@ -42,7 +42,7 @@ def test_no_output_ever_shows_the_full_numbers(site: SiteFolder) -> None:
     data = run(site, "--format", "json")
     english = run(site, "--lang", "en")
     result = build(site.root)
-    page = (site.out / "_report/index.html").read_text(encoding="utf-8")
+    page = (site.root / "output-report/index.html").read_text(encoding="utf-8")
     assert "110101********1233" in page and "138****5678" in page
     for output in (text.output, data.output, english.output, page):
         for secret in (ID, MOBILE, CARD, "张三"):

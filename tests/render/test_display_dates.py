@@ -155,8 +155,9 @@ def test_no_page_of_the_demo_shows_an_iso_date(tmp_path: Path) -> None:
     """Every page of the demo county, the private inspection report included (its header;
     its ``govsite check`` messages keep ISO)."""
     assert build(REPO, out=tmp_path / "out", quick=True).ok
-    assert (tmp_path / "out/_report/index.html").is_file()
+    assert (tmp_path / "out-report/index.html").is_file()
     assert assert_no_iso_dates_shown(tmp_path / "out") > 250
+    assert assert_no_iso_dates_shown(tmp_path / "out-report") == 1
 
 
 def test_the_sweep_finds_an_iso_date_in_text_and_in_spoken_attributes() -> None:

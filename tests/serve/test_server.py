@@ -72,6 +72,27 @@ def test_serves_the_sub_path_on_127_0_0_1_with_the_script_only_in_responses(live
     assert status == 404 and SCRIPT.search(body)
 
 
+def test_the_inspection_report_is_served_at_report_from_beside_the_output(live: LiveServer,
+                                                                         sub_site: SiteFolder) -> None:
+    """Issue 17 §3: the report is no longer in output/, but serve shows it at the same URL,
+    its links pointing at the served site."""
+    assert not (sub_site.out / "_report").exists()
+    on_disk = (sub_site.root / "output-report/index.html").read_bytes()
+    assert b'href="../output/assets/style.css"' in on_disk
+    status, headers, body = fetch(live.url + "_report/")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8" and SCRIPT.search(body)
+    assert "巡检报告".encode() in body and b'href="../assets/style.css"' in body and b"../output/" not in body
+    assert fetch(live.url + "_report/index.html")[2] == body
+    status, _, css = fetch(live.url + "assets/style.css")  # where the served report's stylesheet link resolves
+    assert status == 200 and css
+    assert fetch(live.url + "_report/.govsite-report")[0] == 404
+    connection = http.client.HTTPConnection(*live.httpd.server_address[:2])
+    connection.request("GET", PREFIX + "_report")
+    moved = connection.getresponse()
+    assert moved.status == 301 and moved.getheader("Location") == PREFIX + "_report/"
+    connection.close()
+
+
 def test_output_is_byte_identical_to_a_plain_build(live: LiveServer, sub_site: SiteFolder, tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     assert build(sub_site.root, out=plain).ok

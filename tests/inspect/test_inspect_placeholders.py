@@ -1,0 +1,95 @@
+"""Placeholders left by ``govsite init`` (issue 17 §3): each one a finding on its site.yaml
+line and field that says what to fill in; warnings, and errors with ``--strict``."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from govsite.build.build import load_and_validate
+from govsite.cli import main
+from govsite.inspect.placeholders import is_placeholder, placeholders
+from govsite.problems import ProblemLog
+from tests.conftest import REPO, SiteFolder
+from tests.inspect.inspect_helpers import run
+
+FIELDS = ["base_url", "footer.contact.phone", "footer.contact.email", "footer.contact.address",
+          "footer.site_id_code", "footer.icp", "footer.psb"]
+
+
+def _init(tmp_path: Path) -> Path:
+    target = tmp_path / "new"
+    assert CliRunner().invoke(main, ["init", str(target)]).exit_code == 0
+    return target
+
+
+def _check(target: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["check", "--site", str(target), *args])
+
+
+def test_a_new_site_is_told_each_placeholder_with_its_line_field_and_real_form(tmp_path: Path) -> None:
+    target = _init(tmp_path)
+    result = _check(target)
+    assert result.exit_code == 0, result.output  # warnings without --strict
+    lines = [ln for ln in result.output.splitlines() if "W-PLACEHOLDER" in ln]
+    text = (target / "site.yaml").read_text(encoding="utf-8").splitlines()
+    site_lines = [ln for ln in lines if ln.startswith("site.yaml:")]
+    assert [ln.split(" [")[1].split("]")[0] for ln in site_lines] == FIELDS
+    for ln in site_lines:  # each on the line that holds its value
+        number = int(ln.split(":")[1])
+        assert text[number - 1].strip().split(":")[0] == ln.split(" [")[1].split("]")[0].rsplit(".", 1)[-1]
+    assert ("site.yaml:11: 警告 W-PLACEHOLDER [footer.site_id_code]: 网站标识码仍是 govsite init 写入的占位值 "
+            "0000000000，发布后会原样显示在网站上；请填写网站标识码：全国政府网站基本信息数据库为本网站分配的 10 位数字"
+            "（前 6 位为行政区划代码），中央部门为 bm 加 8 位数字") in lines
+    assert any(ln.startswith("site.yaml:12: 警告 W-PLACEHOLDER [footer.icp]: ICP备案号仍是 govsite init 写入的占位值 "
+                             "京ICP备00000000号") and "beian.miit.gov.cn" in ln for ln in lines)
+    assert any("[footer.contact.address]: 通讯地址仍是 govsite init 写入的占位值 请填写通讯地址" in ln for ln in lines)
+    assert any(ln.startswith("content/orgs.yaml:5: 警告 W-PLACEHOLDER [0.code]: 统一社会信用代码仍是") for ln in lines)
+    assert "== 网站标识（8）" in result.output
+
+
+def test_strict_makes_placeholders_errors_in_text_json_and_english(tmp_path: Path) -> None:
+    target = _init(tmp_path)
+    strict = _check(target, "--strict")
+    assert strict.exit_code == 1
+    errors = [ln for ln in strict.output.splitlines() if " 错误 E-PLACEHOLDER " in ln]
+    assert len(errors) == 8 and "W-PLACEHOLDER" not in strict.output
+    assert strict.output.splitlines()[-1].startswith("共 8 个错误，")
+    data = json.loads(_check(target, "--strict", "--format", "json").output)
+    icp = next(p for p in data["problems"] if p["field"] == "footer.icp")
+    assert (icp["code"], icp["severity"], icp["line"], icp["value"], icp["family"]) == (
+        "E-PLACEHOLDER", "error", 12, "京ICP备00000000号", "footer")
+    assert data["errors"] == 8
+    english = _check(target, "--strict", "--lang", "en").output
+    assert ("site.yaml:13: error E-PLACEHOLDER [footer.psb]: the police record number (公安机关备案号) is still the "
+            "placeholder 京公网安备 00000000000000号 written by govsite init and would be published as is; fill it "
+            "in: the number of the public security record system (beian.gov.cn)") in english
+
+
+def test_filled_in_values_raise_nothing(site: SiteFolder) -> None:
+    """The test site's values are fictional but not placeholders: 9999990002, 测ICP备00000002号-1…"""
+    result = run(site, "--strict")
+    assert "PLACEHOLDER" not in result.output
+    site.write("site.yaml", (site.root / "site.yaml").read_text(encoding="utf-8")
+               .replace("9999990002", "0000000000").replace("xxgk@test.gov.cn", "a@b.example"))
+    fields = [ln.split(" [")[1].split("]")[0] for ln in run(site).output.splitlines() if "W-PLACEHOLDER" in ln]
+    assert fields == ["footer.contact.email", "footer.site_id_code"]
+
+
+def test_the_demo_site_has_no_placeholder() -> None:
+    model, _problems = load_and_validate(REPO)
+    log = ProblemLog()
+    placeholders(model, date(2026, 11, 20), log)
+    assert log.items == []
+
+
+def test_what_counts_as_a_placeholder() -> None:
+    assert is_placeholder("base_url", "https://www.example.gov.cn/xxgk/")
+    assert is_placeholder("email", "xxgk@EXAMPLE.com") and is_placeholder("url", "http://a.example:8080/")
+    assert not is_placeholder("base_url", "https://www.shilixian.gov.test/")
+    assert not is_placeholder("email", "a@notexample.gov.cn") and not is_placeholder("base_url", "https://example.gov.cn.x.cn/")
+    assert is_placeholder("address", "  请填写通讯地址") and not is_placeholder("address", "示例县示例路1号")
+    assert is_placeholder("icp", "京ICP备00000000号") and not is_placeholder("icp", "示ICP备00000001号-1")
+    assert is_placeholder("site_id_code", "bm00000000") and not is_placeholder("name", "0000")
