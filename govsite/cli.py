@@ -171,7 +171,7 @@ def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs:
 @main.command()
 @SITE_OPTION
 @click.option("--strict", is_flag=True,
-              help="Exit 1 on warnings too; placeholders left by govsite init are errors (E-PLACEHOLDER).")
+              help="Exit 1 on warnings too; placeholders left by govsite init or import are errors (E-PLACEHOLDER).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--since", "since", default=None, metavar="REV",
               help="Only files changed since git revision REV (plus untracked); site-wide rules still run.")

@@ -27,8 +27,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a mapping of field: value, got {value}",
     },
     "E-MISSING": {
-        "zh": "缺少必填字段 {field}",
-        "en": "required field {field} is missing",
+        "zh": "缺少必填字段 {field}{hint_zh}",
+        "en": "required field {field} is missing{hint_en}",
     },
     "E-UNKNOWN-FIELD": {
         "zh": "未知字段 {field}（值 {value}）；允许的字段：{allowed}",

@@ -13,6 +13,11 @@ DOC_NO_CANONICAL = re.compile(r"^(?P<code>[\u4e00-\u9fa5A-Za-z0-9（）]+?)〔(?
 DOC_NO_ORDER = re.compile(r"^[\u4e00-\u9fa5A-Za-z0-9（）]+?令(?:\d{4}年)?[（(]?第[1-9]\d*号[）)]?$")
 """令 forms such as 国务院令第711号 or 示例县人民政府令第3号, also acceptable."""
 
+PLACEHOLDER_REGION = "000000"
+"""Region (characters 3–8 of a 统一社会信用代码) of the placeholder codes govsite writes for
+organizations it creates (``govsite import``) and of init's ``11000000000000000U``: no
+registration authority has this code, so ``govsite check`` reports such a code (W-PLACEHOLDER)."""
+
 _WRONG_BRACKETS = [("[", "]"), ("［", "］"), ("【", "】"), ("（", "）"), ("(", ")"), ("〈", "〉"), ("{", "}")]
 
 

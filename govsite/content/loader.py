@@ -119,6 +119,8 @@ def read_inside(root: Path, rel: str, problems: ProblemLog) -> bytes | None:
     if not path.is_file():
         if os.path.islink(path) and links_to_ancestor(str(path)):
             problems.error("E-PATH-LOOP", rel, None, None, rel)
+        elif rel == SITE_FILE:  # not a site folder: a wrong --site, or a command run in the wrong folder
+            problems.error("E-MISSING", rel, None, rel, None, **_not_a_site(root))
         else:
             problems.error("E-MISSING", rel, None, rel, None)
         return None
@@ -126,6 +128,13 @@ def read_inside(root: Path, rel: str, problems: ProblemLog) -> bytes | None:
         problems.error("E-PATH-ESCAPE", rel, None, None, rel)
         return None
     return read_bytes(rel, path, problems)
+
+
+def _not_a_site(root: Path) -> dict[str, str]:
+    return {"hint_zh": f"：{root} 不是站点文件夹（站点文件夹中有 site.yaml）；请在站点文件夹中运行，或用 --site 指定站点文件夹，"
+                       "新站点用 govsite init 创建",
+            "hint_en": f": {root} is not a site folder (a site folder holds site.yaml); run the command in the site "
+                       "folder or name it with --site; create a new site with govsite init"}
 
 
 def _read_inside(site: "LoadedSite", rel: str) -> bytes | None:

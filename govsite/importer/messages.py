@@ -17,6 +17,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "CSV 文件没有可识别的表头；第一行应为列名，如 标题、发布日期、发布机构（或 title、publish_date、issuer）",
         "en": "the CSV file has no recognisable header; the first row must name the columns, e.g. title, publish_date, issuer",
     },
+    "IMPORT-FILE-JSON-ARRAY": {
+        "zh": "文件是一个 JSON 数组（以 [ 开头），govsite 读取的是 JSON Lines：每行一个 JSON 对象 {…}，不带外层的 [ ]；"
+              "请转换后再导入（如 jq -c '.[]' 导出.json > 导出.jsonl），或另存为 CSV",
+        "en": "the file is a JSON array (it starts with [); govsite reads JSON Lines: one JSON object {…} per line, "
+              "without the enclosing [ ]; convert it first (e.g. jq -c '.[]' export.json > export.jsonl) or save it as CSV",
+    },
     "IMPORT-BAD-DATE": {
         "zh": "{label} {value} 不是有效日期（格式无法识别或日期不存在）；可用格式：{forms}",
         "en": "{label} {value} is not a valid date (unknown form or no such day); accepted forms: {forms_en}",

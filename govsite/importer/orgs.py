@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govsite.content.yamlsource import YamlError, dump_yaml, parse_yaml
-from govsite.identifiers import org_code_check_char, uscc_check_char
+from govsite.identifiers import PLACEHOLDER_REGION, org_code_check_char, uscc_check_char
 from govsite.importer.org_ids import readable_id, region_prefixes, split_issuers
 from govsite.model.org import Organization
 from govsite.valuetext import choice_list
 
 TOWNSHIP_SUFFIXES = ("镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府")
-PLACEHOLDER_REGION = "000000"
 APPEND_COMMENT = (
     "# 以下机构由 {command} 自动创建：code 为占位代码（区划码 000000），"
     "请改为真实的统一社会信用代码，并补充简称、上级机构"

@@ -53,7 +53,7 @@ ALIASES: dict[str, str] = {
 
 
 class ImportFileError(Exception):
-    """The file as a whole cannot be read (encoding, format, no header)."""
+    """The file as a whole cannot be read (``encoding``, ``no_header``, ``json_array``)."""
 
     def __init__(self, reason: str, **params: Any) -> None:
         super().__init__(reason)
@@ -117,6 +117,8 @@ def read_records(path: Path) -> ReadResult:
     except UnicodeDecodeError as exc:
         raise ImportFileError("encoding", position=exc.start) from None
     fmt = detect_format(path, text)
+    if fmt == "csv" and path.suffix.lower() not in (".csv", ".tsv") and text.lstrip().startswith("["):
+        raise ImportFileError("json_array")  # a CMS's JSON export: not JSON Lines, and no CSV header
     if fmt == "jsonl":
         return _read_jsonl(text)
     return _read_csv(text, "\t" if path.suffix.lower() == ".tsv" else None)

@@ -85,8 +85,11 @@ def _paren(text: str) -> str:
 
 
 def resolve_genre(genres: list[str], value: str) -> str | None:
-    """The genre as listed, tolerating half-width brackets and ``命令``/``令`` for ``命令（令）``."""
+    """The genre as listed, tolerating half-width brackets, ``命令``/``令`` for ``命令（令）`` and
+    ``其它`` (the variant many CMSs use) for ``其他``."""
     text = _paren(re.sub(r"\s+", "", value))
+    if text == "其它":
+        text = "其他"
     if text in genres:
         return text
     for genre in genres:

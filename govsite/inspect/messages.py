@@ -57,13 +57,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the footer lacks {label} (footer.{value} in site.yaml); a government site footer needs host, site id code, ICP and police record numbers",
     },
     "W-PLACEHOLDER": {
-        "zh": "{label_zh}仍是 govsite init 写入的占位值 {value}，发布后会原样显示在网站上；请填写{label_zh}：{form_zh}",
-        "en": "the {label_en} is still the placeholder {value} written by govsite init and would be published as is; "
+        "zh": "{label_zh}仍是 {by} 写入的占位值 {value}，发布后会原样显示在网站上；请填写{label_zh}：{form_zh}",
+        "en": "the {label_en} is still the placeholder {value} written by {by} and would be published as is; "
               "fill it in: {form_en}",
     },
     "E-PLACEHOLDER": {
-        "zh": "{label_zh}仍是 govsite init 写入的占位值 {value}，发布后会原样显示在网站上；请填写{label_zh}：{form_zh}",
-        "en": "the {label_en} is still the placeholder {value} written by govsite init and would be published as is; "
+        "zh": "{label_zh}仍是 {by} 写入的占位值 {value}，发布后会原样显示在网站上；请填写{label_zh}：{form_zh}",
+        "en": "the {label_en} is still the placeholder {value} written by {by} and would be published as is; "
               "fill it in: {form_en}",
     },
     "E-PII-ID": {

@@ -18,7 +18,11 @@ are not placeholders (the demo site's ``9999990001``, ``示ICP备00000001号-1``
   and names under them, in any URL or e-mail address in site.yaml;
 - a 网站标识码, ICP备案号, 公安机关备案号, phone number or postcode whose digits are all 0;
 - an organization's 统一社会信用代码 in content/orgs.yaml whose 组织机构代码 part
-  (characters 9–17) is all 0 (init's ``11000000000000000…``): it starts every 索引号.
+  (characters 9–17) is all 0 (init's ``11000000000000000…``): it starts every 索引号;
+- an organization's 统一社会信用代码 whose region (characters 3–8) is ``000000``, the
+  placeholder ``govsite import items --create-orgs`` and ``govsite import gazette`` give the
+  organizations they create (:data:`govsite.identifiers.PLACEHOLDER_REGION`; no real
+  registration authority has that region code).
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from govsite.content.yamlsource import YamlError, locate, parse_yaml
+from govsite.identifiers import PLACEHOLDER_REGION
 from govsite.inspect.registry import rule
 from govsite.problems import Problem, ProblemLog, Severity
 
@@ -69,6 +74,18 @@ ORG_CODE_FORM = ("统一社会信用代码", "unified social credit code (统一
                  "the office's 18-character unified social credit code (characters 9–17 are its organization "
                  "code); every 索引号 starts with it")
 ORGS_FILE = "content/orgs.yaml"
+INIT = "govsite init"
+IMPORT = "govsite import"
+
+
+def org_code_placeholder(code: str) -> str | None:
+    """The command whose placeholder 统一社会信用代码 ``code`` is (``govsite init``: 组织机构代码
+    all 0; ``govsite import``: region ``000000``), else None."""
+    if len(code) != 18:
+        return None
+    if set(code[8:17]) == {"0"}:
+        return INIT
+    return IMPORT if code[2:8] == PLACEHOLDER_REGION else None
 
 
 def is_placeholder(key: str, value: str) -> bool:
@@ -113,14 +130,15 @@ def placeholders(model: Any, today: date, problems: ProblemLog) -> None:
         key = str(path[-1]) if path else ""
         if is_placeholder(key, value):
             field = ".".join(map(str, path))
-            problems.warning("W-PLACEHOLDER", "site.yaml", locate(text, path, 0), field, value, **_form(field))
+            problems.warning("W-PLACEHOLDER", "site.yaml", locate(text, path, 0), field, value, by=INIT, **_form(field))
     orgs_text, orgs = _read(model, ORGS_FILE)
     for n, org in enumerate(orgs if isinstance(orgs, list) else []):
         code = org.get("code") if isinstance(org, dict) else None
-        if isinstance(code, str) and len(code) == 18 and set(code[8:17]) == {"0"}:
+        by = org_code_placeholder(code) if isinstance(code, str) else None
+        if by is not None:
             zh, en, form_zh, form_en = ORG_CODE_FORM
             problems.warning("W-PLACEHOLDER", ORGS_FILE, locate(orgs_text, (n, "code"), 0), f"{n}.code", code,
-                             label_zh=zh, label_en=en, form_zh=form_zh, form_en=form_en)
+                             by=by, label_zh=zh, label_en=en, form_zh=form_zh, form_en=form_en)
 
 
 def strict_placeholders(problems: ProblemLog) -> ProblemLog:

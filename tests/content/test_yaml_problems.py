@@ -204,7 +204,10 @@ def test_missing_site_yaml(site: SiteFolder) -> None:
     (site.root / "site.yaml").unlink()
     p = only(check(site), "E-MISSING")
     assert (p.file, p.field) == ("site.yaml", "site.yaml")
-    assert p.message() == "缺少必填字段 site.yaml"
+    assert p.message() == (f"缺少必填字段 site.yaml：{site.root} 不是站点文件夹（站点文件夹中有 site.yaml）；请在站点文件夹中"
+                           "运行，或用 --site 指定站点文件夹，新站点用 govsite init 创建")
+    assert p.message("en").endswith(f": {site.root} is not a site folder (a site folder holds site.yaml); run the "
+                                    "command in the site folder or name it with --site; create a new site with govsite init")
 
 
 def test_missing_orgs_yaml(site: SiteFolder) -> None:

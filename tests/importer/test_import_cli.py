@@ -59,3 +59,16 @@ def test_cli_create_orgs_and_column_rules(site, tmp_path) -> None:  # type: igno
     assert "按规则归入栏目：规范性文件（gfxwj）1 条" in result.output and "新建机构 tjj：测试县统计局" in result.output
     assert (site.root / "content/items/tjj/2025/00001.md").is_file()
     assert "--create-orgs" in CliRunner().invoke(main, ["import", "items", "--help"]).output
+
+
+def test_cli_json_array_export_says_it_is_not_json_lines(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "export.json"
+    path.write_text('[{"标题": "甲", "发布日期": "2025-01-02"}]', encoding="utf-8")
+    before = snapshot(site.root)
+    result = CliRunner().invoke(main, ["import", "items", str(path), "--site", str(site.root)])
+    assert result.exit_code == 1
+    assert "export.json: 错误 E-IMPORT-FILE: 无法读取导入文件：文件是一个 JSON 数组（以 [ 开头）" in result.output
+    assert "jq -c '.[]'" in result.output and "CSV 文件没有可识别的表头" not in result.output
+    english = CliRunner().invoke(main, ["import", "items", str(path), "--site", str(site.root), "--lang", "en"])
+    assert "the file is a JSON array (it starts with [); govsite reads JSON Lines" in english.output
+    assert snapshot(site.root) == before

@@ -127,3 +127,13 @@ def test_header_normalisation() -> None:
     assert canonical_field("原网址") == "url"
     assert canonical_field("legacy_url") == "url"
     assert canonical_field("点击量") is None
+
+
+def test_a_json_array_is_refused_with_how_to_convert_it(tmp_path: Path) -> None:
+    """A CMS's JSON export (one array) was read as a CSV file without a header."""
+    (tmp_path / "export.json").write_text('[\n {"标题": "甲", "发布日期": "2024-03-05"}\n]\n', encoding="utf-8")
+    (tmp_path / "export.txt").write_text('[{"title": "甲"}]', encoding="utf-8")
+    for name in ("export.json", "export.txt"):
+        with pytest.raises(ImportFileError) as exc:
+            read_records(tmp_path / name)
+        assert exc.value.reason == "json_array"

@@ -327,3 +327,12 @@ def test_titles_and_doc_numbers_are_kept_as_published(importer) -> None:
     html = (importer.site.root / "output" / "xxgk" / page).read_text(encoding="utf-8")
     assert f"<h1>{title}</h1>" in html and f'<meta name="ArticleTitle" content="{title}">' in html
     assert f"<title>{title} — " in html and doc_no in html
+
+
+def test_genre_qita_variant_resolves(importer) -> None:
+    """体裁 其它 (它 for 他, as many CMSs write it) is the genre 其他, not an unknown genre left as a comment."""
+    before = snapshot(importer.site.root)
+    assert importer.run(importer.file("t.csv", csv_text(HEADER_ZH, [row(标题="甲", 体裁分类="其它")]))) is True
+    [text] = importer.new_files(before).values()
+    assert front_of(text)["genre"] == "其他"
+    assert "W-IMPORT-GENRE" not in importer.err

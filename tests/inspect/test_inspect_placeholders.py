@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from govsite.build.build import load_and_validate
 from govsite.cli import main
-from govsite.inspect.placeholders import is_placeholder, placeholders
+from govsite.importer.orgs import placeholder_code
+from govsite.inspect.placeholders import is_placeholder, org_code_placeholder, placeholders
 from govsite.problems import ProblemLog
 from tests.conftest import REPO, SiteFolder
 from tests.inspect.inspect_helpers import run
@@ -93,3 +94,33 @@ def test_what_counts_as_a_placeholder() -> None:
     assert is_placeholder("address", "  请填写通讯地址") and not is_placeholder("address", "示例县示例路1号")
     assert is_placeholder("icp", "京ICP备00000000号") and not is_placeholder("icp", "示ICP备00000001号-1")
     assert is_placeholder("site_id_code", "bm00000000") and not is_placeholder("name", "0000")
+
+
+def test_the_placeholder_code_of_an_organization_import_created_is_reported(tmp_path: Path) -> None:
+    """``govsite import items --create-orgs`` gives each new organization a placeholder
+    统一社会信用代码 (region 000000) and asks for the real one; check must not let it out."""
+    target = _init(tmp_path)
+    export = tmp_path / "export.csv"
+    export.write_text("标题,发布机构,发布日期\n关于春季森林防火的通知,示例县财政局,2024-03-05\n", encoding="utf-8")
+    imported = CliRunner().invoke(main, ["import", "items", str(export), "--site", str(target), "--create-orgs",
+                                         "--column-default", "qtxx"])
+    assert imported.exit_code == 0, imported.output
+    code = next(ln.split("code: ")[1].strip("'\" ") for ln in (target / "content/orgs.yaml").read_text(
+        encoding="utf-8").splitlines()[-4:] if "code:" in ln)
+    assert code[2:8] == "000000"
+    lines = [ln for ln in _check(target).output.splitlines() if "W-PLACEHOLDER [1.code]" in ln]
+    assert len(lines) == 1 and lines[0].startswith("content/orgs.yaml:")
+    assert f"统一社会信用代码仍是 govsite import 写入的占位值 {code}，" in lines[0]
+    init_line = next(ln for ln in _check(target).output.splitlines() if "W-PLACEHOLDER [0.code]" in ln)
+    assert "仍是 govsite init 写入的占位值 11000000000000000U" in init_line
+    strict = _check(target, "--strict", "--lang", "en")
+    assert strict.exit_code == 1
+    assert any(" error E-PLACEHOLDER [1.code]: " in ln and f"placeholder {code} written by govsite import" in ln
+               for ln in strict.output.splitlines())
+
+
+def test_what_counts_as_a_placeholder_org_code() -> None:
+    assert org_code_placeholder("11000000000000000U") == "govsite init"
+    assert org_code_placeholder(placeholder_code("示例县财政局")) == "govsite import"
+    assert org_code_placeholder("11999921014372155A") is None  # the demo's codes
+    assert org_code_placeholder("12340000MB1234567A") is None and org_code_placeholder("000000") is None
