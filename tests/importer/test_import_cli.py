@@ -48,7 +48,7 @@ def test_cli_options(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 def test_cli_create_orgs_and_column_rules(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "x.jsonl"
-    path.write_text('{"标题": "甲", "发文机关": "测试县统计局", "发布日期": "2025-01-02", "发文字号": "测统发〔2025〕1号"}\n',
+    path.write_text('{"标题": "甲", "发文机关": "测试县统计局", "发布日期": "2025-01-02", "发文字号": "测统规〔2025〕1号"}\n',
                     encoding="utf-8")
     before = snapshot(site.root)
     refused = CliRunner().invoke(main, ["import", "items", str(path), "--site", str(site.root)])

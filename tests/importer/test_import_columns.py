@@ -43,6 +43,7 @@ def set_import_default(site, value: str) -> None:  # type: ignore[no-untyped-def
 def test_records_without_a_column_are_placed_by_rule(importer) -> None:
     records = [
         record("测试县人民政府办公室关于印发测试县示例管理办法的通知", 发文字号="测政办发〔2024〕13号"),
+        record("测试县人民政府关于示例事项的实施意见", 发文字号="测政规〔2024〕3号"),
         record("测试县示例补助资金管理细则", 体裁="规范性文件"),
         record("《测试县示例管理办法》政策解读", 体裁="解读"),
         record("测试县人民政府办公室2023年政府信息公开工作年度报告", 体裁="报告"),
@@ -53,15 +54,27 @@ def test_records_without_a_column_are_placed_by_rule(importer) -> None:
     assert importer.run(importer.file("gov.jsonl", jsonl_text(records))) is True, importer.err
     got = columns_by_title(importer.new_files(before))
     assert got == {
-        "测试县人民政府办公室关于印发测试县示例管理办法的通知": ["gfxwj"],  # a 文号
+        "测试县人民政府办公室关于印发测试县示例管理办法的通知": ["gfxwj"],  # 印发…办法的通知
+        "测试县人民政府关于示例事项的实施意见": ["gfxwj"],  # a 文号 numbered as a 规范性文件
         "测试县示例补助资金管理细则": ["gfxwj"],  # 体裁 规范性文件
         "《测试县示例管理办法》政策解读": ["zcjd"],
         "测试县人民政府办公室2023年政府信息公开工作年度报告": ["xxgknb"],
         "关于印发《测试县“十四五”示例发展规划》的通知": ["ghxx"],  # 规划 comes before the 文号 rule
         "关于示例工作的答记者问": ["zcjd"],  # given in the file: not counted as placed by rule
     }
-    assert "按规则归入栏目：规范性文件（gfxwj）2 条，政策解读（zcjd）1 条，年报（xxgknb）1 条，规划（ghxx）1 条\n" in importer.out
+    assert "按规则归入栏目：规范性文件（gfxwj）3 条，政策解读（zcjd）1 条，年报（xxgknb）1 条，规划（ghxx）1 条\n" in importer.out
     assert "默认栏目" not in importer.out
+
+
+def test_a_doc_no_alone_does_not_make_a_record_a_regulation(importer) -> None:
+    """Notices, letters and penalty decisions carry 文号 too (walk of the first day)."""
+    set_import_default(importer.site, "qtxx")
+    records = [record("关于做好示例工作的通知", 发文字号="测政办发〔2024〕21号"),
+               record("关于示例事项的函", 发文字号="测财函〔2024〕5号"),
+               record("行政处罚决定书（测市监罚〔2024〕3号）", 发文字号="测市监罚〔2024〕3号")]
+    before = snapshot(importer.site.root)
+    assert importer.run(importer.file("gov.jsonl", jsonl_text(records))) is True, importer.err
+    assert set(sum(columns_by_title(importer.new_files(before)).values(), [])) == {"qtxx"}
 
 
 def test_default_column_from_site_yaml_and_from_the_option(importer) -> None:
