@@ -50,6 +50,13 @@ TEXTS: dict[str, dict[str, str]] = {
               "organization to content/orgs.yaml; if it is a new organization, pass --create-orgs to create it "
               "(all organizations: govsite list orgs)",
     },
+    "IMPORT-NEAR-DUPLICATE-ISSUER": {
+        "zh": "发布机构 {value} 与已有机构 {twin}几乎相同，--create-orgs 不会为它新建机构（否则同一机关会有两个机构页面）。"
+              "如是笔误或简称，请在导入文件中改为已有机构的名称或标识；如确为另一机构，请先在 content/orgs.yaml 中添加它",
+        "en": "issuer {value} nearly repeats the existing organization {twin}; --create-orgs does not create it (the "
+              "same body would get two organization pages). If it is a typo or a short form, use the existing "
+              "organization's name or id in the file; if it really is another organization, add it to content/orgs.yaml first",
+    },
     "IMPORT-CLOSEST-ORGS": {
         "zh": "最接近的机构：{orgs}",
         "en": "closest organizations: {orgs}",

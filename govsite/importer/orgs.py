@@ -50,6 +50,39 @@ def org_kind(name: str) -> str:
     return "township" if name.endswith(TOWNSHIP_SUFFIXES) else "department"
 
 
+NEAR_DUPLICATE = 0.8
+"""How alike (difflib ratio) a new name and an existing one must be to count as the same body."""
+
+
+def _without(prefixes: list[str], name: str) -> str:
+    for prefix in prefixes:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def _place(name: str) -> str | None:
+    """The place name of a township (东湖 of 东湖镇人民政府), else None."""
+    for suffix in TOWNSHIP_SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return None
+
+
+def _likeness(a: str, b: str, prefixes: list[str]) -> float:
+    """How alike two organization names are, 0…1 (see :meth:`OrgResolver.near_duplicate`).
+    A township is only ever the same as a township of the same place (东湖镇, 测试县东湖镇
+    人民政府): 东湖镇 and 西湖镇 are two towns, and a town is not the county."""
+    if a == b:
+        return 1.0
+    place_a, place_b = _place(_without(prefixes, a)), _place(_without(prefixes, b))
+    if place_a is not None or place_b is not None:
+        same = place_a is not None and place_b is not None and (place_a.endswith(place_b) or place_b.endswith(place_a))
+        return 1.0 if same else 0.0
+    pairs = ((a, b), (_without(prefixes, a), _without(prefixes, b)))
+    return max(difflib.SequenceMatcher(None, x, y).ratio() for x, y in pairs)
+
+
 @dataclass
 class OrgResolver:
     """Finds organizations for issuer values; invents new ones for unknown names."""
@@ -61,6 +94,9 @@ class OrgResolver:
     created: list[Organization] = field(default_factory=list)
     first_record: dict[str, int] = field(default_factory=dict)
     """New org id → number of the first record that named it."""
+    near: dict[str, Organization] = field(default_factory=dict)
+    """Unknown name → the existing organization it nearly repeats, for names that
+    ``--create-orgs`` refused to create (:meth:`near_duplicate`)."""
 
     def __post_init__(self) -> None:
         self._prefixes = region_prefixes(self.orgs)
@@ -112,13 +148,37 @@ class OrgResolver:
         for name in split_issuers(value):
             org = self.find(name)
             if org is None and create:
-                org, created_now = self.find_or_create(name, record)
-                created = created or created_now
+                twin = self.near_duplicate(name)
+                if twin is not None:
+                    self.near[name] = twin
+                else:
+                    org, created_now = self.find_or_create(name, record)
+                    created = created or created_now
             if org is None:
                 unknown.append(name)
             elif org not in found:
                 found.append(org)
         return found, unknown, created
+
+    def near_duplicate(self, value: str) -> Organization | None:
+        """The existing organization that ``value`` nearly repeats, if any: a typo
+        (示例县财政居), or a name without the county's (县财政局) or in another form
+        (县政府办公室 for short name 县政府办). ``--create-orgs`` does not create such
+        a name: it would become a second public organization page for the same
+        body (walk of the first day). Similarity is difflib's ratio, at least
+        :data:`NEAR_DUPLICATE`, over the names as given and without the site's region
+        (示例县); two townships are compared on their place names (东湖镇 and
+        西湖镇 are two towns, a town is not the county)."""
+        key = _norm(value)
+        best: tuple[float, Organization] | None = None
+        for org in self.orgs:
+            for name in (org.name, org.short_name):
+                if not name:
+                    continue
+                ratio = _likeness(key, _norm(name), self._prefixes)
+                if ratio >= NEAR_DUPLICATE and (best is None or ratio > best[0]):
+                    best = (ratio, org)
+        return best[1] if best else None
 
     def closest(self, value: str, limit: int = 3) -> list[Organization]:
         """Existing organizations whose full or short name is most like ``value``

@@ -87,6 +87,11 @@ def _map_all(read: ReadResult, ctx: ImportContext) -> tuple[list[MappedRecord], 
         if rec is not None:
             mapped.append(rec)
     for name, where in ctx.unknown_issuers.items():
+        twin = ctx.orgs.near.get(name)
+        if twin is not None:
+            issues.append(records_error(where, "issuer", name, "IMPORT-NEAR-DUPLICATE-ISSUER",
+                                        twin=choice_list([(twin.id, twin.name)])))
+            continue
         close = ctx.orgs.closest(name)
         listed = choice_list((o.id, o.name) for o in close)
         issues.append(records_error(where, "issuer", name, "IMPORT-UNKNOWN-ISSUER",

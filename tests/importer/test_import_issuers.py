@@ -114,3 +114,32 @@ def test_file_is_named_after_the_index_number_and_wenzhong_is_the_genre(importer
                    "乙": ("content/items/xzfb/2024/153077.md", None),
                    "丙": ("content/items/xzfb/2024/00001.md", None)}  # no serial to read: the next free number
     assert "W-IMPORT-FIELD" not in importer.err
+
+
+def test_create_orgs_does_not_create_a_near_duplicate_of_an_existing_organization(importer) -> None:
+    """A typo, a name without the county's, or another form of a short name would become
+    a second public page for the same body (walk of the first day): refused, with the
+    organization it repeats; a genuinely new body and another township are created."""
+    records = [record("甲", "测试县人民政府办工室"),  # typo of 测试县人民政府办公室
+               record("乙", "县政府办公室"),  # another form of its short name 县政府办
+               record("丙", "县人民政府办公室、测试县统计局"),  # the county's name left out, jointly with a new body
+               record("丁", "测试县某某镇人民政府")]
+    before = snapshot(importer.site.root)
+    assert importer.run(importer.file("x.jsonl", jsonl_text(records)), create_orgs=True) is False
+    assert snapshot(importer.site.root) == before
+    for name, numbers in (("测试县人民政府办工室", "第 1 条"), ("县政府办公室", "第 2 条"), ("县人民政府办公室", "第 3 条")):
+        assert (f"1 条记录无法导入（{numbers}）：发布机构 {name} 与已有机构 xzfb（测试县人民政府办公室）几乎相同，"
+                "--create-orgs 不会为它新建机构") in importer.err, importer.err
+    assert "测试县统计局" not in importer.err and "测试县某某镇人民政府" not in importer.err
+    english = importer.run(importer.file("x.jsonl", jsonl_text(records)), create_orgs=True, lang="en")
+    assert english is False and "issuer 县政府办公室 nearly repeats the existing organization xzfb（测试县人民政府办公室）" in importer.err
+
+
+def test_two_townships_are_two_organizations(importer) -> None:
+    from govsite.importer.orgs import OrgResolver
+    from govsite.model.org import Organization
+
+    east = Organization.model_validate({"id": "dhz", "name": "测试县东湖镇人民政府", "code": "11000000MB0000158J", "kind": "township"})
+    resolver = OrgResolver([east])
+    assert resolver.near_duplicate("测试县西湖镇人民政府") is None
+    assert resolver.near_duplicate("测试县东湖镇政府") is east
