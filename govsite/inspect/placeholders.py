@@ -22,7 +22,10 @@ are not placeholders (the demo site's ``9999990001``, ``示ICP备00000001号-1``
 - an organization's 统一社会信用代码 whose region (characters 3–8) is ``000000``, the
   placeholder ``govsite import items --create-orgs`` and ``govsite import gazette`` give the
   organizations they create (:data:`govsite.identifiers.PLACEHOLDER_REGION`; no real
-  registration authority has that region code).
+  registration authority has that region code);
+- a line of a page's or item's body that is govsite's own fill-in text (:data:`FILLERS`:
+  ``在此填写正文。`` of ``govsite new item``, ``请在此填写…`` of the pages ``govsite init``
+  writes), which would be published as the document's text.
 """
 from __future__ import annotations
 
@@ -76,6 +79,26 @@ ORG_CODE_FORM = ("统一社会信用代码", "unified social credit code (统一
 ORGS_FILE = "content/orgs.yaml"
 INIT = "govsite init"
 IMPORT = "govsite import"
+
+
+FILLERS: tuple[tuple[str, str], ...] = (("在此填写正文。", "govsite new item"), ("请在此填写", INIT))
+"""(start of a body line, the command that writes it): fill-in text of govsite's scaffolds."""
+BODY_FORM = ("正文", "body text", "本文件的正文", "the document's text")
+
+
+def filler_lines(body: str, body_line: int) -> list[tuple[int, str]]:
+    """(file line, line) of each body line that starts with govsite's fill-in text;
+    ``body_line`` is the file line of the body's first line."""
+    out = []
+    for n, line in enumerate(body.splitlines()):
+        text = line.strip()
+        if any(text.startswith(start) for start, _by in FILLERS):
+            out.append((body_line + n, text))
+    return out
+
+
+def _filler_author(text: str) -> str:
+    return next(by for start, by in FILLERS if text.startswith(start))
 
 
 def org_code_placeholder(code: str) -> str | None:
@@ -139,6 +162,18 @@ def placeholders(model: Any, today: date, problems: ProblemLog) -> None:
             zh, en, form_zh, form_en = ORG_CODE_FORM
             problems.warning("W-PLACEHOLDER", ORGS_FILE, locate(orgs_text, (n, "code"), 0), f"{n}.code", code,
                              by=by, label_zh=zh, label_en=en, form_zh=form_zh, form_en=form_en)
+
+
+@rule("W-PLACEHOLDER-TEXT", family="footer", codes=("W-PLACEHOLDER", "E-PLACEHOLDER"))
+def placeholder_text(model: Any, today: date, problems: ProblemLog) -> None:
+    """Each line of govsite's fill-in text left in a published page or item."""
+    from govsite.inspect.facts import facts
+
+    zh, en, form_zh, form_en = BODY_FORM
+    for source, found in facts(model).items():
+        for line, text in found.fillers:
+            problems.warning("W-PLACEHOLDER", source, line, "body", text, by=_filler_author(text),
+                             label_zh=zh, label_en=en, form_zh=form_zh, form_en=form_en)
 
 
 def strict_placeholders(problems: ProblemLog) -> ProblemLog:

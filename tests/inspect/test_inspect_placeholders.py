@@ -48,7 +48,7 @@ def test_a_new_site_is_told_each_placeholder_with_its_line_field_and_real_form(t
                              "京ICP备00000000号") and "beian.miit.gov.cn" in ln for ln in lines)
     assert any("[footer.contact.address]: 通讯地址仍是 govsite init 写入的占位值 请填写通讯地址" in ln for ln in lines)
     assert any(ln.startswith("content/orgs.yaml:5: 警告 W-PLACEHOLDER [0.code]: 统一社会信用代码仍是") for ln in lines)
-    assert "== 网站标识（8）" in result.output
+    assert "== 网站标识（10）" in result.output  # and the 指南 page's two fill-in lines
 
 
 def test_strict_makes_placeholders_errors_in_text_json_and_english(tmp_path: Path) -> None:
@@ -56,13 +56,13 @@ def test_strict_makes_placeholders_errors_in_text_json_and_english(tmp_path: Pat
     strict = _check(target, "--strict")
     assert strict.exit_code == 1
     errors = [ln for ln in strict.output.splitlines() if " 错误 E-PLACEHOLDER " in ln]
-    assert len(errors) == 8 and "W-PLACEHOLDER" not in strict.output
-    assert strict.output.splitlines()[-1].startswith("共 8 个错误，")
+    assert len(errors) == 10 and "W-PLACEHOLDER" not in strict.output
+    assert strict.output.splitlines()[-1].startswith("共 10 个错误，")
     data = json.loads(_check(target, "--strict", "--format", "json").output)
     icp = next(p for p in data["problems"] if p["field"] == "footer.icp")
     assert (icp["code"], icp["severity"], icp["line"], icp["value"], icp["family"]) == (
         "E-PLACEHOLDER", "error", 12, "京ICP备00000000号", "footer")
-    assert data["errors"] == 8
+    assert data["errors"] == 10
     english = _check(target, "--strict", "--lang", "en").output
     assert ("site.yaml:13: error E-PLACEHOLDER [footer.psb]: the police record number (公安机关备案号) is still the "
             "placeholder 京公网安备 00000000000000号 written by govsite init and would be published as is; fill it "
@@ -124,3 +124,26 @@ def test_what_counts_as_a_placeholder_org_code() -> None:
     assert org_code_placeholder(placeholder_code("示例县财政局")) == "govsite import"
     assert org_code_placeholder("11999921014372155A") is None  # the demo's codes
     assert org_code_placeholder("12340000MB1234567A") is None and org_code_placeholder("000000") is None
+
+
+def test_fill_in_text_left_in_a_page_or_an_item_is_a_placeholder(tmp_path: Path) -> None:
+    """The 指南 page init writes and the body of ``govsite new item`` are fill-in text
+    that would be published as the document (walk of the first day)."""
+    target = _init(tmp_path)
+    made = CliRunner().invoke(main, ["new", "item", "--site", str(target), "--org", "gov", "--column", "qtxx",
+                                     "--title", "关于示例事项的通知"])
+    assert made.exit_code == 0, made.output
+    item = next(p for p in (target / "content/items/gov").rglob("*.md") if "关于示例事项的通知" in p.read_text(encoding="utf-8"))
+    rel = item.relative_to(target).as_posix()
+    item_line = item.read_text(encoding="utf-8").splitlines().index("在此填写正文。") + 1
+    guide = (target / "content/pages/zhinan.md").read_text(encoding="utf-8").splitlines()
+    lines = [ln for ln in _check(target).output.splitlines() if "[body]" in ln]
+    assert lines == [f"{rel}:{item_line}: 警告 W-PLACEHOLDER [body]: 正文仍是 govsite new item 写入的占位值 在此填写正文。，"
+                     "发布后会原样显示在网站上；请填写正文：本文件的正文"] + [
+        f"content/pages/zhinan.md:{guide.index(g) + 1}: 警告 W-PLACEHOLDER [body]: 正文仍是 govsite init 写入的占位值 {g}，"
+        "发布后会原样显示在网站上；请填写正文：本文件的正文" for g in guide if g.startswith("请在此填写")]
+    assert len(lines) == 3
+    strict = _check(target, "--strict")
+    assert strict.exit_code == 1 and sum(" 错误 E-PLACEHOLDER [body]" in ln for ln in strict.output.splitlines()) == 3
+    item.write_text(item.read_text(encoding="utf-8").replace("在此填写正文。", "本机关决定开展示例工作。"), encoding="utf-8")
+    assert sum("[body]" in ln for ln in _check(target).output.splitlines()) == 2
