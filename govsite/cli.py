@@ -199,17 +199,19 @@ def check(site: Path, strict: bool, fmt: str, since: str | None, no_inspect: boo
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="示例县人民政府", show_default=True, help="Site name.")
-def init(directory: Path, name: str) -> None:
+@LANG_OPTION
+def init(directory: Path, name: str, lang: str) -> None:
     """Create a new minimal site in DIRECTORY that builds at once."""
     from govsite.scaffold_site import create_site
 
     try:
         created = create_site(directory, name)
     except FileExistsError as exc:
-        raise click.ClickException(f"{exc}（目录非空 / directory not empty）") from None
+        raise click.ClickException(_t(lang, f"{exc}（目录非空）", f"{exc} (directory not empty)")) from None
     for path in created:
-        click.echo(f"created {path}")
-    click.echo(f"下一步 / next: govsite build --site {directory}")
+        click.echo(_t(lang, f"已创建 {path}", f"created {path}"))
+    click.echo(_t(lang, f"下一步：govsite check --site {directory}（检查要填写的占位值），然后 govsite build --site {directory}",
+                  f"next: govsite check --site {directory} (the placeholders to fill in), then govsite build --site {directory}"))
 
 
 @main.group()

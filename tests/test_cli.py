@@ -52,6 +52,10 @@ def test_init_creates_a_site_that_builds_at_once(tmp_path: Path) -> None:
     target = tmp_path / "newsite"
     result = runner.invoke(main, ["init", str(target)])
     assert result.exit_code == 0, result.output
+    assert f"已创建 {target / 'site.yaml'}" in result.output and "created" not in result.output  # Chinese throughout
+    assert f"下一步：govsite check --site {target}" in result.output
+    english = runner.invoke(main, ["init", str(tmp_path / "en"), "--lang", "en"])
+    assert f"created {tmp_path / 'en' / 'site.yaml'}" in english.output and "已创建" not in english.output
     result = runner.invoke(main, ["check", "--site", str(target), "--strict", "--no-inspect"])
     assert result.exit_code == 0, result.output
     # A new site is valid, but the inspection sees its empty columns (warnings: exit 0 without --strict).
