@@ -164,10 +164,28 @@ def placeholders(model: Any, today: date, problems: ProblemLog) -> None:
                              by=by, label_zh=zh, label_en=en, form_zh=form_zh, form_en=form_en)
 
 
+INDEX_NO_FORM = ("索引号", "index number (索引号)",
+                 "以发布机构真实的统一社会信用代码开头（在 content/orgs.yaml 中改正机构代码后，索引号不会自动改变，需逐条改正）",
+                 "starting with the issuer's real unified social credit code (correcting the code in content/orgs.yaml "
+                 "does not change index numbers already given: correct each one)")
+
+
 @rule("W-PLACEHOLDER-TEXT", family="footer", codes=("W-PLACEHOLDER", "E-PLACEHOLDER"))
 def placeholder_text(model: Any, today: date, problems: ProblemLog) -> None:
-    """Each line of govsite's fill-in text left in a published page or item."""
+    """Each line of govsite's fill-in text left in a published page or item, and each
+    索引号 that starts with a placeholder organization code (an index number is given
+    once and never recomputed, so correcting the code in orgs.yaml leaves it behind)."""
     from govsite.inspect.facts import facts
+    from govsite.inspect.sources import document, field_line
+
+    zh, en, form_zh, form_en = INDEX_NO_FORM
+    for item in model.items:
+        by = org_code_placeholder(item.fm.index_no.split("/", 1)[0])
+        if by is not None:
+            doc = document(model, item.source)
+            line = field_line(doc, "index_no") if doc is not None else None
+            problems.warning("W-PLACEHOLDER", item.source, line, "index_no", item.fm.index_no, by=by,
+                             label_zh=zh, label_en=en, form_zh=form_zh, form_en=form_en)
 
     zh, en, form_zh, form_en = BODY_FORM
     for source, found in facts(model).items():

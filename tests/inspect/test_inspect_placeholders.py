@@ -48,7 +48,10 @@ def test_a_new_site_is_told_each_placeholder_with_its_line_field_and_real_form(t
                              "京ICP备00000000号") and "beian.miit.gov.cn" in ln for ln in lines)
     assert any("[footer.contact.address]: 通讯地址仍是 govsite init 写入的占位值 请填写通讯地址" in ln for ln in lines)
     assert any(ln.startswith("content/orgs.yaml:5: 警告 W-PLACEHOLDER [0.code]: 统一社会信用代码仍是") for ln in lines)
-    assert "== 网站标识（10）" in result.output  # and the 指南 page's two fill-in lines
+    assert "== 网站标识（11）" in result.output  # and the 指南 page's two fill-in lines, and the first item's 索引号
+    # An index number is given once: it keeps a placeholder code after orgs.yaml is corrected.
+    assert any(ln.startswith("content/items/gov/") and ":2: 警告 W-PLACEHOLDER [index_no]: 索引号仍是 govsite init 写入的占位值 "
+               "11000000000000000U/" in ln and "索引号不会自动改变" in ln for ln in lines), lines
 
 
 def test_strict_makes_placeholders_errors_in_text_json_and_english(tmp_path: Path) -> None:
@@ -56,13 +59,13 @@ def test_strict_makes_placeholders_errors_in_text_json_and_english(tmp_path: Pat
     strict = _check(target, "--strict")
     assert strict.exit_code == 1
     errors = [ln for ln in strict.output.splitlines() if " 错误 E-PLACEHOLDER " in ln]
-    assert len(errors) == 10 and "W-PLACEHOLDER" not in strict.output
-    assert strict.output.splitlines()[-1].startswith("共 10 个错误，")
+    assert len(errors) == 11 and "W-PLACEHOLDER" not in strict.output
+    assert strict.output.splitlines()[-1].startswith("共 11 个错误，")
     data = json.loads(_check(target, "--strict", "--format", "json").output)
     icp = next(p for p in data["problems"] if p["field"] == "footer.icp")
     assert (icp["code"], icp["severity"], icp["line"], icp["value"], icp["family"]) == (
         "E-PLACEHOLDER", "error", 12, "京ICP备00000000号", "footer")
-    assert data["errors"] == 10
+    assert data["errors"] == 11
     english = _check(target, "--strict", "--lang", "en").output
     assert ("site.yaml:13: error E-PLACEHOLDER [footer.psb]: the police record number (公安机关备案号) is still the "
             "placeholder 京公网安备 00000000000000号 written by govsite init and would be published as is; fill it "
