@@ -55,14 +55,14 @@ def late_interpretations_and_publication(model: Any, today: date, problems: Prob
         policy = item.interprets
         if policy is not None:
             policy_day = _day(policy.fm.publish_date)
-            if published > cal.add_workdays(policy_day, INTERPRETATION_DAYS):
+            if cal.is_after_workdays(policy_day, INTERPRETATION_DAYS, published):
                 problems.warning("W-LATE-INTERPRETATION", item.source, line(item.source, "publish_date"), "publish_date",
                                  published.isoformat(),
                                  policy=policy.fm.index_no, policy_date=policy_day.isoformat(),
                                  days=cal.workdays_between(policy_day, published))
         written = item.fm.written_date
         if written and item.fm.disclosure_mode is DisclosureMode.PROACTIVE:
-            if published > cal.add_workdays(written, PUBLICATION_DAYS):
+            if cal.is_after_workdays(written, PUBLICATION_DAYS, published):
                 problems.warning("W-LATE-PUBLICATION", item.source, line(item.source, "publish_date"), "publish_date",
                                  published.isoformat(),
                                  written=written.isoformat(), days=cal.workdays_between(written, published))

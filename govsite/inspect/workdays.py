@@ -58,6 +58,20 @@ class WorkCalendar:
                 left -= 1
         return day
 
+    def is_after_workdays(self, start: date, count: int, day: date) -> bool:
+        """Is ``day`` later than :meth:`add_workdays` (``start``, ``count``)? Only the
+        days up to ``day`` are looked at, so an on-time date never reaches into a year
+        the holiday table does not cover (a document written in December and
+        published the next day must not need next year's calendar)."""
+        current, left = start, count
+        while current < day:
+            current += timedelta(days=1)
+            if self.is_workday(current):
+                left -= 1
+                if left == 0:
+                    return day > current
+        return False
+
     def workdays_between(self, start: date, end: date) -> int:
         """Working days after ``start`` up to and including ``end`` (0 when end ≤ start)."""
         count = 0

@@ -46,3 +46,28 @@ def test_override_replaces_the_table_for_a_covered_year() -> None:
     cal = WorkCalendar(config.working_days)
     assert not cal.is_workday(date(2024, 2, 5))
     assert not cal.is_workday(date(2024, 2, 4))      # the table's 调休 no longer applies
+
+
+def test_a_deadline_is_checked_without_counting_past_the_publication_day() -> None:
+    """A document written in December and published the next day is on time without next
+    year's calendar (a new site in December got W-CALENDAR-FALLBACK for the coming year)."""
+    cal = WorkCalendar()
+    assert not cal.is_after_workdays(date(2026, 12, 7), 20, date(2026, 12, 8))
+    assert cal.fallback_years == set()
+    # Same answers as comparing with add_workdays, including a weekend right after the deadline.
+    for start, count, day in ((date(2024, 9, 30), 3, date(2024, 10, 10)), (date(2024, 9, 30), 3, date(2024, 10, 11)),
+                              (date(2024, 9, 27), 1, date(2024, 9, 28)), (date(2024, 9, 26), 1, date(2024, 9, 28)),
+                              (date(2024, 1, 2), 20, date(2024, 3, 1)), (date(2024, 1, 2), 20, date(2024, 1, 2))):
+        assert cal.is_after_workdays(start, count, day) == (day > cal.add_workdays(start, count)), (start, count, day)
+
+
+def test_a_new_site_in_december_has_no_calendar_fallback_warning(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from govsite.cli import main
+
+    monkeypatch.setenv("GOVSITE_TODAY", "2026-12-07")
+    target = tmp_path / "new"
+    assert CliRunner().invoke(main, ["init", str(target)]).exit_code == 0
+    result = CliRunner().invoke(main, ["check", "--site", str(target)])
+    assert "W-CALENDAR-FALLBACK" not in result.output, result.output
