@@ -158,7 +158,13 @@ def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs:
         _refuse_output(exc, lang)
     print_problems(result.problems, lang)
     if not result.ok:
-        click.echo(_t(lang, "构建失败：未写入任何文件，原有 output/ 保持不变。", "Build failed: nothing was written; the previous output is unchanged."), err=True)
+        target = out or site / "output"
+        if target.is_dir():
+            click.echo(_t(lang, f"构建失败：未写入任何文件，原有的 {target} 保持不变。",
+                          f"Build failed: nothing was written; the previous {target} is unchanged."), err=True)
+        else:
+            click.echo(_t(lang, f"构建失败：未写入任何文件（{target} 尚不存在）。",
+                          f"Build failed: nothing was written ({target} does not exist yet)."), err=True)
         sys.exit(1)
     _inspection_notice(out or site / "output", lang)
     click.echo(

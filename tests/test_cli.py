@@ -44,7 +44,15 @@ def test_real_process_exits_with_its_code_and_full_output(site: SiteFolder, comm
     assert bad.returncode == 1
     assert "00002.md" in bad.stdout + bad.stderr and "2024-02-30" in bad.stdout + bad.stderr
     if command == "build":
-        assert bad.stderr.rstrip().endswith("the previous output is unchanged.")
+        assert bad.stderr.rstrip().endswith(f"the previous {site.root / 'output'} is unchanged.")
+
+
+def test_a_failed_first_build_does_not_speak_of_a_previous_output(site: SiteFolder) -> None:
+    site.write_item(2, publish_date="2024-02-30")
+    bad = CliRunner().invoke(main, ["build", "--site", str(site.root), "--quiet"])
+    assert bad.exit_code == 1
+    assert f"构建失败：未写入任何文件（{site.root / 'output'} 尚不存在）。" in bad.output
+    assert "保持不变" not in bad.output
 
 
 def test_init_creates_a_site_that_builds_at_once(tmp_path: Path) -> None:
