@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from govsite.fill_in import NEW_ITEM_BODY
 from govsite.content.itemfile import assign_index_no, item_file_text, item_path, write_new_file
 from govsite.content.loader import load_site
 from govsite.i18n import render_message
@@ -45,7 +46,7 @@ def _resolve_column(columns: list[Column], given: str) -> str:
 
 def create_item(site: Path, org_id: str, column_id: str, title: str, publish_date: str | None,
                 genre: str = "通知", extra: dict[str, object] | None = None,
-                body: str = "在此填写正文。\n") -> tuple[Path, str]:
+                body: str = NEW_ITEM_BODY + "\n") -> tuple[Path, str]:
     """Write a new item file; returns (path relative to site, index_no).
 
     ``extra`` adds or overrides front-matter fields (e.g. ``interprets`` for a 政策解读)."""

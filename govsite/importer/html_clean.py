@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import nh3
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from govsite.fill_in import IMAGE_ALT
 from govsite.importer.html_tables import flatten_tables
 
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "table", "thead",
@@ -109,15 +110,13 @@ def _links_and_images(soup: BeautifulSoup, base: str | None) -> None:
             a.unwrap()
         else:
             a["href"] = _absolute(href, base)
-    n = 0
     for img in soup.find_all("img"):
         src = (img.get("src") or "").strip()
         if not src:
             img.decompose()
             continue
-        n += 1
         alt = " ".join((img.get("alt") or "").split()) or " ".join((img.get("title") or "").split())
-        img.attrs = {"src": _absolute(src, base), "alt": alt or f"图片{n}"}
+        img.attrs = {"src": _absolute(src, base), "alt": alt or IMAGE_ALT}
 
 
 def _is_punct(ch: str) -> bool:

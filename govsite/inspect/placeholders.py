@@ -23,9 +23,10 @@ are not placeholders (the demo site's ``9999990001``, ``示ICP备00000001号-1``
   placeholder ``govsite import items --create-orgs`` and ``govsite import gazette`` give the
   organizations they create (:data:`govsite.identifiers.PLACEHOLDER_REGION`; no real
   registration authority has that region code);
-- a line of a page's or item's body that is govsite's own fill-in text (:data:`FILLERS`:
-  ``在此填写正文。`` of ``govsite new item``, ``请在此填写…`` of the pages ``govsite init``
-  writes), which would be published as the document's text.
+- a line of a page's or item's body that is govsite's own fill-in text
+  (:mod:`govsite.fill_in`: ``在此填写正文。`` of ``govsite new item``, ``请在此填写…`` of the
+  pages ``govsite init`` writes, the image description ``请填写图片说明`` of
+  ``govsite import items``), which would be published as the document's text.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from govsite.content.yamlsource import YamlError, locate, parse_yaml
+from govsite.fill_in import fill_in_of
 from govsite.identifiers import PLACEHOLDER_REGION
 from govsite.inspect.registry import rule
 from govsite.problems import Problem, ProblemLog, Severity
@@ -81,24 +83,20 @@ INIT = "govsite init"
 IMPORT = "govsite import"
 
 
-FILLERS: tuple[tuple[str, str], ...] = (("在此填写正文。", "govsite new item"), ("请在此填写", INIT))
-"""(start of a body line, the command that writes it): fill-in text of govsite's scaffolds."""
 BODY_FORM = ("正文", "body text", "本文件的正文", "the document's text")
+IMAGE_FORM = ("图片说明", "image description (alt)", "说明图片内容的文字，供读屏软件朗读，如 ![2024年财政收支对比图](地址)",
+              "words saying what the image shows, read out by screen readers, e.g. ![2024 revenue and spending](address)")
 
 
 def filler_lines(body: str, body_line: int) -> list[tuple[int, str]]:
-    """(file line, line) of each body line that starts with govsite's fill-in text;
-    ``body_line`` is the file line of the body's first line."""
+    """(file line, fill-in text) of each body line holding govsite's fill-in text
+    (:func:`govsite.fill_in.fill_in_of`); ``body_line`` is the file line of the body's first line."""
     out = []
     for n, line in enumerate(body.splitlines()):
-        text = line.strip()
-        if any(text.startswith(start) for start, _by in FILLERS):
-            out.append((body_line + n, text))
+        found = fill_in_of(line)
+        if found is not None:
+            out.append((body_line + n, found[0]))
     return out
-
-
-def _filler_author(text: str) -> str:
-    return next(by for start, by in FILLERS if text.startswith(start))
 
 
 def org_code_placeholder(code: str) -> str | None:
@@ -187,10 +185,11 @@ def placeholder_text(model: Any, today: date, problems: ProblemLog) -> None:
             problems.warning("W-PLACEHOLDER", item.source, line, "index_no", item.fm.index_no, by=by,
                              label_zh=zh, label_en=en, form_zh=form_zh, form_en=form_en)
 
-    zh, en, form_zh, form_en = BODY_FORM
     for source, found in facts(model).items():
         for line, text in found.fillers:
-            problems.warning("W-PLACEHOLDER", source, line, "body", text, by=_filler_author(text),
+            _text, by, kind = fill_in_of(text) or (text, "govsite", "body")
+            zh, en, form_zh, form_en = IMAGE_FORM if kind == "image" else BODY_FORM
+            problems.warning("W-PLACEHOLDER", source, line, "body", text, by=by,
                              label_zh=zh, label_en=en, form_zh=form_zh, form_en=form_en)
 
 

@@ -130,16 +130,16 @@ def test_broken_markup_does_not_become_a_script() -> None:
 def test_images_get_alt_text_and_absolute_urls() -> None:
     md = html_to_markdown('<p><img src="a.png"><img src="/b.png" title="示意图"><img src="c.png" alt=" 原有 "></p>'
                           '<img src="d.png" alt="">', BASE)
-    assert "![图片1](http://www.old.gov.cn/xxgk/2019/01/a.png)" in md
+    assert "![请填写图片说明](http://www.old.gov.cn/xxgk/2019/01/a.png)" in md
     assert "![示意图](http://www.old.gov.cn/b.png)" in md
     assert "![原有](http://www.old.gov.cn/xxgk/2019/01/c.png)" in md
-    assert "![图片4](http://www.old.gov.cn/xxgk/2019/01/d.png)" in md
+    assert "![请填写图片说明](http://www.old.gov.cn/xxgk/2019/01/d.png)" in md  # no made-up 图片4: check asks for it
 
 
 def test_relative_urls_kept_without_base_and_spaces_use_angle_brackets() -> None:
     md = html_to_markdown('<a href="files/附件 1.doc">附件1</a><img src="x (1).png">')
     assert "[附件1](<files/附件 1.doc>)" in md
-    assert "![图片1](<x (1).png>)" in md
+    assert "![请填写图片说明](<x (1).png>)" in md
     assert 'href="files/%E9%99%84%E4%BB%B6%201.doc"' in render_markdown(md).html
 
 

@@ -296,7 +296,7 @@ def test_html_body_with_relative_links_uses_legacy_url(importer) -> None:
     path = importer.file("h.csv", csv_text(HEADER_ZH, [row(正文=body, 原网址="http://old.gov.cn/xxgk/2019/t1.html")]))
     assert importer.run(path) is True
     [text] = importer.new_files(before).values()
-    assert text.endswith("---\n见[附件](http://old.gov.cn/xxgk/2019/fj/1.doc)![图片1](http://old.gov.cn/xxgk/img/1.png)\n")
+    assert text.endswith("---\n见[附件](http://old.gov.cn/xxgk/2019/fj/1.doc)![请填写图片说明](http://old.gov.cn/xxgk/img/1.png)\n")
 
 
 def test_markdown_body_with_image_without_alt_is_an_error(importer) -> None:

@@ -150,3 +150,20 @@ def test_fill_in_text_left_in_a_page_or_an_item_is_a_placeholder(tmp_path: Path)
     assert strict.exit_code == 1 and sum(" 错误 E-PLACEHOLDER [body]" in ln for ln in strict.output.splitlines()) == 3
     item.write_text(item.read_text(encoding="utf-8").replace("在此填写正文。", "本机关决定开展示例工作。"), encoding="utf-8")
     assert sum("[body]" in ln for ln in _check(target).output.splitlines()) == 2
+
+
+def test_an_imported_image_without_a_description_is_a_placeholder(site: SiteFolder) -> None:
+    """The importer no longer invents 图片1 for an image the export gave no alt: it writes
+    the fill-in 请填写图片说明, which check names on its line (walk of the first day)."""
+    from govsite.fill_in import IMAGE_ALT
+    from govsite.importer.html2md import html_to_markdown
+
+    body = html_to_markdown('<p>收支情况如下：</p><p><img src="http://old.example-county.test/a.png"></p>')
+    assert f"![{IMAGE_ALT}](http://old.example-county.test/a.png)" in body and "图片1" not in body
+    path = site.write_item(2, body=body)
+    rel = path.relative_to(site.root).as_posix()
+    line = next(n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if IMAGE_ALT in ln)
+    found = [ln for ln in run(site).output.splitlines() if "[body]" in ln]
+    assert found == [f"{rel}:{line}: 警告 W-PLACEHOLDER [body]: 图片说明仍是 govsite import 写入的占位值 "
+                     f"![{IMAGE_ALT}](http://old.example-county.test/a.png)，发布后会原样显示在网站上；请填写图片说明："
+                     "说明图片内容的文字，供读屏软件朗读，如 ![2024年财政收支对比图](地址)"]
