@@ -33,6 +33,8 @@ class Facts:
     personal_data: tuple[Finding, ...]
     fillers: tuple[tuple[int, str], ...] = ()
     """(file line, text) of govsite's own fill-in text left in the body (:func:`filler_lines`)."""
+    external_images: tuple[tuple[int, str], ...] = ()
+    """(file line, address) of each image the body loads from another web site."""
 
 
 _FACTS: "WeakKeyDictionary[Any, dict[str, Facts]]" = WeakKeyDictionary()
@@ -47,13 +49,13 @@ def facts(model: Any) -> dict[str, Facts]:
 
 
 def _collect(model: Any) -> dict[str, Facts]:
-    from govsite.inspect.links import links_of
+    from govsite.inspect.links import external_images, links_of
     from govsite.inspect.placeholders import filler_lines
     from govsite.inspect.privacy import find_personal_data, public_numbers
 
     allow_html = model.config.options.allow_html
     public = public_numbers(model)
-    salt = f"facts-2:{__version__}:{MARKDOWN_ENGINE}:{allow_html}:{sorted(public)}"
+    salt = f"facts-3:{__version__}:{MARKDOWN_ENGINE}:{allow_html}:{sorted(public)}"
     path = model.root / CACHE_DIR / "inspect" / "facts.pickle"
     cached = _load(path, salt)
     out: dict[str, Facts] = {}
@@ -69,7 +71,8 @@ def _collect(model: Any) -> dict[str, Facts]:
             continue
         found = Facts(links_of(doc, allow_html),
                       tuple(find_personal_data(doc.text, public, doc.body_line - 1)),
-                      tuple(filler_lines(doc.body, doc.body_line)))
+                      tuple(filler_lines(doc.body, doc.body_line)),
+                      tuple(external_images(doc.body, doc.body_line)))
         out[e.source] = found
         fresh[e.source] = (e.digest, found)
     if fresh != cached:

@@ -9,6 +9,7 @@ relative link from the page's own URL, a site-absolute one (``/xxgk/...``) under
 from __future__ import annotations
 
 import posixpath
+import re
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any, Iterator
@@ -41,6 +42,33 @@ def links_of(doc: Document, allow_html: bool) -> tuple[tuple[int | None, str, st
 def _parse_links(body: str, body_line: int, allow_html: bool) -> Iterator[tuple[int | None, str, str]]:
     for line, href, text in body_links(body, allow_html, body_line - 1):
         yield line, unquote(href), text  # the parser percent-encodes; show what the editor wrote
+
+
+EXTERNAL_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?((?:https?:)?//[^\s)>]+)|<img\b[^>]*\bsrc=[\"']?((?:https?:)?//[^\s\"'>]+)",
+                            re.I)
+"""An image (Markdown or HTML) whose address is on another web site."""
+
+
+def external_images(body: str, body_line: int) -> list[tuple[int, str]]:
+    """(file line, address) of each image in ``body`` loaded from another web site: the
+    published page would ask that host for it (the site must work on an intranet and
+    make no request to an outside host), it vanishes when the old site is switched off,
+    and an ``http:`` image on an ``https`` page is blocked by browsers."""
+    if "//" not in body:
+        return []
+    out = []
+    for n, line in enumerate(body.splitlines()):
+        for m in EXTERNAL_IMAGE.finditer(line):
+            out.append((body_line + n, m.group(1) or m.group(2)))
+    return out
+
+
+@rule("W-EXTERNAL-IMAGE", family="links")
+def images_from_other_sites(model: Any, today: date, problems: ProblemLog) -> None:
+    """Each image of an item or page body loaded from another web site."""
+    for source, found in facts(model).items():
+        for line, address in found.external_images:
+            problems.warning("W-EXTERNAL-IMAGE", source, line, "body", address)
 
 
 def heading_ids(doc: Document, allow_html: bool) -> set[str]:

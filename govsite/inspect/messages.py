@@ -32,6 +32,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "主动公开信息发布于 {value}，距成文日期 {written} 已 {days} 个工作日；条例第二十六条要求 20 个工作日内公开",
         "en": "proactive item published {value}, {days} working days after its written date {written}; Art. 26 requires 20 working days",
     },
+    "W-EXTERNAL-IMAGE": {
+        "zh": "正文图片 {value} 从其他网站加载：发布后页面会向该网站请求图片（内网访问时无法显示，原网站关闭后图片消失，"
+              "https 页面上的 http 图片会被浏览器拦截）；请下载该图片，放入 content/attachments/ 并改为站内地址",
+        "en": "the body's image {value} is loaded from another web site: the published page would request it from that "
+              "host (it fails on an intranet, disappears when the old site is switched off, and an http image on an "
+              "https page is blocked); download it into content/attachments/ and link it from there",
+    },
     "W-CALENDAR-FALLBACK": {
         "zh": "{value} 年不在节假日表中，工作日按周一至周五计算；请在 site.yaml 的 inspection.working_days 中补充该年的节假日和调休上班日",
         "en": "{value} is not in the holiday table; working days were counted Monday–Friday. Add that year's holidays and make-up working days under inspection.working_days in site.yaml",

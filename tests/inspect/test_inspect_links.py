@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tests.conftest import SiteFolder
-from tests.inspect.inspect_helpers import codes, found, inspect, write_site_yaml
+from tests.inspect.inspect_helpers import codes, found, inspect, run, write_site_yaml
 
 ITEM1 = "content/items/xzfb/2025/00001.md"
 
@@ -65,3 +65,17 @@ def test_image_without_alt_is_reported_under_accessibility(site: SiteFolder) -> 
     out = run(site).output
     group = out.split("== 无障碍（1）")[1].split("== ")[0]
     assert f"{ITEM1}:16: 错误 E-IMG-ALT" in group
+
+
+def test_an_image_from_another_site_is_named_on_its_line(site: SiteFolder) -> None:
+    """Imported bodies keep the old CMS's image addresses (walk of the first day): the
+    published page would load them from another host."""
+    path = site.write_item(2, body="收支情况：\n\n![2024年收支对比图](http://old.example-county.test/uploads/a.png)\n\n"
+                                   "![站内图](../../../files/a.png) 见 [原网站](http://old.example-county.test/)\n")
+    result = run(site)
+    found = [ln for ln in result.output.splitlines() if "W-EXTERNAL-IMAGE" in ln]
+    line = next(n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "old.example-county.test/uploads" in ln)
+    rel = path.relative_to(site.root).as_posix()
+    assert found == [f"{rel}:{line}: 警告 W-EXTERNAL-IMAGE [body]: 正文图片 http://old.example-county.test/uploads/a.png "
+                     "从其他网站加载：发布后页面会向该网站请求图片（内网访问时无法显示，原网站关闭后图片消失，https 页面上的 http "
+                     "图片会被浏览器拦截）；请下载该图片，放入 content/attachments/ 并改为站内地址"]

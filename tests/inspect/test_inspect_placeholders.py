@@ -163,7 +163,7 @@ def test_an_imported_image_without_a_description_is_a_placeholder(site: SiteFold
     path = site.write_item(2, body=body)
     rel = path.relative_to(site.root).as_posix()
     line = next(n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if IMAGE_ALT in ln)
-    found = [ln for ln in run(site).output.splitlines() if "[body]" in ln]
+    found = [ln for ln in run(site).output.splitlines() if "W-PLACEHOLDER [body]" in ln]
     assert found == [f"{rel}:{line}: 警告 W-PLACEHOLDER [body]: 图片说明仍是 govsite import 写入的占位值 "
                      f"![{IMAGE_ALT}](http://old.example-county.test/a.png)，发布后会原样显示在网站上；请填写图片说明："
                      "说明图片内容的文字，供读屏软件朗读，如 ![2024年财政收支对比图](地址)"]
