@@ -60,9 +60,9 @@ def _inspection_notice(out: Path, lang: str) -> None:
     if counts is None or counts == (0, 0):
         return
     errors, warnings = counts
-    click.echo(_t(lang, f"巡检：govsite check 会报告 {errors} 个错误、{warnings} 个警告；运行 govsite check 查看，"
+    click.echo(_t(lang, f"巡检：govsite check 会报告 {errors} 个错误、{warnings} 个警告（构建时的校验问题加上栏目更新、时限、链接等巡检规则）；运行 govsite check 查看，"
                         f"或打开 {report_page(out)}（内部页面，在输出目录之外，不会随 output/ 发布）",
-                  f"Inspection: govsite check reports {errors} error(s) and {warnings} warning(s); run govsite check "
+                  f"Inspection: govsite check reports {errors} error(s) and {warnings} warning(s) (the build's validation plus the inspection rules: stale columns, deadlines, links …); run govsite check "
                   f"to see them, or open {report_page(out)} (internal, kept outside the output folder so that it is "
                   "never published with it)"))
 

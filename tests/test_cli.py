@@ -191,7 +191,7 @@ def test_build_says_what_check_would_report_and_where(site: SiteFolder) -> None:
     assert warnings > 0, check.output  # the small test site has empty columns
     result = CliRunner().invoke(main, ["build", "--site", str(site.root), "--quiet"])
     assert result.exit_code == 0, result.output
-    assert (f"巡检：govsite check 会报告 {errors} 个错误、{warnings} 个警告；运行 govsite check 查看，"
+    assert (f"巡检：govsite check 会报告 {errors} 个错误、{warnings} 个警告（构建时的校验问题加上栏目更新、时限、链接等巡检规则）；运行 govsite check 查看，"
             f"或打开 {site.root.resolve() / 'output-report/index.html'}（内部页面，在输出目录之外，不会随 output/ 发布）"
             ) in result.output
     assert not (site.root / "output/_report").exists()
