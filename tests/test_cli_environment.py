@@ -249,7 +249,8 @@ def test_disk_full(built: SiteFolder, tmp_path: Path) -> None:
         line = one_line(result.stderr)
         assert "磁盘空间已满" in line and "ENOSPC" in line
         assert snapshot(out) == before
-        assert sorted(os.listdir(disk)) == [".output.lock", "filler", "output"]
+        # the first build's inspection report sits beside its output (output-report/)
+        assert sorted(os.listdir(disk)) == [".output.lock", "filler", "output", "output-report"]
 
 
 def test_unreadable_content_file_is_a_problem_of_that_file(built: SiteFolder) -> None:

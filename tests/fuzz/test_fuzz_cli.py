@@ -33,6 +33,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govsite.inspect.report_files import report_dir
 from govsite.cli import main
 from tests.fuzz.fuzzing import (WEIRD_STRINGS, byte_mutations, changed, fuzz_settings, make_base_site, snapshot)
 from tests.fuzz.test_fuzz_import import export_file, issue_file
@@ -227,6 +228,8 @@ def _allowed(path: str, *, command: str, ok: bool, top: Path, out: Path | None) 
         if out_abs.is_relative_to(real) and absolute.is_dir():  # a folder made to hold the output and its lock
             return True
         if ok and (path == "site/urls.txt" or real.is_relative_to(out_abs)):
+            return True
+        if ok and real.is_relative_to(report_dir(out_abs)):  # the private inspection report, beside the output
             return True
         if ok and real.is_relative_to(out_abs.parent):  # the previous output, being removed in the background
             return real.relative_to(out_abs.parent).parts[0].startswith(f".{out_abs.name}.trash-")
