@@ -32,6 +32,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "主动公开信息发布于 {value}，距成文日期 {written} 已 {days} 个工作日；条例第二十六条要求 20 个工作日内公开",
         "en": "proactive item published {value}, {days} working days after its written date {written}; Art. 26 requires 20 working days",
     },
+    "W-GENRE-MISSING": {
+        "zh": "体裁未填写：信息公开要素中的体裁将显示为“—”，站内搜索的体裁筛选也找不到它；请填写 genre（可选值见 govsite list genres）",
+        "en": "no genre (体裁): the metadata box would print “—” and the search page's genre filter would miss it; "
+              "set genre (choices: govsite list genres)",
+    },
     "W-EXTERNAL-IMAGE": {
         "zh": "正文图片 {value} 从其他网站加载：发布后页面会向该网站请求图片（内网访问时无法显示，原网站关闭后图片消失，"
               "https 页面上的 http 图片会被浏览器拦截）；请下载该图片，放入 content/attachments/ 并改为站内地址",

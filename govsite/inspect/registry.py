@@ -49,6 +49,7 @@ RULE_MODULES: list[str] = [
     "govsite.inspect.footer",
     "govsite.inspect.placeholders",
     "govsite.inspect.privacy",
+    "govsite.inspect.metadata",
     "govsite.annual.deadline",
 ]
 """Modules whose import registers rules, in report order."""
