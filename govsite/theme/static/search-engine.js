@@ -162,8 +162,11 @@
     }
     /* One search of the title tiers merged so far: relevance over all of them, or, sorted
        by date, tier by tier (disjoint years, newest first: Pagefind sorts within one bundle). */
-    function titleSearch(api, qs, options, term, complete) {
-      if (!order) { return titleSearchIn(api, qs, withShard(options, { any: tierNames }), term, complete); }
+    function titleSearch(api, qs, options, term, complete, only) {
+      if (!order) {
+        var names = only ? only.map(function (t) { return t.name; }) : tierNames;
+        return titleSearchIn(api, qs, withShard(options, { any: names }), term, complete);
+      }
       var o = withShard(options, "");
       if (!o.filters["类型"]) { o.filters["类型"] = { any: ["信息公开", "政府公报"] }; }  /* pages have no date */
       var names = order === "asc" ? tierNames.slice().reverse() : tierNames;
@@ -389,17 +392,23 @@
       });
     }
     function titleLayer(api, qs, options, term) {
-      function search(complete) { return titleSearch(api, qs, options, term, complete); }
+      function search(complete, only) { return titleSearch(api, qs, options, term, complete, only); }
       function everyTier() { return mergeTiers(api, c.titles).then(function () { return search(true); }); }
       var whole = !order && scope !== "text";  /* a first page may come before the complete answer */
       var merged = allMerged();  /* (then waits for merges still under way) */
-      return mergeTiers(api, merged ? c.titles : firstTiers(term)).then(function () { return search(!whole); }).then(function (r) {
+      var first = firstTiers(term);
+      /* Once every tier is merged (a later query on the page), a first page still comes
+         from the first tiers alone: Pagefind scores every page a word is on, and 通知
+         over all 8 tiers of 100,000 items (27,045 pages) took 770–1,366 ms. */
+      var narrow = merged && whole && first.length < c.titles.length;
+      return mergeTiers(api, merged ? c.titles : first).then(function () { return search(!whole, narrow ? first : null); }).then(function (r) {
         if (r.partial) { r.rest = later(r, everyTier); return r; }
-        if (merged) { return r; }
+        if (merged && !narrow) { return r; }
         if (whole && (r.results.length >= PAGE || (r.whole && r.results.length))) {
           r.rest = later(r, everyTier);
           return r;
         }
+        if (narrow) { return everyTier(); }
         /* Less than a page there: the route map may name the only tiers that can hold
            the phrase; their exact answer is complete (an empty or relaxed one is not:
            the relaxed search over every tier decides). */
