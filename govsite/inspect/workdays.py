@@ -62,15 +62,11 @@ class WorkCalendar:
         """Is ``day`` later than :meth:`add_workdays` (``start``, ``count``)? Only the
         days up to ``day`` are looked at, so an on-time date never reaches into a year
         the holiday table does not cover (a document written in December and
-        published the next day must not need next year's calendar)."""
-        current, left = start, count
-        while current < day:
-            current += timedelta(days=1)
-            if self.is_workday(current):
-                left -= 1
-                if left == 0:
-                    return day > current
-        return False
+        published the next day must not need next year's calendar). Later means more
+        than ``count`` working days have passed, or exactly ``count`` and ``day``
+        itself is no working day (a weekend after the last day)."""
+        passed = self.workdays_between(start, day)
+        return passed > count or (passed == count and not self.is_workday(day))
 
     def workdays_between(self, start: date, end: date) -> int:
         """Working days after ``start`` up to and including ``end`` (0 when end ≤ start)."""

@@ -135,9 +135,8 @@ def identifier_words(identifier: str) -> list[str]:
 def field_words(doc: SearchDoc) -> list[str]:
     """The whole-field words of a title-layer record: its title and its organisation,
     each as one word (:func:`govsite.search.tokens.field_word`)."""
-    words = [field_word(prefix, value) for prefix, value in zip((TITLE_KEY, ORG_KEY), doc.fields)
-             if identifier_key(value)]
-    return words
+    return [field_word(prefix, value) for prefix, value in zip((TITLE_KEY, ORG_KEY), doc.fields)
+            if identifier_key(value)]
 
 
 def record_html(doc: SearchDoc, text: str | None = None) -> str:

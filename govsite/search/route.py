@@ -27,8 +27,6 @@ from govsite.search.fields import SearchDoc
 from govsite.search.records import identifier_words
 from govsite.search.tokens import WORD_CHAR, fnv1a, tokens
 
-__all__ = ["fnv1a", "route_files", "routed", "doc_bigrams"]
-
 ROUTE = "route"
 ROUTE_DIR = f"{BUNDLE_DIR}/{ROUTE}"
 ROUTE_BUCKETS = 32

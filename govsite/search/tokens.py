@@ -120,9 +120,9 @@ def field_word(prefix: str, text: str) -> str:
     """One word that stands for a whole field (``fieldWord`` in search-engine.js): the
     prefix and the FNV-1a of the field's :func:`identifier_key` as 8 letters, a hex
     digit each (0–f written a–p: Pagefind indexes the parts of a word of letters and
-    digits as words of their own), e.g. ``示例县农业农村局`` → ``qo`` + 8 letters. A query that is a whole title or a
-    whole organisation name is looked up as this one word, one index chunk, instead of
-    its 6–8 bigram chunks. Two fields can share a hash: the page keeps only results
+    digits as words of their own), e.g. ``示例县农业农村局`` → ``qo`` + 8 letters. A query
+    that is a whole title or a whole organisation name is looked up as this one word,
+    one index chunk, instead of its 6–8 bigram chunks. Two fields can share a hash: the page keeps only results
     whose field is the query."""
     return prefix + f"{fnv1a(identifier_key(text)):08x}".translate(_HEX_LETTERS)
 

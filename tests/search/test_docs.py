@@ -61,7 +61,8 @@ def test_title_tiers_group_years_from_the_oldest_and_split_a_year_bigger_than_a_
 
 def test_the_route_map_names_the_tiers_that_hold_each_bigram() -> None:
     from govsite.search.fields import SearchDoc
-    from govsite.search.route import ROUTE_BUCKETS, fnv1a, route_files
+    from govsite.search.route import ROUTE_BUCKETS, route_files
+    from govsite.search.tokens import fnv1a
 
     assert fnv1a("a") == 0xE40C292C  # the FNV-1a test vector (one UTF-16 code unit = the byte)
     new = docs.Shard("titles-2026", [SearchDoc("a.html", "", 2026, 1, fields=("东湖镇防汛预案",))])

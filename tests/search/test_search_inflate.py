@@ -4,18 +4,14 @@ and the page still works where that does not apply: a host that sends them with
 without ``DecompressionStream`` (Pagefind's own inflater). In Chromium."""
 from __future__ import annotations
 
-import functools
-import threading
-from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
-from typing import Iterator
 from urllib.parse import quote
 
-from tests.search.search_helpers import SUB_PATH, _QuietHandler, site_path
+from tests.search.search_helpers import SUB_PATH, _QuietHandler, serve, site_path
 
 RESULT = "#search-list li.pf-result a.pf-result-link"
 QUERY = "示例县人民政府关于任免工作人员的通知"
 PAGEFIND_FILES = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")
+
 
 class _GzipEncodingHandler(_QuietHandler):
     """A host that serves Pagefind's files with ``Content-Encoding: gzip``."""
@@ -24,17 +20,6 @@ class _GzipEncodingHandler(_QuietHandler):
         if self.path.split("?")[0].endswith(PAGEFIND_FILES):
             self.send_header("Content-Encoding", "gzip")
         super().end_headers()
-
-
-@contextmanager
-def _serve(root, handler) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _search(page, origin: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -57,10 +42,10 @@ def test_the_page_reads_pagefinds_files_inflated_by_the_browser(served_demo, pag
 
 
 def test_a_host_that_sends_gzip_encoding_and_a_browser_without_decompression_stream(served_demo, page) -> None:
-    with _serve(served_demo.out.parent.parent, _QuietHandler) as plain_origin:
+    with serve(served_demo.out.parent.parent, _QuietHandler) as plain_origin:
         expected = _search(page, plain_origin)
-    with _serve(served_demo.out.parent.parent, _GzipEncodingHandler) as origin:
+    with serve(served_demo.out.parent.parent, _GzipEncodingHandler) as origin:
         assert _search(page, origin) == expected
     page.add_init_script("delete window.DecompressionStream")
-    with _serve(served_demo.out.parent.parent, _QuietHandler) as origin:
+    with serve(served_demo.out.parent.parent, _QuietHandler) as origin:
         assert _search(page, origin) == expected

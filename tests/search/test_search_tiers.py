@@ -9,7 +9,7 @@ import json
 import re
 
 from tests.search.conftest import TIER_PAGES
-from govsite.search.route import fnv1a
+from govsite.search.tokens import fnv1a
 from tests.search.search_helpers import SUB_PATH, open_search_api, record_requests, search, site_path
 
 FIRST = """async (term) => {
