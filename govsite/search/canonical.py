@@ -51,7 +51,8 @@ def _decode(data: bytes, i: int) -> tuple[Any, int]:
     raise ValueError(f"unsupported CBOR major type {major}")
 
 
-def _head(major: int, value: int) -> bytes:
+def head(major: int, value: int) -> bytes:
+    """The head of a CBOR item: its major type and its value or length, in the fewest bytes."""
     if value < 24:
         return bytes([major << 5 | value])
     for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
@@ -64,14 +65,14 @@ def encode(value: Any) -> bytes:
     if isinstance(value, bool) or value is None:
         raise TypeError("unsupported CBOR value")
     if isinstance(value, int):
-        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+        return head(0, value) if value >= 0 else head(1, -1 - value)
     if isinstance(value, str):
         raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
+        return head(3, len(raw)) + raw
     if isinstance(value, bytes):
-        return _head(2, len(value)) + value
+        return head(2, len(value)) + value
     if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(encode(v) for v in value)
+        return head(4, len(value)) + b"".join(encode(v) for v in value)
     raise TypeError(type(value))
 
 

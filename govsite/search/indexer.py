@@ -9,30 +9,33 @@ missing. Every other bundle's files are hard-linked from the previous output, so
 editing the body of one item re-indexes one year of text, and its title tier
 only when a title, 文号, 索引号, organisation, date or filter value changed.
 
-A re-indexed bundle is made from a scratch folder of records
-(:func:`govsite.search.records.record_html`, one per page, at the page's own path
-so results link there): Pagefind runs once on it and
-:func:`govsite.search.canonical.canonicalize` makes the result byte-identical for
-identical input. Bundles run in parallel, one Pagefind process per core; a text
-shard holds at most :data:`~govsite.search.docs.MAX_SHARD_PAGES` pages, which
-bounds memory.
+A re-indexed bundle is written by :func:`govsite.search.bundle_writer.write_bundle`
+from the shard's records (:func:`govsite.search.records.record`): a title tier's
+from the model, a text shard's from the pages this build rendered. Only the
+runtime (``pagefind.js``, its worker and WebAssembly) comes from Pagefind's CLI,
+run on a one-record placeholder and made byte-identical by
+:func:`govsite.search.canonical.canonicalize`. Shards are written on forked
+workers, one per core, largest first; a text shard holds at most
+:data:`~govsite.search.docs.MAX_SHARD_PAGES` pages, which bounds memory.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
+from govsite.content.parallel_read import worker_pool
 from govsite.render.registry import PostRender, PostRenderContext
+from govsite.search.bundle_writer import Record, write_bundle
 from govsite.search.canonical import canonicalize
 from govsite.search.docs import BUNDLE_DIR, CORE, TEXT_DIR, Shard, collect_shards, is_title_tier
-from govsite.search.records import PLACEHOLDER, page_text, record_html
+from govsite.search.records import PLACEHOLDER, page_text, record
 from govsite.search import route as route_module
 from govsite.search.route import ROUTE, route_files
 
@@ -40,7 +43,7 @@ STATE = f"{BUNDLE_DIR}/govsite-shards.json"
 """Membership digest of every shard, read back by the next build."""
 STALE = "stale"
 """State of a shard that a quick build left out of date."""
-SCHEME = "5"
+SCHEME = "6"
 """Bump when the way pages are turned into index input changes."""
 RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
 """Files of Pagefind's runtime kept in the core bundle (its JS API: the search page
@@ -54,13 +57,18 @@ def pagefind_binary() -> Path:
     return Path(get_executable())
 
 
+def pagefind_version() -> str:
+    return metadata.version("pagefind_bin_extended")
+
+
 def settings_digest() -> str:
     """Everything besides the pages that shapes a bundle: Pagefind's version and the
     source of the modules that prepare its input, so a change to either re-indexes."""
-    from govsite.search import canonical, docs, fields, records, tokens
+    from govsite.search import bundle_writer, canonical, docs, fields, records, tokens
 
-    version = metadata.version("pagefind_bin_extended")
-    sources = [Path(m.__file__).read_bytes() for m in (canonical, docs, fields, records, tokens)]  # type: ignore[arg-type]
+    sources = [Path(m.__file__).read_bytes()  # type: ignore[arg-type]
+               for m in (bundle_writer, canonical, docs, fields, records, tokens)]
+    version = pagefind_version()
     return _sha1(SCHEME, version, *(hashlib.sha1(src).hexdigest() for src in sources), _RUN_ARGS)
 
 
@@ -145,13 +153,11 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
             dirty.append(shard)
     _link_all(ctx.out, ctx.stage, list(entries))
     if dirty:
-        binary = pagefind_binary()
         scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=ctx.stage.parent))
         try:
-            with ThreadPoolExecutor(max_workers=max(1, ctx.jobs)) as pool:
-                for shard, error in zip(dirty, pool.map(lambda s: _index_shard(s, ctx.stage, scratch, binary), dirty)):
-                    if error:
-                        ctx.problems.error("E-SEARCH-INDEX", shard.folder, None, None, shard.name, detail=error)
+            for shard, error in _index_all(dirty, ctx.stage, scratch, ctx.jobs):
+                if error:
+                    ctx.problems.error("E-SEARCH-INDEX", shard.folder, None, None, shard.name, detail=error)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         fresh: dict[str, str] = {}
@@ -248,34 +254,67 @@ def _finish(proc: subprocess.Popen[str]) -> str | None:
     return None
 
 
-def _index_shard(shard: Shard, stage: Path, scratch: Path, binary: Path) -> str | None:
-    """Build one bundle into the stage; returns an error message or None."""
-    records = scratch / f"{shard.name}-records"
+_JOB: dict[str, object] = {}
+"""The shards of a parallel run, inherited by forked workers."""
+
+
+def _index_all(dirty: list[Shard], stage: Path, scratch: Path, jobs: int) -> list[tuple[Shard, str | None]]:
+    """Index every dirty shard, on ``jobs`` forked workers when there are several,
+    largest first; (shard, error or None) for each."""
+    _JOB.update(dirty=dirty, stage=stage, scratch=scratch, version=pagefind_version())
+    order = sorted(range(len(dirty)), key=lambda i: -len(dirty[i].docs))
+    try:
+        if jobs <= 1 or len(dirty) == 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return [(dirty[i], _index_one(i)) for i in order]
+        with worker_pool(multiprocessing.get_context("fork"), min(jobs, len(dirty))) as pool:
+            return [(dirty[i], error) for i, error in zip(order, pool.imap(_index_one, order))]
+    finally:
+        _JOB.clear()
+
+
+def _index_one(i: int) -> str | None:
+    shard: Shard = _JOB["dirty"][i]  # type: ignore[index]
+    try:
+        return _index_shard(shard, _JOB["stage"], _JOB["scratch"], str(_JOB["version"]))  # type: ignore[arg-type]
+    except OSError as exc:
+        return str(exc)
+
+
+def _records(shard: Shard, stage: Path) -> list[Record]:
+    """The shard's records, newest first (Pagefind lists results of equal relevance in
+    page order): a title tier's from the model, a text shard's from its rendered pages
+    (a page this build did not write is left out)."""
+    docs = sorted(sorted(shard.docs, key=lambda d: d.url), key=lambda d: d.date, reverse=True)
+    if shard.is_title:
+        return [record(doc) for doc in docs]
+    out: list[Record] = []
+    for doc in docs:
+        try:
+            out.append(record(doc, page_text((stage / doc.url).read_text(encoding="utf-8"))))
+        except FileNotFoundError:
+            continue
+    return out
+
+
+def _index_shard(shard: Shard, stage: Path, scratch: Path, version: str) -> str | None:
+    """Build one bundle into the stage; returns an error message or None. The runtime
+    is Pagefind's own (its CLI on a one-record placeholder); every layer is written
+    by :func:`govsite.search.bundle_writer.write_bundle`."""
     bundle = scratch / f"{shard.name}-bundle"
-    made: set[Path] = set()
     if shard.name == CORE:
+        records = scratch / f"{shard.name}-records"
         records.mkdir(parents=True)
         (records / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
-    for doc in shard.docs:
-        if shard.is_title:
-            text = None
-        else:
-            try:
-                text = page_text((stage / doc.url).read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                continue
-        dst = records / doc.url
-        if dst.parent not in made:
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            made.add(dst.parent)
-        dst.write_text(record_html(doc, text), encoding="utf-8")
-    if not records.is_dir():
-        return "no pages to index"
-    error = _finish(_start_pagefind(binary, records, bundle))
-    if error:
-        return error
-    _prune(bundle, RUNTIME if shard.name == CORE else ())
-    canonicalize(bundle)
+        error = _finish(_start_pagefind(pagefind_binary(), records, bundle))
+        if error:
+            return error
+        _prune(bundle, RUNTIME)
+        canonicalize(bundle)
+    else:
+        found = _records(shard, stage)
+        if not found:
+            return "no pages to index"
+        write_bundle(found, bundle, version)
     target = stage / shard.folder
     target.mkdir(parents=True, exist_ok=True)
     for name in os.listdir(bundle):  # the core folder also holds the layers: move, never clear

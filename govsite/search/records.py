@@ -1,11 +1,9 @@
-"""The input Pagefind indexes: one small HTML record per page and layer, in ``zxx``.
+"""What govsite indexes: one record per page and layer, as words of its own.
 
-Pagefind is given not the published pages but a record per page whose text is the
-page's tokens (:mod:`govsite.search.tokens`), one field per ``<p>``, in the
-language ``zxx`` (whitespace-separated words, no segmentation on either side). The
-metadata a result shows, the filters and the date sort key are attributes, each
-on its own element (Pagefind's inline ``key:value`` form splits on commas, which
-titles contain). The title is weighted (:data:`TITLE_WEIGHT`, :data:`TEXT_TITLE_WEIGHT`).
+A record (:class:`govsite.search.bundle_writer.Record`) is the page's tokens
+(:mod:`govsite.search.tokens`) in fields, with the metadata a result shows, the
+filters and the date sort key. The title is weighted (:data:`TITLE_WEIGHT`,
+:data:`TEXT_TITLE_WEIGHT`).
 
 A text-layer record holds the page's indexed text: the ``data-pagefind-body``
 element of the rendered page with tags, scripts and boilerplate (:data:`EXCLUDED`:
@@ -16,8 +14,9 @@ from __future__ import annotations
 import html
 import re
 
+from govsite.search.bundle_writer import Record
 from govsite.search.fields import SearchDoc
-from govsite.search.tokens import ORG_KEY, TITLE_KEY, WORD_CHAR, field_word, fold, identifier_key, tokens
+from govsite.search.tokens import ORG_KEY, TITLE_KEY, WORD_CHAR, field_word, fold, identifier_key, tokens, tokens_and_words
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
@@ -28,9 +27,9 @@ PLACEHOLDER = (f'<!DOCTYPE html><html lang="{LANG}"><head><meta charset="utf-8">
 """The one record of the primary bundle (:data:`govsite.search.docs.CORE`): Pagefind
 writes no index without a page. The search page never shows it: every search
 filters on ``分片``, which the placeholder lacks."""
-TITLE_WEIGHT = "2"
+TITLE_WEIGHT = 2
 """Weight of the title in the title layer, over organisation and identifiers."""
-TEXT_TITLE_WEIGHT = "10"
+TEXT_TITLE_WEIGHT = 10
 """Weight of the title in the text layer (Pagefind's maximum): a page whose title has
 the words ranks above pages that only mention them, so the search page finds the
 title layer's matches among the first text results."""
@@ -107,11 +106,6 @@ def page_text(page: str) -> str:
     return indexed_text(page[span[0]:span[1]]) if span else ""
 
 
-def _attr(kind: str, name: str, value: str) -> str:
-    e = html.escape
-    return f'<span data-pagefind-{kind}="{e(name)}[data-v]" data-v="{e(value)}"></span>'
-
-
 def identifier_words(identifier: str) -> list[str]:
     """A 文号 or 索引号 in the title layer: its :func:`identifier_key` as one word (a
     whole identifier typed in any form is one exact word: a few postings, one index
@@ -139,21 +133,15 @@ def field_words(doc: SearchDoc) -> list[str]:
             if identifier_key(value)]
 
 
-def record_html(doc: SearchDoc, text: str | None = None) -> str:
-    """The record of ``doc``: for the title layer (``text`` None) its title, organisation
-    and identifiers; for the text layer its title and ``text``."""
-    e = html.escape
-    parts = [_attr("meta", key, value) for key, value in sorted(doc.meta.items())]
-    parts += [_attr("filter", key, value) for key, value in sorted(doc.filters.items())]
-    if doc.date:
-        parts.append(_attr("sort", "date", doc.date))
-    fields = [tokens(f) for f in (doc.fields if text is None else (doc.title, text))]
+def record(doc: SearchDoc, text: str | None = None) -> Record:
+    """The record of ``doc``: for the title layer (``text`` None) its title, organisation,
+    identifiers and whole-field words; for the text layer its title and ``text``."""
     if text is None:
-        fields += [identifier_words(i) for i in doc.identifiers]
-        fields.append(field_words(doc))
-    for i, words in enumerate(fields):
-        if words:
-            weight = f' data-pagefind-weight="{TITLE_WEIGHT if text is None else TEXT_TITLE_WEIGHT}"' if i == 0 else ""
-            parts.append(f"<p{weight}>{e(' '.join(words))}</p>")
-    return (f'<!DOCTYPE html><html lang="{LANG}"><head><meta charset="utf-8"></head>'
-            f'<body><main data-pagefind-body>{"".join(parts)}</main></body></html>\n')
+        fields = [tokens_and_words(f) for f in doc.fields]
+        fields += [(words, words) for words in [identifier_words(i) for i in doc.identifiers] + [field_words(doc)]]
+        weight = TITLE_WEIGHT
+    else:
+        fields = [tokens_and_words(doc.title), tokens_and_words(text)]
+        weight = TEXT_TITLE_WEIGHT
+    return Record(doc.url, [(weight if i == 0 else 1, toks, words) for i, (toks, words) in enumerate(fields) if toks],
+                  dict(doc.meta), dict(doc.filters), {"date": doc.date} if doc.date else {})

@@ -41,7 +41,7 @@ def _indexed(token: str) -> str:
 
 
 def doc_bigrams(doc: SearchDoc) -> set[str]:
-    """The bigram words of ``doc``'s title-layer record (records.record_html)."""
+    """The bigram words of ``doc``'s title-layer record (records.record)."""
     words = {_indexed(t) for f in doc.fields for t in tokens(f)}
     words.update(_indexed(w) for i in doc.identifiers for w in identifier_words(i))
     return {w for w in words if len(w) == 2}

@@ -55,22 +55,33 @@ _RUNS = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def tokens(text: str) -> list[str]:
-    """The tokens of one field, as described above; [] when it has no word character.
-    Built run by run with slices (about 10× faster than character by character: the
-    text layer tokenises every page's full text)."""
+    """The tokens of one field, as described above; [] when it has no word character."""
+    return tokens_and_words(text)[0]
+
+
+def tokens_and_words(text: str) -> tuple[list[str], list[str]]:
+    """The tokens of one field and, for each, the word it is found by: the same
+    bigram, or for a token across punctuation its two word characters (``发〔2`` →
+    ``发2``). Built run by run with slices (about 10× faster than character by
+    character: the text layer tokenises every page's full text)."""
     text = fold(text)
-    out: list[str] = []
-    prev: re.Match[str] | None = None
+    toks: list[str] = []
+    words: list[str] = []
+    prev = ""
+    prev_end = 0
     for run in _RUNS.finditer(text):
         word = run.group()
-        if prev is not None:  # the previous run's last character, what stood between, this run's first
-            between = _SPACE.sub(SPACE_MARK, text[prev.end():run.start()])
-            out.append(prev.group()[-1] + between + word[0])
-        out.extend([word[i:i + 2] for i in range(len(word) - 1)])
-        prev = run
-    if prev is not None:
-        out.append(prev.group()[-1])
-    return out
+        if prev:  # the previous run's last character, what stood between, this run's first
+            toks.append(prev[-1] + _SPACE.sub(SPACE_MARK, text[prev_end:run.start()]) + word[0])
+            words.append(prev[-1] + word[0])
+        pairs = [word[i:i + 2] for i in range(len(word) - 1)]
+        toks += pairs
+        words += pairs
+        prev, prev_end = word, run.end()
+    if prev:
+        toks.append(prev[-1])
+        words.append(prev[-1])
+    return toks, words
 
 
 def bigrams(query: str) -> list[str]:

@@ -1,9 +1,10 @@
-"""The records Pagefind indexes (govsite/search/records.py): zxx, tokens one field per
-paragraph, metadata and filters as escaped attributes, the page's boilerplate left out."""
+"""The records govsite indexes (govsite/search/records.py): tokens in fields, the title
+weighted, metadata, filters and the date sort key, the page's boilerplate left out.
+How a record becomes Pagefind's files is tests/search/test_bundle_writer.py."""
 from __future__ import annotations
 
 from govsite.search.fields import SearchDoc
-from govsite.search.records import LANG, page_text, record_html
+from govsite.search.records import TEXT_TITLE_WEIGHT, TITLE_WEIGHT, page_text, record
 from govsite.search.tokens import ORG_KEY, TITLE_KEY, field_word
 
 DOC = SearchDoc("xxgk/a/2024/00001.html", "标题<script>, 含逗号", 2024, 3,
@@ -12,25 +13,34 @@ DOC = SearchDoc("xxgk/a/2024/00001.html", "标题<script>, 含逗号", 2024, 3,
                 ("示政办发〔2024〕12号", "11999921014372235X/2024-00005"))
 
 
-def test_title_record_holds_the_tokens_of_each_field_and_escaped_attributes() -> None:
-    record = record_html(DOC)
-    assert f'lang="{LANG}"' in record and "<script>" not in record
-    assert 'data-pagefind-meta="title[data-v]" data-v="标题&lt;script&gt;, 含逗号"' in record
-    assert 'data-pagefind-filter="年份[data-v]" data-v="2024"' in record
-    assert 'data-pagefind-sort="date[data-v]" data-v="2024-03-01"' in record
-    assert '<p data-pagefind-weight="2">标题 题&lt;s sc cr ri ip pt t&gt;,·含 含逗 逗号 号</p>' in record
-    assert "<p>示例 例县 县人 人民 民政 政府 府办 办公 公室 室</p>" in record
-    # Identifiers: the whole key, and the bigrams of a 文号's leading letters only (no digits).
-    assert "<p>示政办发202412号 示政 政办 办发 发</p>" in record
-    assert "<p>11999921014372235x202400005</p>" in record
-    # The whole title and the whole organisation, one word each (tokens.field_word).
-    assert f"<p>{field_word(TITLE_KEY, DOC.title)} {field_word(ORG_KEY, '示例县人民政府办公室')}</p>" in record
-    assert record.count("<p") == 5
+def test_title_record_holds_the_tokens_of_each_field_the_title_weighted() -> None:
+    rec = record(DOC)
+    assert rec.url == DOC.url and rec.meta == DOC.meta and rec.filters == DOC.filters
+    assert rec.sort == {"date": "2024-03-01"}
+    assert [(weight, toks) for weight, toks, _ in rec.fields] == [
+        (TITLE_WEIGHT, ["标题", "题<s", "sc", "cr", "ri", "ip", "pt", "t>,·含", "含逗", "逗号", "号"]),
+        (1, ["示例", "例县", "县人", "人民", "民政", "政府", "府办", "办公", "公室", "室"]),
+        # Identifiers: the whole key, and the bigrams of a 文号's leading letters only (no digits).
+        (1, ["示政办发202412号", "示政", "政办", "办发", "发"]),
+        (1, ["11999921014372235x202400005"]),
+        # The whole title and the whole organisation, one word each (tokens.field_word).
+        (1, [field_word(TITLE_KEY, DOC.title), field_word(ORG_KEY, "示例县人民政府办公室")]),
+    ]
+    # A token across punctuation is found by its two word characters.
+    assert rec.fields[0][2] == ["标题", "题s", "sc", "cr", "ri", "ip", "pt", "t含", "含逗", "逗号", "号"]
+    assert all(toks == words for _, toks, words in rec.fields[1:])
 
 
 def test_text_record_holds_the_title_and_the_text_only() -> None:
-    record = record_html(DOC, "正文内容")
-    assert "<p>正文 文内 内容 容</p>" in record and "示政" not in record.split("</span>")[-1]
+    rec = record(DOC, "正文内容")
+    assert rec.fields == [(TEXT_TITLE_WEIGHT, *record(DOC).fields[0][1:]), (1, ["正文", "文内", "内容", "容"], ["正文", "文内", "内容", "容"])]
+
+
+def test_a_record_without_a_date_has_no_sort_key_and_empty_fields_are_left_out() -> None:
+    doc = SearchDoc("about/index.html", "关于", None, 1, {"title": "关于"}, {}, ("关于", ""), ("", ""))
+    rec = record(doc)
+    assert rec.sort == {} and [t for _, t, _ in rec.fields][:1] == [["关于", "于"]]
+    assert all(toks and words for _, toks, words in rec.fields)
 
 
 def test_page_text_leaves_out_navigation_and_boilerplate() -> None:
@@ -58,6 +68,5 @@ def test_a_result_shows_the_date_as_pages_print_it_and_sorts_on_the_iso_date(sit
     item, article = docs["xxgk/xzfb/2025/00004.html"], docs["zfgb/2025/01/1.html"]
     assert (item.meta["date"], item.meta["date_text"], item.date) == ("2025-09-26", "2025年9月26日", "2025-09-26")
     assert (article.meta["date"], article.meta["date_text"]) == ("2025-01-08", "2025年1月8日")
-    record = record_html(item)
-    assert 'data-pagefind-meta="date_text[data-v]" data-v="2025年9月26日"' in record
-    assert 'data-pagefind-sort="date[data-v]" data-v="2025-09-26"' in record
+    rec = record(item)
+    assert rec.meta["date_text"] == "2025年9月26日" and rec.sort == {"date": "2025-09-26"}

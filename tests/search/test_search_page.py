@@ -111,7 +111,9 @@ def test_sort_by_publish_date(served_demo, page) -> None:
     # Pagefind loads the results scrolled into view: a tall window shows at least five
     # below the header (search bar under the navigation, issue 5).
     page.set_viewport_size({"width": 1280, "height": 1200})
-    _open(page, served_demo, "政府信息公开工作年度报告")
+    # Results of equal relevance come newest first (the bundle numbers pages in date order):
+    # 财政 is in some titles (weighted) and in other pages' organisation only.
+    _open(page, served_demo, "财政")
     relevance = _wait_for_dates(page, "d => true")
     assert relevance != sorted(relevance, reverse=True)  # so the sort below is a real change
     page.select_option("#search-sort", "desc")
