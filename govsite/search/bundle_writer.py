@@ -59,19 +59,24 @@ def _marker(units: int) -> bytes:
     return found
 
 
+_SINGLES: dict[int, list[bytes]] = {}
+
+
+def _singles(units: int) -> list[bytes]:
+    """CBOR of the location list of a word met once, at each position up to 65,535, for
+    one weight: most words of a page (a table per weight, made once per process)."""
+    found = _SINGLES.get(units)
+    if found is None:
+        found = _SINGLES[units] = [b"\x82" + _marker(units) + u for u in _UINT]
+    return found
+
+
 def _array(count: int) -> bytes:
     return _ARRAY[count] if count < 256 else head(4, count)
 
 
 def _uint(value: int) -> bytes:
     return _UINT[value] if value < 65536 else head(0, value)
-
-
-def _uints(values: list[int]) -> bytes:
-    try:
-        return b"".join(map(_UINT.__getitem__, values))
-    except IndexError:
-        return b"".join(map(_uint, values))
 
 
 @dataclass
@@ -111,9 +116,12 @@ class _Names:
 def _run(units: int, positions: list[int]) -> bytes:
     """The CBOR items of one weight's run: its marker (``-weight - 1``), the first
     position, then each one's distance from the one before, from the tables."""
-    if len(positions) == 1:
-        return _marker(units) + _uint(positions[0])
-    return _marker(units) + _uint(positions[0]) + _uints([b - a for a, b in zip(positions, positions[1:])])
+    deltas = [b - a for a, b in zip(positions, positions[1:])]
+    deltas.insert(0, positions[0])
+    try:
+        return _marker(units) + b"".join(map(_UINT.__getitem__, deltas))
+    except IndexError:
+        return _marker(units) + b"".join(map(_uint, deltas))
 
 
 def _encoded(units: int, positions: list[int]) -> bytes:
@@ -160,7 +168,16 @@ def _page_words(record: Record) -> tuple[str, int, dict[str, tuple[int, bytes]]]
                     units_of[word] = -1
                 spots.append((units, position))
             position += 1
-    out = {w: (len(p) + 1, _encoded(units_of[w], p)) for w, p in found.items() if units_of[w] >= 0}
+    out: dict[str, tuple[int, bytes]] = {}
+    single = {u: _singles(u) for u in set(units_of.values()) if u >= 0}
+    for word, positions in found.items():
+        units = units_of[word]
+        if units < 0:
+            continue
+        if len(positions) == 1 and positions[0] < 65536:
+            out[word] = (2, single[units][positions[0]])
+        else:
+            out[word] = (len(positions) + 1, _encoded(units, positions))
     for word, spots in mixed.items():
         out[word] = _mixed(spots)
     return " ".join(texts), position, out
