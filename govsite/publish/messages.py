@@ -49,9 +49,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "sudo apt-get install rclone, elsewhere see https://rclone.org/install/",
     },
     "E-PUBLISH-RCLONE": {
-        "zh": "发布在“{phase_zh}”阶段失败（rclone 退出码 {exit_code}）：{detail}。目标 {target} 上仍是上一次发布的网站，"
+        "zh": "发布在“{phase_zh}”这一步失败（rclone 退出码 {exit_code}）：{detail}。目标 {target} 上仍是上一次发布的网站，"
               "或旧页面加上本次已上传的新文件（页面中的链接都指向已有的文件）；排除问题后再次运行 govsite publish 即可完成发布",
-        "en": "publishing failed in the {phase} phase (rclone exit code {exit_code}): {detail}. The target {target} still "
+        "en": "publishing failed at the step “{phase}” (rclone exit code {exit_code}): {detail}. The target {target} still "
               "serves the previous site, or old pages plus the new files uploaded so far (no page links to a "
               "missing file); fix the problem and run govsite publish again to complete it",
     },

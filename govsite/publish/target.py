@@ -58,6 +58,8 @@ def remote_section(spec: str) -> str | None:
     None for a local path (no colon before the first slash, as rclone decides)."""
     quote = ""
     for n, char in enumerate(spec):
+        if n == 0 and char == ":":  # an on-the-fly backend: ":s3,provider=…:bucket"
+            continue
         if quote:
             quote = "" if char == quote else quote
         elif char in "\"'":
