@@ -55,11 +55,6 @@ MESSAGES: dict[str, dict[str, str]] = {
               "serves the previous site, or old pages plus the new files uploaded so far (no page links to a "
               "missing file); fix the problem and run govsite publish again to complete it",
     },
-    "W-PUBLISH-STATE": {
-        "zh": "目标上的发布记录 {value} 无法读取（{detail_zh}），按没有记录处理：逐个比较目标上的文件",
-        "en": "the publish record {value} on the target cannot be read ({detail}); treated as missing: every file "
-              "on the target is compared",
-    },
     "E-CI-EXISTS": {
         "zh": "{value} 已存在，且不是 govsite 写的（没有 “{marker}” 这一行）；未修改。要用 govsite 的流水线替换它，"
               "请加 --force（原文件会被覆盖）",
