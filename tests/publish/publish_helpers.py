@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from govsite.cli import main
 from govsite.publish.state import PENDING_FILE, STATE_FILE
-from tests.conftest import SiteFolder, tree
+from tests.conftest import REPO, SiteFolder, tree
 
 RCLONE = shutil.which("rclone")
 needs_rclone = pytest.mark.skipif(RCLONE is None, reason="rclone is not installed (scripts/test.sh installs it)")
@@ -74,3 +76,31 @@ def rclone_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RCLONE_RETRIES", "1")
     monkeypatch.setenv("RCLONE_LOW_LEVEL_RETRIES", "1")
     monkeypatch.setenv("RCLONE_CONFIG", os.devnull)  # no user config: remotes come from the environment
+
+
+def demo_copy(root: Path) -> SiteFolder:
+    """A copy of the demo site (the repository root's site files), not built."""
+    root.mkdir(parents=True)
+    for name in ("site.yaml", "redirects.yaml", "urls.txt"):
+        if (REPO / name).exists():
+            shutil.copy2(REPO / name, root / name)
+    for name in ("content", "templates", "static"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
+    return SiteFolder(root)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int) -> None:
+    """Until a server started by the test accepts connections on 127.0.0.1 (10 s at most)."""
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return
+        except OSError:
+            time.sleep(0.05)

@@ -11,7 +11,6 @@ console script pip installs would be."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -25,7 +24,7 @@ from click.testing import CliRunner
 from govsite.cli import main
 from govsite.publish.ci import MARKER
 from tests.conftest import REPO, SiteFolder, uscc
-from tests.publish.publish_helpers import assert_identical, needs_rclone
+from tests.publish.publish_helpers import assert_identical, demo_copy, needs_rclone
 
 FILES = {"gitlab": [".gitlab-ci.yml"], "github": [".github/workflows/govsite.yml"],
          "gitee": [".workflow/govsite.yml", ".workflow/govsite-daily.yml"]}
@@ -225,14 +224,7 @@ def test_the_pipeline_commands_check_build_and_publish_a_site(kind: str, tmp_pat
 @needs_rclone
 def test_on_the_demo_site_the_strict_check_stops_the_pipeline_before_publishing(tmp_path: Path,
                                                                                 runner_env: dict[str, str]) -> None:
-    repo = tmp_path / "demo"
-    repo.mkdir()
-    for name in ("site.yaml", "redirects.yaml", "urls.txt"):
-        if (REPO / name).exists():
-            shutil.copy2(REPO / name, repo / name)
-    for name in ("content", "templates", "static"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, repo / name)
+    repo = demo_copy(tmp_path / "demo").root
     (repo / ".git").mkdir()
     write("gitlab", repo)
     www = tmp_path / "www"

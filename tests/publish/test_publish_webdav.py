@@ -5,10 +5,7 @@ byte-identical on the server after a publish, a second publish transfers nothing
 edit uploads only what changed, and a failure mid-way is completed by the next publish."""
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
 from typing import Iterator
 
@@ -17,20 +14,14 @@ import pytest
 from govsite.publish.run import publish as run_publish
 from govsite.publish.state import STATE_FILE
 from govsite.publish.target import parse_target
-from tests.conftest import REPO, SiteFolder
-from tests.publish.publish_helpers import (RCLONE, assert_identical, build, needs_rclone, publish, published,
-                                           rclone_env, site_files)
+from tests.conftest import SiteFolder
+from tests.publish.publish_helpers import (RCLONE, assert_identical, build, demo_copy, free_port, needs_rclone,
+                                           publish, published, rclone_env, site_files, wait_for_port)
 
 pytestmark = needs_rclone
 
 REMOTE = "gsdav"
 USER, PASSWORD = "xxgk", "webdav-test-secret"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -42,12 +33,7 @@ def webdav(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     port = free_port()
     proc = subprocess.Popen([RCLONE, "serve", "webdav", str(served), "--addr", f"127.0.0.1:{port}",
                              "--user", USER, "--pass", PASSWORD, "--config", "/dev/null", "-q"])
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
+    wait_for_port(port)
     rclone_env(monkeypatch)
     obscured = subprocess.run([RCLONE, "obscure", PASSWORD], capture_output=True, text=True, check=True).stdout.strip()
     prefix = f"RCLONE_CONFIG_{REMOTE.upper()}_"
@@ -64,15 +50,7 @@ def webdav(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 @pytest.fixture
 def demo(tmp_path: Path) -> SiteFolder:
     """A copy of the demo site (the repository root), built."""
-    root = tmp_path / "demo"
-    root.mkdir()
-    for name in ("site.yaml", "redirects.yaml", "urls.txt"):
-        if (REPO / name).exists():
-            shutil.copy2(REPO / name, root / name)
-    for name in ("content", "templates", "static"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
-    site = SiteFolder(root)
+    site = demo_copy(tmp_path / "demo")
     build(site)
     return site
 
@@ -137,12 +115,7 @@ def test_a_read_only_server_fails_naming_the_phase_and_rclone_s_message(demo: Si
     proc = subprocess.Popen([RCLONE, "serve", "webdav", str(served), "--addr", f"127.0.0.1:{port}", "--read-only",
                              "--config", "/dev/null", "-q"])
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        wait_for_port(port)
         rclone_env(monkeypatch)
         monkeypatch.setenv("RCLONE_CONFIG_RODAV_TYPE", "webdav")
         monkeypatch.setenv("RCLONE_CONFIG_RODAV_URL", f"http://127.0.0.1:{port}/")
