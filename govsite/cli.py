@@ -205,8 +205,10 @@ def check(site: Path, strict: bool, fmt: str, since: str | None, no_inspect: boo
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="示例县人民政府", show_default=True, help="Site name.")
+@click.option("--ci", type=click.Choice(["gitlab", "github", "gitee"]), default=None,
+              help="Also write a CI pipeline: check, build, publish, daily rebuild (govsite ci-template).")
 @LANG_OPTION
-def init(directory: Path, name: str, lang: str) -> None:
+def init(directory: Path, name: str, ci: str | None, lang: str) -> None:
     """Create a new minimal site in DIRECTORY that builds at once."""
     from govsite.scaffold_site import create_site
 
@@ -216,6 +218,11 @@ def init(directory: Path, name: str, lang: str) -> None:
         raise click.ClickException(_t(lang, f"{exc}（目录非空）", f"{exc} (directory not empty)")) from None
     for path in created:
         click.echo(_t(lang, f"已创建 {path}", f"created {path}"))
+    if ci is not None:
+        from govsite.publish.ci import write_pipeline
+        from govsite.publish.command import echo_pipelines
+
+        echo_pipelines(write_pipeline(directory, ci, root=directory), ci, lang)
     click.echo(_t(lang, f"下一步：govsite check --site {directory}（检查要填写的占位值），然后 govsite build --site {directory}",
                   f"next: govsite check --site {directory} (the placeholders to fill in), then govsite build --site {directory}"))
 
@@ -480,6 +487,11 @@ def serve(site: Path, port: int, out: Path | None, force_out: bool, lang: str) -
     except OutputRefused as exc:  # checked before the server makes the folder or builds into it
         _refuse_output(exc, lang)
 
+
+from govsite.publish.command import ci_template, publish  # noqa: E402  (govsite/publish/)
+
+main.add_command(publish)
+main.add_command(ci_template)
 
 _HARD_EXIT = {"build", "check"}
 """Commands after which the process ends without tearing the interpreter down."""

@@ -326,6 +326,10 @@ from govsite.inspect.messages import MESSAGES as _INSPECTION_MESSAGES  # noqa: E
 
 MESSAGES.update(_INSPECTION_MESSAGES)
 
+from govsite.publish.messages import MESSAGES as _PUBLISH_MESSAGES  # noqa: E402  (govsite publish, ci-template)
+
+MESSAGES.update(_PUBLISH_MESSAGES)
+
 
 def render_message(code: str, lang: str, **params: Any) -> str:
     """Render the message for ``code`` in ``lang`` ("zh" or "en")."""

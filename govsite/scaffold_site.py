@@ -23,6 +23,9 @@ footer:
   psb: 京公网安备 00000000000000号    # 公安机关备案号
 index_no:
   template: "{{org.code}}/{{year}}-{{seq:05d}}"
+# 发布目标（govsite publish，见 docs/deploy.md）：rclone 远程名:路径，密钥只放在 rclone 配置中
+# publish:
+#   target: "oss:bucket/xxgk"
 """
 
 ORGS_YAML = """\

@@ -2,15 +2,17 @@
 # Install everything the tests need and run every test (README: "Run the tests"; CI runs this).
 #
 # System packages (Debian/Ubuntu): Chinese fonts and Debian's Chromium for the browser
-# tests, and nginx, whose redirect map tests/redirects/test_nginx.py loads into a real
-# server (started by the test on 127.0.0.1; the package's own service is not started).
+# tests, nginx, whose redirect map tests/redirects/test_nginx.py loads into a real
+# server (started by the test on 127.0.0.1; the package's own service is not started),
+# and rclone, through which tests/publish publishes to a local folder and to a WebDAV
+# server the test starts on 127.0.0.1 (rclone serve webdav).
 # Installed with apt-get as root or through sudo; without either, the script stops and
 # prints the command to run. Python packages go into .venv/, axe-core into .node/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for pkg in fonts-noto-cjk chromium nginx; do
+for pkg in fonts-noto-cjk chromium nginx rclone; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from govsite.cli import main
 from tests.conftest import OFFICE_CODE, SiteFolder
 
-COMMANDS = [[], ["build"], ["check"], ["init"], ["new"], ["new", "item"], ["import"], ["import", "items"], ["serve"]]
+COMMANDS = [[], ["build"], ["check"], ["init"], ["new"], ["new", "item"], ["import"], ["import", "items"], ["serve"],
+            ["publish"], ["ci-template"]]
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a) or "govsite")
@@ -21,7 +22,7 @@ def test_every_command_has_help(args: list[str]) -> None:
     result = CliRunner().invoke(main, args + ["--help"])
     assert result.exit_code == 0, result.output
     assert "Usage:" in result.output
-    if args and args[0] in ("build", "check", "serve") or args == ["new", "item"] or args == ["import", "items"]:
+    if args and args[0] in ("build", "check", "serve", "publish", "ci-template") or args == ["new", "item"] or args == ["import", "items"]:
         assert "--site" in result.output
 
 

@@ -85,6 +85,14 @@ class ImportDefaults(Strict):
     column rule; ``--column-default`` overrides it. Must name a column of the site."""
 
 
+class PublishConfig(Strict):
+    """Where ``govsite publish`` uploads the output (docs/deploy.md)."""
+
+    target: str = ""
+    """An rclone remote and path (``oss:bucket/xxgk``) or a local folder; never a secret:
+    keys and passwords stay in rclone's config or its ``RCLONE_CONFIG_*`` environment."""
+
+
 class SiteConfig(Strict):
     """The whole of ``site.yaml``."""
 
@@ -109,6 +117,8 @@ class SiteConfig(Strict):
     """巡检设置: working-day calendar overrides and public numbers (docs/checks.md)."""
     import_defaults: ImportDefaults = ImportDefaults()
     """导入默认值 of ``govsite import items`` (docs/content.md, "Importing from a legacy CMS")."""
+    publish: PublishConfig = PublishConfig()
+    """发布目标 of ``govsite publish`` (docs/deploy.md)."""
 
     @field_validator("base_url")
     @classmethod
