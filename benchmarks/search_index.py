@@ -292,7 +292,6 @@ def main() -> None:
         result = {
             "corpus": site.name, "items": len(model.items), "indexed_pages": len(pages), "jobs": args.jobs,
             "shards": len(shards), "largest_shard_pages": max(len(s.pages) for s in shards),
-            "lookup_records": sum(len(s.lookups) for s in shards),
             "index_files": len(entries), "index_mib": round(size / MIB, 1),
             "largest_shard_mib": round(max(per_shard.values()) / MIB, 1),
             "full": full, "one_change": {**one, "item": item.url, "shards_rebuilt": rebuilt},
