@@ -155,14 +155,16 @@ def run(ctx: PostRenderContext) -> dict[str, str]:
     if dirty:
         scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=ctx.stage.parent))
         try:
-            for shard, error in _index_all(dirty, ctx.stage, scratch, ctx.jobs):
+            fresh: dict[str, str] = {}
+            for shard, error, written in _index_all(dirty, ctx, scratch):
                 if error:
                     ctx.problems.error("E-SEARCH-INDEX", shard.folder, None, None, shard.name, detail=error)
+                fresh.update({shard.folder + path: digest for path, digest in written.items()})
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-        fresh: dict[str, str] = {}
         for shard in dirty:
-            fresh.update(_hash_files(ctx.stage, shard))
+            if shard.name == CORE:  # Pagefind's runtime: the files its CLI wrote
+                fresh.update(_hash_files(ctx.stage, shard))
         _keep_unchanged(ctx, fresh)
         entries.update(fresh)
     route_digest = _sha1(settings, Path(route_module.__file__).read_bytes())  # type: ignore[arg-type]
@@ -258,26 +260,32 @@ _JOB: dict[str, object] = {}
 """The shards of a parallel run, inherited by forked workers."""
 
 
-def _index_all(dirty: list[Shard], stage: Path, scratch: Path, jobs: int) -> list[tuple[Shard, str | None]]:
-    """Index every dirty shard, on ``jobs`` forked workers when there are several,
-    largest first; (shard, error or None) for each."""
-    _JOB.update(dirty=dirty, stage=stage, scratch=scratch, version=pagefind_version())
+def _index_all(dirty: list[Shard], ctx: PostRenderContext, scratch: Path) -> list[tuple[Shard, str | None, dict[str, str]]]:
+    """Index every dirty shard, on ``ctx.jobs`` forked workers when there are several,
+    largest first; (shard, error or None, digests of the files written) for each."""
+    previous = {}
+    for path, digest in ctx.previous.items():
+        previous.setdefault(shard_of(path), {})[path] = digest
+    _JOB.update(dirty=dirty, stage=ctx.stage, out=ctx.out, scratch=scratch, version=pagefind_version(), previous=previous)
     order = sorted(range(len(dirty)), key=lambda i: -len(dirty[i].docs))
     try:
-        if jobs <= 1 or len(dirty) == 1 or "fork" not in multiprocessing.get_all_start_methods():
-            return [(dirty[i], _index_one(i)) for i in order]
-        with worker_pool(multiprocessing.get_context("fork"), min(jobs, len(dirty))) as pool:
-            return [(dirty[i], error) for i, error in zip(order, pool.imap(_index_one, order))]
+        if ctx.jobs <= 1 or len(dirty) == 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return [(dirty[i], *_index_one(i)) for i in order]
+        with worker_pool(multiprocessing.get_context("fork"), min(ctx.jobs, len(dirty))) as pool:
+            return [(dirty[i], *result) for i, result in zip(order, pool.imap(_index_one, order))]
     finally:
         _JOB.clear()
 
 
-def _index_one(i: int) -> str | None:
+def _index_one(i: int) -> tuple[str | None, dict[str, str]]:
     shard: Shard = _JOB["dirty"][i]  # type: ignore[index]
+    known = {path[len(shard.folder):]: digest
+             for path, digest in _JOB["previous"].get(shard.name, {}).items()}  # type: ignore[attr-defined]
     try:
-        return _index_shard(shard, _JOB["stage"], _JOB["scratch"], str(_JOB["version"]))  # type: ignore[arg-type]
+        return _index_shard(shard, _JOB["stage"], _JOB["scratch"], str(_JOB["version"]),  # type: ignore[arg-type]
+                            _JOB["out"] / shard.folder, known)  # type: ignore[operator]
     except OSError as exc:
-        return str(exc)
+        return str(exc), {}
 
 
 def _records(shard: Shard, stage: Path) -> list[Record]:
@@ -296,30 +304,38 @@ def _records(shard: Shard, stage: Path) -> list[Record]:
     return out
 
 
-def _index_shard(shard: Shard, stage: Path, scratch: Path, version: str) -> str | None:
-    """Build one bundle into the stage; returns an error message or None. The runtime
-    is Pagefind's own (its CLI on a one-record placeholder); every layer is written
-    by :func:`govsite.search.bundle_writer.write_bundle`."""
+def _index_shard(shard: Shard, stage: Path, scratch: Path, version: str, previous: Path,
+                 known: dict[str, str]) -> tuple[str | None, dict[str, str]]:
+    """Build one bundle into the stage: (error message or None, digests of the files
+    written, by path in the bundle). The runtime is Pagefind's own (its CLI on a
+    one-record placeholder); every layer is written by
+    :func:`govsite.search.bundle_writer.write_bundle`, which links the files of the
+    shard's previous bundle (``previous``, digests ``known``) that did not change."""
     bundle = scratch / f"{shard.name}-bundle"
+    digests: dict[str, str] = {}
     if shard.name == CORE:
         records = scratch / f"{shard.name}-records"
         records.mkdir(parents=True)
         (records / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
         error = _finish(_start_pagefind(pagefind_binary(), records, bundle))
         if error:
-            return error
+            return error, {}
         _prune(bundle, RUNTIME)
         canonicalize(bundle)
     else:
         found = _records(shard, stage)
         if not found:
-            return "no pages to index"
-        write_bundle(found, bundle, version)
+            return "no pages to index", {}
+        digests = write_bundle(found, bundle, version, previous=previous, known=known)
     target = stage / shard.folder
     target.mkdir(parents=True, exist_ok=True)
     for name in os.listdir(bundle):  # the core folder also holds the layers: move, never clear
-        os.replace(bundle / name, target / name)
-    return None
+        if (bundle / name).is_dir() and (target / name).is_dir():
+            for inner in os.listdir(bundle / name):
+                os.replace(bundle / name / inner, target / name / inner)
+        else:
+            os.replace(bundle / name, target / name)
+    return None, digests
 
 
 def _prune(bundle: Path, keep: tuple[str, ...]) -> None:
