@@ -47,13 +47,25 @@ def _element_end(text: str, start: int) -> int:
     if first.group(3) or name in _VOID:
         return first.end()
     depth = 0
-    for tag in _TAG.finditer(text, start):
-        if tag.group(2).lower() != name or tag.group(3):
+    for tag in _same_name(name).finditer(text, start):
+        if tag.group(2):
             continue
         depth += -1 if tag.group(1) else 1
         if depth == 0:
             return tag.start()
     return -1
+
+
+_SAME_NAME: dict[str, re.Pattern[str]] = {}
+
+
+def _same_name(name: str) -> re.Pattern[str]:
+    """Start and end tags of elements called ``name`` only (the walk to an element's end
+    skips every other tag in C)."""
+    found = _SAME_NAME.get(name)
+    if found is None:
+        found = _SAME_NAME[name] = re.compile(rf"<(/?){re.escape(name)}(?![a-zA-Z0-9-])[^>]*?(/?)>", re.IGNORECASE)
+    return found
 
 
 def body_span(text: str) -> tuple[int, int] | None:
@@ -73,25 +85,34 @@ def _is_excluded(start_tag: str) -> bool:
     return cls is not None and any(c in _EXCLUDED_CLASSES for c in cls.group(1).split())
 
 
+_CUT = re.compile(r"<(?:script|style|svg)\b|<[a-zA-Z][^>]*?(?:data-pagefind-ignore|class=\"[^\"]*?(?:related|page-url|public-note|qr))",
+                  re.IGNORECASE)
+"""Where an element that is not indexed may start (checked with :func:`_is_excluded`)."""
+
+
 def indexed_text(fragment: str) -> str:
-    """The text Pagefind indexes from ``fragment``: tags, excluded elements and scripts removed."""
-    out: list[str] = []
+    """The text Pagefind indexes from ``fragment``: tags, excluded elements and scripts
+    removed. Excluded elements are cut first, then every other tag becomes a space in
+    one pass (a page's tags one by one in Python cost 0.6 ms a page)."""
+    pieces: list[str] = []
     pos = 0
-    while True:
-        tag = _TAG.search(fragment, pos)
-        if tag is None:
-            out.append(fragment[pos:])
-            break
-        out.append(fragment[pos:tag.start()])
-        pos = tag.end()
-        name = tag.group(2).lower()
-        if not tag.group(1) and (name in ("script", "style", "svg") or _is_excluded(tag.group(0))):
-            end = _element_end(fragment, tag.start())
-            if end > tag.start():
-                close = fragment.find(">", end)
-                pos = close + 1 if close >= 0 else len(fragment)
-        out.append(" ")
-    return html.unescape("".join(out))
+    for candidate in _CUT.finditer(fragment):
+        if candidate.start() < pos:
+            continue
+        tag = _TAG.match(fragment, candidate.start())
+        if tag is None or tag.group(1):
+            continue
+        if not (tag.group(2).lower() in ("script", "style", "svg") or _is_excluded(tag.group(0))):
+            continue
+        end = _element_end(fragment, tag.start())
+        if end <= tag.start():
+            continue
+        pieces.append(fragment[pos:tag.start()])
+        pieces.append(" ")
+        close = fragment.find(">", end)
+        pos = close + 1 if close >= 0 else len(fragment)
+    pieces.append(fragment[pos:])
+    return html.unescape(_TAG.sub(" ", "".join(pieces)))
 
 
 TITLE_ELEMENT = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
