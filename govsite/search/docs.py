@@ -38,8 +38,11 @@ from dataclasses import dataclass, field
 from govsite.model.site_model import SiteModel
 from govsite.search.fields import SearchDoc, collect_docs
 
-MAX_SHARD_PAGES = 2500
-"""Above this many pages in a year, the year is split (memory and re-index time per shard)."""
+MAX_SHARD_PAGES = 1000
+"""Above this many pages in a year, the year is split: an edit rewrites its page's text
+shard, about 3 ms a page (govsite's own writer; 2,500 when Pagefind's CLI indexed a
+shard, whose start-up cost favoured fewer, larger runs). The text layer is read only
+for a full-text search, which walks the shards newest first."""
 CORE = "core"
 """Pagefind's runtime and a one-record placeholder index: the primary bundle of the
 search page's Pagefind instances. Pagefind segments a query with ICU in the
