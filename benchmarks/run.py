@@ -14,7 +14,7 @@ cold
     ``output/`` and ``.govsite-cache/`` deleted first (the OS page cache stays warm).
 no-change
     a second build with nothing changed (answered by the build stamp, see
-    ``govsite/build/stamp.py``).
+    ``govsite/pipeline/stamp.py``).
 no-change-unstamped
     the same with the build stamp deleted first: the page-by-page path (read
     cache, model, plan, manifest comparison) that any change goes through.

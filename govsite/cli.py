@@ -12,7 +12,7 @@ from govsite import __version__
 from govsite.problems import ProblemLog
 
 if TYPE_CHECKING:
-    from govsite.build.guard import OutputRefused
+    from govsite.pipeline.guard import OutputRefused
 
 SITE_OPTION = click.option(
     "--site", "site", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
@@ -146,8 +146,8 @@ def main() -> None:
 def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs: int | None, no_search: bool,
           force_out: bool, lang: str) -> None:
     """Build the site into output/ (only what changed is rewritten)."""
-    from govsite.build.build import build as run_build
-    from govsite.build.guard import OutputRefused
+    from govsite.pipeline.build import build as run_build
+    from govsite.pipeline.guard import OutputRefused
     from govsite.cli_progress import progress_reporter
 
     try:
@@ -185,7 +185,7 @@ def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs:
 @LANG_OPTION
 def check(site: Path, strict: bool, fmt: str, since: str | None, no_inspect: bool, lang: str) -> None:
     """Validate the site and run the inspection rules (巡检), without building anything."""
-    from govsite.build.build import check_site
+    from govsite.pipeline.build import check_site
     from govsite.inspect.check import run_check
 
     if no_inspect:
@@ -462,7 +462,7 @@ def import_gazette_pdf(pdf: Path, year: int, number: int, issue_date: str | None
 def serve(site: Path, port: int, out: Path | None, force_out: bool, lang: str) -> None:
     """Build, serve on 127.0.0.1 under the base_url sub-path, and rebuild and reload
     the open pages on every save (实时预览). Errors show in the browser."""
-    from govsite.build.guard import OutputRefused
+    from govsite.pipeline.guard import OutputRefused
     from govsite.serve.server import run
 
     def report(result) -> None:  # type: ignore[no-untyped-def]

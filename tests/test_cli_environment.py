@@ -298,7 +298,7 @@ def test_name_too_long(built: SiteFolder, tmp_path: Path) -> None:
 
 INTERRUPTED_BUILD = """
 import os, signal, sys
-import govsite.build.build as build_module
+import govsite.pipeline.build as build_module
 render = build_module._render_all
 def interrupted(*args, **kwargs):
     render(*args, **kwargs)
@@ -326,7 +326,7 @@ def test_ctrl_c_during_a_build(built: SiteFolder) -> None:
 
 INTERRUPTED_POOL = """
 import os, signal, sys
-import govsite.build.build as build_module
+import govsite.pipeline.build as build_module
 render_one = build_module._render_one
 def render_then_ctrl_c(spec):
     if not os.environ.get("SENT"):  # the first page of each worker: Ctrl+C, as a terminal sends it to the group

@@ -16,7 +16,7 @@ def run_check(site: Path, fmt: str, lang: str, since: str | None, strict: bool =
     """Run the whole check, print the report (text or JSON) and return its findings.
     ``strict`` (``--strict``) reports init's placeholders as errors: a site that still shows
     them must not be published, whatever else a CI gate lets through."""
-    from govsite.build.build import check_site
+    from govsite.pipeline.build import check_site
 
     today = today_beijing()
     changed: set[str] | None = None

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from click.testing import CliRunner
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from govsite.cli import main
 from govsite.content.safepath import url_breaking_chars
 from tests.conftest import SiteFolder, default_item, item_text

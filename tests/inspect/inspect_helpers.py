@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from click.testing import CliRunner, Result
 
-from govsite.build.build import check_site
+from govsite.pipeline.build import check_site
 from govsite.cli import main
 from govsite.inspect.run import run_inspection
 from govsite.model.site_model import today_beijing

@@ -17,11 +17,11 @@ from typing import Callable, Iterator
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
-from govsite.build import stamp
-from govsite.build.assets import plan_files
-from govsite.build.guard import check_output
-from govsite.build.lock import Waiting, build_locks
-from govsite.build.output import MANIFEST, Staging, read_manifest
+from govsite.pipeline import stamp
+from govsite.pipeline.assets import plan_files
+from govsite.pipeline.guard import check_output
+from govsite.pipeline.lock import Waiting, build_locks
+from govsite.pipeline.output import MANIFEST, Staging, read_manifest
 from govsite.content.loader import load_site
 from govsite.content.parallel_read import worker_pool
 from govsite.model.site_model import SiteModel, build_model, today_beijing
@@ -106,7 +106,7 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
     """Build ``site`` into ``out``. ``quick`` leaves the search index as it was (it is
     brought up to date by the next build without ``quick``).
 
-    Raises :class:`~govsite.build.guard.OutputRefused` before reading or writing
+    Raises :class:`~govsite.pipeline.guard.OutputRefused` before reading or writing
     anything when ``out`` is not safe to replace (``force_out``: a non-empty folder
     that is not a govsite output may be). Holds the site's and the output's build
     locks throughout; ``waiting`` is told when another build holds one."""
@@ -125,7 +125,7 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
            progress: Progress | None, quick: bool) -> BuildResult:
     started = time.perf_counter()
 
-    # Phase 0: nothing changed since the last successful build? (see govsite.build.stamp)
+    # Phase 0: nothing changed since the last successful build? (see govsite.pipeline.stamp)
     inputs = stamp.fingerprint(site, out, base_url, today_beijing())
     answered = _answer_from_stamp(site, out, inputs, quick)
     if answered is not None:
