@@ -12,6 +12,7 @@ from pathlib import Path
 
 from govsite.annual.data import data_path, read_data
 from govsite.annual.layout import CARRIED_OUT
+from govsite.annual.link import link_annual
 from govsite.annual.sections import split_sections
 from govsite.annual.template import init_text
 from govsite.content.itemfile import assign_index_no, item_file_text, item_path, write_new_file
@@ -42,6 +43,7 @@ def _model(site: Path) -> tuple[SiteModel, list[Problem]]:
     model = build_model(loaded)
     if model is None:
         raise ReportError("site.yaml 无法读取，请先运行 govsite check / site.yaml is unusable: run govsite check")
+    model.annual = link_annual(model, loaded.problems)
     return model, loaded.problems.items
 
 

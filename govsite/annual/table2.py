@@ -18,7 +18,8 @@ from typing import Iterable
 
 from govsite.model.item import Validity
 from govsite.model.org import OrgKind
-from govsite.model.site_model import Item, SiteModel
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
 from govsite.render.digests import sha1
 
 RULE_GENRES: frozenset[str] = frozenset({"规章"})

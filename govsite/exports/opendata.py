@@ -17,7 +17,8 @@ from typing import Any, Iterator
 
 from govsite.exports import catalog_table, records
 from govsite.exports.manifest import DATA_DIR, MANIFEST_PATH, write_manifest
-from govsite.model.site_model import Item, SiteModel
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
 from govsite.render.digests import Digests, sha1
 from govsite.render.plan import PageSpec
 from govsite.render.registry import PostRender

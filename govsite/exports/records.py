@@ -17,7 +17,8 @@ from govsite.content.reader import read_body
 from govsite.exports.spreadsheet import neutralise
 from govsite.model.base import BEIJING
 from govsite.model.item import DisclosureMode
-from govsite.model.site_model import Item, SiteModel
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
 from govsite.render.urls import absolute_url
 
 COLUMNS: tuple[str, ...] = (

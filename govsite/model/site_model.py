@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -19,9 +19,11 @@ from govsite.content.safepath import first_url_breaking, resolve_inside
 from govsite.content.yamlsource import locate, split_front_matter
 from govsite.identifiers import check_doc_no, check_org_code, index_template_regex
 from govsite.model.base import BEIJING
-from govsite.model.catalog import Catalog, CatalogEntry
+from govsite.model.catalog import Catalog
 from govsite.model.column_lookup import ColumnLookup
-from govsite.model.gazette_model import GazetteModel, link_gazette
+from govsite.model.gazette_link import link_gazette
+from govsite.model.gazette_model import GazetteModel
+from govsite.model.linked import AttachmentFile, Item, Page
 from govsite.model.item import ItemFrontMatter, Validity
 from govsite.model.org import Organization
 from govsite.model.page import PageFrontMatter
@@ -31,61 +33,6 @@ from govsite.valuetext import choice_list
 from govsite.problems import ProblemLog
 
 RESERVED_SEGMENTS = {"theme", "year", "catalog", "files", "assets", "search", "page"}
-
-
-@dataclass(eq=False)
-class AttachmentFile:
-    """An attachment resolved to a file on disk."""
-
-    source: str
-    """Path relative to content/."""
-    title: str
-    size: int
-    url: str
-    """Output path relative to the site root (files/...)."""
-
-    @property
-    def kind(self) -> str:
-        """File type label shown to readers, e.g. PDF, DOCX."""
-        return Path(self.source).suffix.lstrip(".").upper() or "文件"
-
-
-@dataclass(eq=False)
-class Item:
-    """A disclosure item with its references resolved."""
-
-    fm: ItemFrontMatter
-    source: str
-    digest: str
-    url: str
-    org: Organization
-    theme_code: str | None
-    attachments: list[AttachmentFile] = field(default_factory=list)
-    co_orgs: list[Organization] = field(default_factory=list)
-    """联合发文机关 (``co_issuers``), named after the issuer in the metadata box."""
-    interprets: "Item | None" = None
-    interpretations: list["Item"] = field(default_factory=list)
-    superseded_by: "Item | None" = None
-    supersedes: list["Item"] = field(default_factory=list)
-    catalog: tuple[Catalog, CatalogEntry] | None = None
-
-    @property
-    def year(self) -> int:
-        return self.fm.publish_date.year
-
-    @property
-    def sort_key(self) -> tuple:
-        return (-self.fm.publish_date.timestamp(), self.fm.index_no)
-
-
-@dataclass(eq=False)
-class Page:
-    """A free Markdown page (指南, 制度, 依申请公开…)."""
-
-    fm: PageFrontMatter
-    source: str
-    digest: str
-    url: str
 
 
 @dataclass(eq=False)
@@ -116,7 +63,8 @@ class SiteModel:
     gazette: "GazetteModel | None" = None
     """The 政府公报 archive, when the site has one."""
     annual: Any = None
-    """Annual reports (:class:`govsite.annual.link.AnnualIndex`, 政府信息公开工作年度报告)."""
+    """Annual reports (政府信息公开工作年度报告), linked by the pipeline after this model
+    (:func:`govsite.pipeline.build.load_and_validate`): the model imports no feature."""
 
     def org_column_counts(self, org_id: str) -> dict[str, int]:
         """How many of an organization's items each column holds (its page's column
@@ -224,9 +172,6 @@ def build_model(loaded: LoadedSite) -> SiteModel | None:
         {it.fm.index_no: it for it in items}, pages, column_pages, catalogs, catalog_sources,
         dict(by_column), dict(by_org), dict(by_theme), dict(by_year), dict(by_entry), gazette,
     )
-    from govsite.annual.link import link_annual
-
-    model.annual = link_annual(model, problems)
     return model
 
 

@@ -17,6 +17,7 @@ from typing import Callable, Iterator
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
+from govsite.annual.link import link_annual
 from govsite.pipeline import stamp
 from govsite.pipeline.assets import plan_files
 from govsite.pipeline.guard import check_output
@@ -77,10 +78,14 @@ def collector_paused() -> Iterator[None]:
 
 
 def load_and_validate(site: Path, base_url: str | None = None) -> tuple[SiteModel | None, ProblemLog]:
-    """Phases 1–2, shared by ``build`` and ``check``: read every file, link the model."""
+    """Phases 1–2, shared by ``build`` and ``check``: read every file, link the model,
+    then link the features that hang data on it (annual reports: their data files and
+    checks). The model imports no feature; the pipeline joins them here."""
     with collector_paused():
         loaded = load_site(site, base_url)
         model = build_model(loaded)
+        if model is not None:
+            model.annual = link_annual(model, loaded.problems)
     return model, loaded.problems
 
 

@@ -10,7 +10,8 @@ import hashlib
 from functools import cached_property
 from typing import Iterable
 
-from govsite.model.site_model import Item, SiteModel
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
 
 
 def sha1(*parts: object) -> str:
