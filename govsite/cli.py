@@ -186,7 +186,7 @@ def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs:
 def check(site: Path, strict: bool, fmt: str, since: str | None, no_inspect: bool, lang: str) -> None:
     """Validate the site and run the inspection rules (巡检), without building anything."""
     from govsite.pipeline.build import check_site
-    from govsite.inspect.check import run_check
+    from govsite.cli_check import run_check
 
     if no_inspect:
         problems = check_site(site)

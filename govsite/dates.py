@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from govsite.model.base import BEIJING
+BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
+"""China Standard Time (+08:00); dates without a zone are read in it."""
 
 ACCEPTED_FORMS = "2019-01-27、2019/1/27、2019年1月27日、2019年01月27日（可带时间，如 2019-01-27 10:30）"
 ACCEPTED_FORMS_EN = "2019-01-27, 2019/1/27, 2019年1月27日, 2019年01月27日 (optionally with a time, e.g. 2019-01-27 10:30)"

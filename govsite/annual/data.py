@@ -14,7 +14,7 @@ from typing import Any
 
 from govsite.annual.layout import FEE_KEY, T2_ENTERED, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS
 from govsite.content.reader import read_yaml_file
-from govsite.content.yamlsource import locate
+from govsite.base.yamlsource import locate
 from govsite.problems import Problem, Severity
 
 ANNUAL_DIR = "content/annual"

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from govsite.content.yamlsource import locate
+from govsite.base.yamlsource import locate
 from govsite.dates import DateFormatError, parse_legacy_date
 from govsite.problems import Problem, Severity
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from govsite.checksums import file_digest
-from govsite.content.safepath import resolve_inside
+from govsite.base.safepath import resolve_inside
 from govsite.dates import (
     ACCEPTED_FORMS,
     ACCEPTED_FORMS_EN,

@@ -23,8 +23,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from govsite.content.loader import GAZETTE_FILE, ORGS_FILE, LoadedSite
-from govsite.content.yamlsource import YamlError, dump_yaml, parse_yaml, split_front_matter
+from govsite.model.loaded import GAZETTE_FILE, ORGS_FILE, LoadedSite
+from govsite.base.yamlsource import YamlError, dump_yaml, parse_yaml, split_front_matter
 from govsite.importer.gazette_source import SourceIssue, read_fingerprint, sidecar_text
 from govsite.importer.issues import Issue
 from govsite.importer.orgs import OrgResolver, appended_orgs_text

@@ -16,13 +16,8 @@ from pathlib import Path
 import click
 
 from govsite.content.itemfile import write_new_file
-from govsite.content.loader import (
-    GAZETTE_FILE,
-    ORGS_FILE,
-    SITE_FILE,
-    LoadedSite,
-    load_site,
-)
+from govsite.content.loader import load_site
+from govsite.model.loaded import GAZETTE_FILE, ORGS_FILE, SITE_FILE, LoadedSite
 from govsite.dates import (
     ACCEPTED_FORMS,
     ACCEPTED_FORMS_EN,

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from govsite.content.itemfile import assign_index_no, item_file_text, item_path
-from govsite.content.loader import SourceDoc
+from govsite.model.loaded import SourceDoc
 from govsite.identifiers import index_no_regex
 from govsite.importer.issues import Issue, record_error
 from govsite.importer.mapping import MappedRecord

@@ -14,8 +14,9 @@ import click
 from collections import Counter
 
 from govsite.content.itemfile import write_new_file
-from govsite.content.loader import ORGS_FILE, SITE_FILE, LoadedSite, load_site
-from govsite.content.yamlsource import locate
+from govsite.content.loader import load_site
+from govsite.model.loaded import ORGS_FILE, SITE_FILE, LoadedSite
+from govsite.base.yamlsource import locate
 from govsite.importer.column_rules import RULES, ColumnPlacer
 from govsite.importer.issues import Issue, records_error
 from govsite.importer.mapping import ImportContext, MappedRecord, map_record

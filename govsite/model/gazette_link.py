@@ -10,10 +10,10 @@ from datetime import date, timedelta
 from typing import Callable
 
 from govsite.checksums import file_digest
-from govsite.content.cache import ReadCache
-from govsite.content.loader import GAZETTE_FILE, LoadedSite
-from govsite.content.safepath import resolve_inside, url_breaking_chars
-from govsite.model.base import BEIJING
+from govsite.base.cache import ReadCache
+from govsite.model.loaded import GAZETTE_FILE, LoadedSite
+from govsite.base.safepath import resolve_inside, url_breaking_chars
+from govsite.dates import BEIJING
 from govsite.model.coverage import Coverage, compute_coverage
 from govsite.model.gazette import ArticleFrontMatter, GazetteConfig
 from govsite.model.gazette_model import (

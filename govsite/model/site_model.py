@@ -14,11 +14,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from govsite.content.loader import LoadedSite
-from govsite.content.safepath import first_url_breaking, resolve_inside
-from govsite.content.yamlsource import locate, split_front_matter
+from govsite.model.loaded import LoadedSite
+from govsite.base.safepath import first_url_breaking, resolve_inside
+from govsite.base.yamlsource import locate, split_front_matter
 from govsite.identifiers import check_doc_no, check_org_code, index_template_regex
-from govsite.model.base import BEIJING
+from govsite.dates import BEIJING
 from govsite.model.catalog import Catalog
 from govsite.model.column_lookup import ColumnLookup
 from govsite.model.gazette_link import link_gazette

@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from govsite.content.itemfile import write_new_file
-from govsite.content.loader import GAZETTE_FILE, load_site
-from govsite.content.yamlsource import dump_yaml
+from govsite.content.loader import load_site
+from govsite.model.loaded import GAZETTE_FILE
+from govsite.base.yamlsource import dump_yaml
 from govsite.model.gazette import IssueFile
 from govsite.model.site_model import today_beijing
 from govsite.newitem import NewItemError

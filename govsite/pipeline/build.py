@@ -19,10 +19,11 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from govsite.annual.link import link_annual
 from govsite.pipeline import stamp
-from govsite.pipeline.assets import plan_files
+from govsite.render.assets import plan_files
 from govsite.pipeline.guard import check_output
 from govsite.pipeline.lock import Waiting, build_locks
-from govsite.pipeline.output import MANIFEST, Staging, read_manifest
+from govsite.base.manifest import MANIFEST, read_manifest
+from govsite.pipeline.output import Staging
 from govsite.content.loader import load_site
 from govsite.content.parallel_read import worker_pool
 from govsite.model.site_model import SiteModel, build_model, today_beijing
@@ -31,7 +32,7 @@ from govsite.redirects.check import check_urls, record_urls
 from govsite.render import registry
 from govsite.render.registry import PostRenderContext
 from govsite.render.context import BUILDERS
-from govsite.render.digests import sha1
+from govsite.base.digests import sha1
 from govsite.render.env import make_env, template_digest
 from govsite.render.plan import PageSpec, plan_pages
 

@@ -18,12 +18,12 @@ from urllib.parse import urlsplit
 import yaml
 
 from govsite.content.reader import read_yaml_file
-from govsite.content.safepath import resolve_inside
-from govsite.content.yamlsource import locate, parse_yaml, split_front_matter
+from govsite.base.safepath import resolve_inside
+from govsite.base.yamlsource import locate, parse_yaml, split_front_matter
 from govsite.model.site_model import SiteModel
 from govsite.problems import Problem, ProblemLog, Severity
 from govsite.redirects.paths import PathError, canonical, display, parse_location, read_old_path, to_file
-from govsite.render.digests import sha1
+from govsite.base.digests import sha1
 
 REDIRECTS_FILE = "redirects.yaml"
 _Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

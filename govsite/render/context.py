@@ -15,7 +15,7 @@ from govsite.model.linked import Item
 from govsite.model.site_model import SiteModel
 from govsite.model.taxonomy import ColumnType
 from govsite.render.plan import PageSpec, page_count, paged_path
-from govsite.render.urls import absolute_url, relative_url, rooted_url
+from govsite.base.urls import absolute_url, relative_url, rooted_url
 
 COLUMN_TYPE_LABELS = {
     ColumnType.NEWS: "动态要闻",

@@ -11,7 +11,8 @@ from typing import Iterator, Sequence
 
 from govsite.model.linked import Item
 from govsite.model.site_model import SiteModel
-from govsite.render.digests import Digests, sha1
+from govsite.base.digests import sha1
+from govsite.render.digests import Digests
 
 
 @dataclass(frozen=True)

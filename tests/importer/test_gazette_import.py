@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from govsite.pipeline.build import check_site
-from govsite.content.yamlsource import parse_yaml, split_front_matter
+from govsite.base.yamlsource import parse_yaml, split_front_matter
 from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
 from govsite.model.org import Organization
 

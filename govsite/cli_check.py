@@ -1,4 +1,8 @@
-"""``govsite check`` with the inspection rules: load, validate, inspect, print."""
+"""``govsite check`` with the inspection rules (检查): load, validate, inspect, print.
+
+A command, so it sits on the top floor with the other ``cli_*`` modules: it runs the
+pipeline's phases 1–3 (:func:`govsite.pipeline.build.check_site`) with the
+inspection rules of :mod:`govsite.inspect`, which know nothing of the pipeline."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,6 +13,7 @@ from govsite.inspect.placeholders import strict_placeholders
 from govsite.inspect.run import format_json, format_text, run_inspection, summarise
 from govsite.inspect.since import SinceError, changed_files, restrict
 from govsite.model.site_model import today_beijing
+from govsite.pipeline.build import check_site
 from govsite.problems import ProblemLog
 
 
@@ -16,8 +21,6 @@ def run_check(site: Path, fmt: str, lang: str, since: str | None, strict: bool =
     """Run the whole check, print the report (text or JSON) and return its findings.
     ``strict`` (``--strict``) reports init's placeholders as errors: a site that still shows
     them must not be published, whatever else a CI gate lets through."""
-    from govsite.pipeline.build import check_site
-
     today = today_beijing()
     changed: set[str] | None = None
     if since:
