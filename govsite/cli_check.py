@@ -12,7 +12,7 @@ import click
 from govsite.inspect.placeholders import strict_placeholders
 from govsite.inspect.run import format_json, format_text, run_inspection, summarise
 from govsite.inspect.since import SinceError, changed_files, restrict
-from govsite.model.site_model import today_beijing
+from govsite.dates import today_beijing
 from govsite.pipeline.build import check_site
 from govsite.problems import ProblemLog
 

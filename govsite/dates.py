@@ -24,6 +24,7 @@ and converted to Beijing time. Anything else, and impossible dates such as
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -100,3 +101,11 @@ def people_date(value: date | datetime) -> str:
     if isinstance(value, datetime):
         value = value.astimezone(BEIJING)
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def today_beijing() -> date:
+    """Today in China; ``GOVSITE_TODAY=YYYY-MM-DD`` pins it (tests, reproducible checks)."""
+    pinned = os.environ.get("GOVSITE_TODAY")
+    if pinned:
+        return date.fromisoformat(pinned)
+    return datetime.now(BEIJING).date()

@@ -10,7 +10,7 @@ from govsite.content.loader import load_site
 from govsite.i18n import render_message
 from govsite.model.column_lookup import ColumnLookup
 from govsite.model.org import Organization
-from govsite.model.site_model import today_beijing
+from govsite.dates import today_beijing
 from govsite.model.taxonomy import Column
 from govsite.valuetext import choice_list
 

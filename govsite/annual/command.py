@@ -18,7 +18,8 @@ from govsite.annual.template import init_text
 from govsite.content.itemfile import assign_index_no, item_file_text, item_path, write_new_file
 from govsite.content.loader import load_site
 from govsite.content.reader import read_body
-from govsite.model.site_model import SiteModel, build_model, today_beijing
+from govsite.dates import today_beijing
+from govsite.model.site_model import SiteModel, build_model
 from govsite.model.taxonomy import ColumnType, walk_columns
 from govsite.problems import Problem
 from govsite.years import annual_report_years

@@ -30,7 +30,7 @@ from govsite.importer.issues import Issue
 from govsite.importer.orgs import OrgResolver, appended_orgs_text
 from govsite.model.gazette import DEFAULT_SECTIONS, ArticleFrontMatter, Frequency, GazetteConfig, IssueFile
 from govsite.model.org import Organization
-from govsite.model.site_model import RESERVED_SEGMENTS
+from govsite.model.link_tree import RESERVED_SEGMENTS
 from govsite.model.taxonomy import walk_columns
 
 CODE = "E-IMPORT-GAZETTE"

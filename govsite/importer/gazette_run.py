@@ -23,6 +23,7 @@ from govsite.dates import (
     ACCEPTED_FORMS_EN,
     DateFormatError,
     parse_legacy_date,
+    today_beijing,
 )
 from govsite.importer.gazette_json import IMPORTER as JSON_IMPORTER
 from govsite.importer.gazette_json import read_issue_json
@@ -33,7 +34,6 @@ from govsite.importer.gazette_source import SIDECAR, SourceIssue
 from govsite.importer.issues import Issue
 from govsite.importer.messages import text
 from govsite.importer.orgs import write_atomic
-from govsite.model.site_model import today_beijing
 
 
 def _say(key: str, lang: str, err: bool = False, **params: object) -> None:

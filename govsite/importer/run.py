@@ -26,7 +26,8 @@ from govsite.importer.plan import Plan, duplicate_errors, make_plan
 from govsite.importer.records import FIELDS, ImportFileError, ReadResult, read_records
 from govsite.model.column_lookup import ColumnLookup
 from govsite.model.org import Organization
-from govsite.model.site_model import RESERVED_SEGMENTS, today_beijing
+from govsite.dates import today_beijing
+from govsite.model.link_tree import RESERVED_SEGMENTS
 from govsite.model.taxonomy import Taxonomy, walk_columns
 from govsite.valuetext import choice_list
 

@@ -20,7 +20,7 @@ from urllib.parse import quote
 from govsite.inspect import report_files
 from govsite.inspect.registry import FAMILIES
 from govsite.inspect.run import family_of_problem, run_inspection, summarise
-from govsite.model.site_model import today_beijing
+from govsite.dates import today_beijing
 from govsite.problems import ProblemLog
 from govsite.render.registry import PostRender, PostRenderContext
 from govsite.base.urls import relative_url

@@ -15,7 +15,7 @@ from govsite.content.loader import load_site
 from govsite.model.loaded import GAZETTE_FILE
 from govsite.base.yamlsource import dump_yaml
 from govsite.model.gazette import IssueFile
-from govsite.model.site_model import today_beijing
+from govsite.dates import today_beijing
 from govsite.newitem import NewItemError
 from govsite.years import gazette_issue_years
 

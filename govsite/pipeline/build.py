@@ -26,7 +26,8 @@ from govsite.base.manifest import MANIFEST, read_manifest
 from govsite.pipeline.output import Staging
 from govsite.content.loader import load_site
 from govsite.content.parallel_read import worker_pool
-from govsite.model.site_model import SiteModel, build_model, today_beijing
+from govsite.dates import today_beijing
+from govsite.model.site_model import SiteModel, build_model
 from govsite.problems import ProblemLog
 from govsite.redirects.check import check_urls, record_urls
 from govsite.render import registry
