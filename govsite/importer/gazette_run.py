@@ -29,7 +29,8 @@ from govsite.importer.gazette_json import IMPORTER as JSON_IMPORTER
 from govsite.importer.gazette_json import read_issue_json
 from govsite.importer.gazette_pdf import IMPORTER as PDF_IMPORTER
 from govsite.importer.gazette_pdf import read_issue_pdf
-from govsite.importer.gazette_plan import CODE, Finding, GazettePlan, make_plan
+from govsite.importer.gazette_files import CODE, Finding
+from govsite.importer.gazette_plan import GazettePlan, make_plan
 from govsite.importer.gazette_source import SIDECAR, SourceIssue
 from govsite.importer.issues import Issue
 from govsite.importer.messages import text
