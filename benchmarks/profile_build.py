@@ -57,7 +57,7 @@ def instrument() -> None:
     build_mod.make_env = timed("3a make_env", build_mod.make_env)
     build_mod._plan = timed("3b plan (specs, digests, files)", build_mod._plan)
     build_mod.read_manifest = timed("3c read_manifest", build_mod.read_manifest)
-    build_mod._render_all = timed("4 render_all", build_mod._render_all)
+    build_mod.render_all = timed("4 render_all", build_mod.render_all)
     staging = build_mod.Staging
     staging.link_unchanged = timed("5a link_unchanged", staging.link_unchanged)
     staging.write_manifest = timed("5b write_manifest", staging.write_manifest)

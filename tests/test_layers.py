@@ -72,7 +72,8 @@ for _path in sorted(PACKAGE.glob("cli_*.py")):  # a command group: cli_build.py,
 LAYERS["cli"] = set(LAYERS)  # the click group: registers every command
 LAYERS["cli"].discard("cli")
 
-MESSAGE_CATALOGS = {"govsite.annual.messages", "govsite.inspect.messages", "govsite.new.messages"}
+MESSAGE_CATALOGS = {"govsite.annual.messages", "govsite.inspect.messages", "govsite.new.messages",
+                    "govsite.redirects.messages", "govsite.model.gazette_messages"}
 """A feature's problem messages, kept beside the feature but merged by :mod:`govsite.i18n`
 on the ground floor: data that imports nothing from govsite (checked below)."""
 
