@@ -29,7 +29,8 @@ GROUND: dict[str, set[str]] = {
     "identifiers": set(),
     "checksums": set(),
     "fill_in": set(),
-    "markdown": set(),
+    "markdown_engines": set(),
+    "markdown": {"markdown_engines"},
     "environment_errors": set(),
     "base": {"govsite", "markdown", "problems"},
 }
