@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from govsite.fill_in import NEW_ITEM_BODY
 from govsite.content.itemfile import assign_index_no, item_file_text, item_path, write_new_file
@@ -62,10 +63,10 @@ def create_item(site: Path, org_id: str, column_id: str, title: str, publish_dat
         when = date.fromisoformat(publish_date) if publish_date else today_beijing()
     except ValueError:
         raise NewItemError("E-DATE", value=publish_date) from None
-    existing = {doc.front.index_no for doc in loaded.items}  # type: ignore[union-attr]
+    existing = {doc.front.index_no for doc in loaded.items}
     org = orgs[org_id]
     index_no, seq = assign_index_no(config, org, when, existing)
-    front = {
+    front: dict[str, Any] = {
         "index_no": index_no,
         "title": title,
         "doc_no": None,

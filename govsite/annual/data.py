@@ -57,7 +57,7 @@ def _tree(paths: list[tuple[str, ...]]) -> dict[str, Any]:
 
 def expected_tree() -> dict[str, Any]:
     """Every key the data file must have under table2/table3/table4."""
-    paths = [("table2", key) for key, _, _ in T2_ENTERED]
+    paths: list[tuple[str, ...]] = [("table2", key) for key, _, _ in T2_ENTERED]
     paths += [("table3", "rows", *row.path, col) for row in T3_ROWS for col in T3_COLUMNS]
     paths += [("table4", *group, col) for group in T4_GROUPS for col in T4_COLUMNS]
     return _tree(paths)

@@ -112,7 +112,7 @@ def _link_page(model: "SiteModel", report: AnnualReport, problems: ProblemLog) -
         detail = f"该信息的发布机构为 {item.org.id}，应为 {data.org} / the item is issued by {item.org.id}"
     elif item.fm.genre != "年报":
         detail = f"该信息的体裁为 {item.fm.genre or '（空）'}，应为 年报 / its genre must be 年报"
-    if detail:
+    if item is None or detail:
         problems.error("E-ANNUAL-REPORT", data.source, data.line("report"), "report", data.report, detail=detail)
         return
     body, body_line = read_body((model.root / item.source).read_bytes())

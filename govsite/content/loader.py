@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, cast
 
 from govsite.base.cache import ReadCache
 from govsite.content.osread import links_to_ancestor, os_problem, read_bytes, unreadable
@@ -28,6 +28,7 @@ from govsite.model.loaded import (
     ORGS_FILE,
     PAGES_DIR,
     SITE_FILE,
+    Front,
     LoadedSite,
     SourceDoc,
 )
@@ -166,8 +167,8 @@ def _load_orgs(site: LoadedSite) -> None:
             site.orgs.append((org, index))  # type: ignore[arg-type]
 
 
-def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, cache: ReadCache | None,
-               found: list[tuple[str, os.DirEntry]] | None = None) -> list[SourceDoc]:
+def _load_docs(site: LoadedSite, rel_dir: str, model: type[Front], allow_html: bool, cache: ReadCache | None,
+               found: list[tuple[str, os.DirEntry]] | None = None) -> list[SourceDoc[Front]]:
     """Every ``.md`` file under ``rel_dir`` (or the ``found`` ones), read through the cache."""
     if found is None:
         found = list(iter_files(site.root, rel_dir, ".md", site.problems))
@@ -180,12 +181,12 @@ def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, ca
         reads[n] = fresh_read
         if cache and not unreadable(fresh_read.problems):  # may be readable next time with the same stat
             cache.put(files[n][0], files[n][2], fresh_read)
-    docs: list[SourceDoc] = []
+    docs: list[SourceDoc[Front]] = []
     for (rel, _entry, _st), read in zip(files, reads):
         assert read is not None
         site.problems.extend(read.problems)
         if read.front is not None:
-            docs.append(SourceDoc(read.front, rel, read.digest, read.body_chars))
+            docs.append(SourceDoc(cast(Front, read.front), rel, read.digest, read.body_chars))  # read as ``model``
     return docs
 
 

@@ -6,6 +6,7 @@ that show a gazette do not carry the checks that build it."""
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 from datetime import date, timedelta
 from typing import Callable
 
@@ -15,7 +16,7 @@ from govsite.model.loaded import GAZETTE_FILE, LoadedSite
 from govsite.base.safepath import resolve_inside, url_breaking_chars
 from govsite.dates import BEIJING
 from govsite.model.coverage import Coverage, compute_coverage
-from govsite.model.gazette import ArticleFrontMatter, GazetteConfig
+from govsite.model.gazette import GazetteConfig
 from govsite.model.gazette_model import (
     NORMATIVE_GENRES,
     Article,
@@ -117,7 +118,7 @@ def _link_issues(loaded: LoadedSite, config: GazetteConfig, problems: ProblemLog
                 if chars:
                     problems.error("E-FILENAME", src, line(src, field_name), field_name, rel, chars=chars)
                 st = path.stat()
-                digest = files.get(str(path), st, lambda p=path: file_digest(p))
+                digest = files.get(str(path), st, partial(file_digest, path))
                 source = path.relative_to(content).as_posix()
                 setattr(issue, field_name, GazetteFile(source, issue.path + path.name, st.st_size, digest))
         if fm.cover and not fm.cover_alt.strip():
@@ -129,7 +130,7 @@ def _link_issues(loaded: LoadedSite, config: GazetteConfig, problems: ProblemLog
 def _link_articles(loaded: LoadedSite, config: GazetteConfig, issues: dict[str, Issue], orgs, items_by_index,
                    problems: ProblemLog, line) -> None:
     for doc in loaded.articles:
-        fm: ArticleFrontMatter = doc.front  # type: ignore[assignment]
+        fm = doc.front
         src = doc.source
         folder, _, name = src.rpartition("/")
         issue = issues.get(folder)

@@ -14,7 +14,7 @@ from govsite.base.safepath import first_url_breaking, resolve_inside
 from govsite.dates import BEIJING, today_beijing
 from govsite.identifiers import check_doc_no, index_template_regex
 from govsite.model.catalog import Catalog
-from govsite.model.item import ItemFrontMatter, Validity
+from govsite.model.item import Validity
 from govsite.model.link_tree import column_choices, org_choices
 from govsite.model.linked import AttachmentFile, Item
 from govsite.model.loaded import LoadedSite
@@ -44,7 +44,7 @@ def link_items(loaded: LoadedSite, config: SiteConfig, taxonomy: Taxonomy, orgs:
     earliest = config.options.earliest_date
     index_rx = index_template_regex(config.index_no.template)
     for doc in loaded.items:
-        fm: ItemFrontMatter = doc.front  # type: ignore[assignment]
+        fm = doc.front
         src = doc.source
         ok = True
         org = orgs.get(fm.issuer)
@@ -114,7 +114,7 @@ def link_items(loaded: LoadedSite, config: SiteConfig, taxonomy: Taxonomy, orgs:
         if fm.index_no in by_index:
             problems.error("E-DUP-INDEX", src, line(src, "index_no"), "index_no", fm.index_no, other=by_index[fm.index_no].source)
             continue
-        if not ok:
+        if not ok or org is None:
             continue
         item = Item(fm, src, doc.digest, item_url(config, src), org, theme_code, attachments, co_orgs)
         by_index[fm.index_no] = item

@@ -11,7 +11,6 @@ from govsite.model.catalog import Catalog
 from govsite.model.linked import Page
 from govsite.model.loaded import LoadedSite
 from govsite.model.org import Organization
-from govsite.model.page import PageFrontMatter
 from govsite.model.site import SiteConfig
 from govsite.model.source_lines import SourceLines
 from govsite.model.taxonomy import Column
@@ -85,7 +84,7 @@ def link_pages(loaded: LoadedSite, config: SiteConfig, orgs: dict[str, Organizat
     pages: list[Page] = []
     column_pages: dict[str, Page] = {}
     for doc in loaded.pages:
-        fm: PageFrontMatter = doc.front  # type: ignore[assignment]
+        fm = doc.front
         src = doc.source
         stem = src[len("content/pages/"):-len(".md")]
         if fm.column and fm.column not in columns:

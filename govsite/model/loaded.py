@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
 
 from govsite.model.catalog import Catalog
-from govsite.model.gazette import GazetteConfig, IssueFile
+from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
 from govsite.model.item import ItemFrontMatter
 from govsite.model.org import Organization
 from govsite.model.page import PageFrontMatter
@@ -28,11 +31,15 @@ GAZETTE_DIR = "content/gazette"
 GAZETTE_FILE = "content/gazette/gazette.yaml"
 
 
+Front = TypeVar("Front", bound=BaseModel)
+"""The front matter a folder's Markdown files are validated into."""
+
+
 @dataclass(frozen=True, slots=True)
-class SourceDoc:
+class SourceDoc(Generic[Front]):
     """A Markdown document as read: its front matter and where it came from."""
 
-    front: ItemFrontMatter | PageFrontMatter
+    front: Front
     source: str
     """Path relative to the site folder, e.g. content/items/xzfb/2024/00012.md."""
     digest: str
@@ -49,8 +56,8 @@ class LoadedSite:
     config_digest: str
     orgs: list[tuple[Organization, int]] = field(default_factory=list)
     """(organization, index in orgs.yaml)"""
-    items: list[SourceDoc] = field(default_factory=list)
-    pages: list[SourceDoc] = field(default_factory=list)
+    items: list[SourceDoc[ItemFrontMatter]] = field(default_factory=list)
+    pages: list[SourceDoc[PageFrontMatter]] = field(default_factory=list)
     catalogs: list[tuple[Catalog, str]] = field(default_factory=list)
     """(catalog, source path)"""
     problems: ProblemLog = field(default_factory=ProblemLog)
@@ -59,4 +66,4 @@ class LoadedSite:
     gazette: GazetteConfig | None = None
     issues: list[tuple[IssueFile, str]] = field(default_factory=list)
     """(issue, path of its issue.yaml)"""
-    articles: list[SourceDoc] = field(default_factory=list)
+    articles: list[SourceDoc[ArticleFrontMatter]] = field(default_factory=list)

@@ -66,7 +66,7 @@ def create_issue(site: Path, year: int, number: int, issue_date: str | None, spe
     chosen = section or ("其他" if "其他" in sections else sections[-1])
     if chosen not in sections:
         raise NewItemError("E-ENUM", field="--section", value=chosen, allowed="、".join(sections))
-    by_index = {doc.front.index_no: doc.front for doc in loaded.items}  # type: ignore[union-attr]
+    by_index = {doc.front.index_no: doc.front for doc in loaded.items}
     for index_no in items:
         if index_no not in by_index:
             raise NewItemError("E-REF-ITEM", value=index_no)

@@ -184,6 +184,8 @@ class _Builder:
             self._find("E-NOT-MAPPING", Origin(REDIRECTS_FILE, 1, None), type(read.data).__name__)
             return []
         node = yaml.compose(read.yaml_text, Loader=_Composer)
+        if node is None:  # not reached: the text read as a mapping
+            return []
         entries = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
