@@ -2,8 +2,8 @@
 folders, order, articles, the one-copy rule, coverage gaps, overdue issues and 应登尽登,
 Chinese first.
 
-Data only, merged by :mod:`govsite.i18n` with every other problem code; it imports
-nothing, so the ground floor can read it (docs/architecture.md, "Layers").
+Plain data that imports nothing, so that :mod:`govsite.i18n`, on the ground floor,
+can merge it with every other problem code (docs/architecture.md, "Layers").
 """
 from __future__ import annotations
 

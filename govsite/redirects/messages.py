@@ -1,9 +1,6 @@
-"""Problem codes of permanent URLs (网址永久有效): published URLs that lost their page and
-the redirects of ``redirects.yaml``, Chinese first.
-
-Data only, merged by :mod:`govsite.i18n` with every other problem code; it imports
-nothing, so the ground floor can read it (docs/architecture.md, "Layers").
-"""
+"""Problem codes of permanent URLs (网址永久有效), Chinese first: a published URL that lost
+its page (:mod:`govsite.redirects.check`), a bad line of ``urls.txt`` and each mistake a
+``redirects.yaml`` can hold. A catalog that :mod:`govsite.i18n` merges (see there)."""
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
