@@ -9,7 +9,7 @@ Usage::
 ``run.py`` chooses and restores it afterwards; ``one-article`` does the same to
 the gazette article ``run.py --gazette`` chooses (SITE must have a gazette). With
 ``--jobs 1`` every page is rendered in this process, so cProfile sees the whole build. Phase timings come
-from wrapping the phase functions that :mod:`govsite.build.build` calls; nothing
+from wrapping the phase functions that :mod:`govsite.pipeline.build` calls; nothing
 in the package is changed.
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE))
 os.environ.setdefault("GOVSITE_TODAY", "2026-11-20")
 
 import run as bench  # noqa: E402
-from govsite.build import build as build_mod  # noqa: E402
+from govsite.pipeline import build as build_mod  # noqa: E402
 
 PHASES: dict[str, float] = {}
 
@@ -57,7 +57,7 @@ def instrument() -> None:
     build_mod.make_env = timed("3a make_env", build_mod.make_env)
     build_mod._plan = timed("3b plan (specs, digests, files)", build_mod._plan)
     build_mod.read_manifest = timed("3c read_manifest", build_mod.read_manifest)
-    build_mod._render_all = timed("4 render_all", build_mod._render_all)
+    build_mod.render_all = timed("4 render_all", build_mod.render_all)
     staging = build_mod.Staging
     staging.link_unchanged = timed("5a link_unchanged", staging.link_unchanged)
     staging.write_manifest = timed("5b write_manifest", staging.write_manifest)

@@ -14,7 +14,7 @@ cold
     ``output/`` and ``.govsite-cache/`` deleted first (the OS page cache stays warm).
 no-change
     a second build with nothing changed (answered by the build stamp, see
-    ``govsite/build/stamp.py``).
+    ``govsite/pipeline/stamp.py``).
 no-change-unstamped
     the same with the build stamp deleted first: the page-by-page path (read
     cache, model, plan, manifest comparison) that any change goes through.
@@ -77,7 +77,7 @@ SUMMARY_RE = re.compile(r"Done: (\d+) written, (\d+) unchanged, (\d+) deleted in
 APPENDED = "\n本文件自印发之日起施行，由县人民政府办公室负责解释。\n"
 MIB = 1024 * 1024
 RACY_S = 2.1
-"""Just over govsite's racy window (``govsite.content.cache.RACY_NS``)."""
+"""Just over govsite's racy window (``govsite.base.cache.RACY_NS``)."""
 TARGETS: list[tuple[str, str, float, str]] = [
     # (label, scenario, limit, metric)
     ("cold build < 20 s", "cold", 20.0, "wall_s"),

@@ -5,7 +5,7 @@ import sys
 from contextlib import contextmanager
 from typing import Iterator
 
-from govsite.build.build import Progress
+from govsite.pipeline.render_pages import Progress
 
 
 @contextmanager

@@ -24,11 +24,13 @@ and converted to Beijing time. Anything else, and impossible dates such as
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from govsite.model.base import BEIJING
+BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
+"""China Standard Time (+08:00); dates without a zone are read in it."""
 
 ACCEPTED_FORMS = "2019-01-27、2019/1/27、2019年1月27日、2019年01月27日（可带时间，如 2019-01-27 10:30）"
 ACCEPTED_FORMS_EN = "2019-01-27, 2019/1/27, 2019年1月27日, 2019年01月27日 (optionally with a time, e.g. 2019-01-27 10:30)"
@@ -99,3 +101,11 @@ def people_date(value: date | datetime) -> str:
     if isinstance(value, datetime):
         value = value.astimezone(BEIJING)
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def today_beijing() -> date:
+    """Today in China; ``GOVSITE_TODAY=YYYY-MM-DD`` pins it (tests, reproducible checks)."""
+    pinned = os.environ.get("GOVSITE_TODAY")
+    if pinned:
+        return date.fromisoformat(pinned)
+    return datetime.now(BEIJING).date()

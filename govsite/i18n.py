@@ -192,74 +192,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "输出路径 {value} 冲突：{other} 也会生成该页面；请修改文件名或标识",
         "en": "output path {value} clashes: {other} produces the same page; rename the file or id",
     },
-    "E-URL-GONE": {
-        "zh": "已发布的网址 {value} 现在没有页面了。网址一经发布不得失效：如页面已移动或合并，请在 redirects.yaml 中加一行“{value}: 新页面的路径或索引号”，或在移动后的信息文件中写 previous_urls: [{value}]；如确需撤下，在 redirects.yaml 中写“{value}: ~”；否则请恢复该页面",
-        "en": "the published URL {value} no longer has a page. A URL must keep working: if the page moved or was merged, add the line '{value}: <new page path or 索引号>' to redirects.yaml, or previous_urls: [{value}] to the moved item; to withdraw it on purpose write '{value}: ~' in redirects.yaml; otherwise restore the page",
-    },
-    "E-URL-LEDGER": {
-        "zh": "urls.txt 中的这一行不是以 / 开头的网址路径：{value}。如是 Git 合并冲突标记，请删除标记并保留两边的全部网址（在 .gitattributes 中写 urls.txt merge=union 可避免冲突）",
-        "en": "this line of urls.txt is not a URL path starting with /: {value}. If it is a merge-conflict marker, delete the markers and keep the URLs of both sides (urls.txt merge=union in .gitattributes avoids the conflict)",
-    },
-    "E-REDIRECT-PATH": {
-        "zh": "{value} 不是本站可用的路径：不能含 . 或 .. 段、空段（//）、反斜杠或控制字符，网址须以 http:// 或 https:// 开头",
-        "en": "{value} is not a usable path: no . or .. segments, empty segments (//), backslashes or control characters; URLs must start with http:// or https://",
-    },
-    "E-REDIRECT-QUERY": {
-        "zh": "{value} 带有查询参数（? 之后的部分）；静态网站只能按路径跳转，请去掉查询参数，或在服务器上另行配置该跳转",
-        "en": "{value} has a query string (after ?); a static site redirects by path only: remove the query, or configure this redirect on the server",
-    },
-    "W-REDIRECT-QUERY": {
-        "zh": "原网址 {value} 带有查询参数，静态网站无法按查询参数跳转，未生成跳转；如需要，请在服务器上另行配置",
-        "en": "the legacy URL {value} has a query string; a static site cannot redirect on it, so no redirect was made; configure one on the server if needed",
-    },
-    "E-REDIRECT-TARGET": {
-        "zh": "跳转目标 {value} 不存在：应为本站现有页面的路径（如 xxgk/xzfb/2025/00012.html、xxgk/gfxwj/）、信息的索引号或公报页面的路径（如 zfgb/2025/05/1.html）",
-        "en": "redirect target {value} does not exist: use the path of an existing page of this site (e.g. xxgk/xzfb/2025/00012.html, xxgk/gfxwj/), an item's 索引号 or a gazette page path (e.g. zfgb/2025/05/1.html)",
-    },
-    "E-REDIRECT-LIVE": {
-        "zh": "旧地址 {value} 与本站现有的页面或文件 {other} 冲突：跳转只用于已不存在的地址；请删除这条跳转",
-        "en": "old path {value} collides with the existing page or file {other}: redirects are only for paths that no longer exist; remove this redirect",
-    },
-    "E-REDIRECT-LOOP": {
-        "zh": "跳转形成循环：{chain}；请让其中一条直接指向现有页面",
-        "en": "redirects form a loop: {chain}; point one of them at an existing page",
-    },
-    "E-REDIRECT-DUP": {
-        "zh": "旧地址 {value} 已在 {other} 设置了不同的跳转；同一旧地址只能跳转到一个页面",
-        "en": "old path {value} already has a different redirect in {other}; an old path can lead to one page only",
-    },
-    "E-GAZETTE-FOLDER": {
-        "zh": "期号 {value} 与所在目录不符；该期应放在 {expected}/issue.yaml（网址由目录决定，不可改变）",
-        "en": "issue {value} is in the wrong folder; it belongs in {expected}/issue.yaml (the folder fixes its permanent URL)",
-    },
-    "E-GAZETTE-ORDER": {
-        "zh": "出版日期 {value} 早于前一期 {other}；各期出版日期应按期号先后排列",
-        "en": "publish date {value} is before the previous issue {other}; dates must follow the issue numbers",
-    },
-    "E-GAZETTE-ORPHAN": {
-        "zh": "公报文章 {value} 不在任何一期的目录中；文章应命名为 1.md、2.md…，放在含 issue.yaml 的期目录下",
-        "en": "gazette article {value} belongs to no issue; name articles 1.md, 2.md… in a folder with an issue.yaml",
-    },
-    "E-GAZETTE-TWO-COPIES": {
-        "zh": "文章已通过 item 关联信息 {value}（{other}），正文只能保存一份：请删除文章中的正文，由信息页面提供全文",
-        "en": "the article is linked to item {value} ({other}); keep the text in one place: remove the article body, the item supplies it",
-    },
-    "W-GAZETTE-GAP": {
-        "zh": "{value}年缺少 {numbers_zh}，未在网上公开（公报数据库应覆盖创刊以来全部期次）",
-        "en": "{value}: issue(s) {numbers_en} missing online (the archive must cover every issue since the first)",
-    },
-    "W-GAZETTE-OVERDUE": {
-        "zh": "下一期公报应不晚于 {value} 出版，今天（{today}）仍未上线；最近一期出版于 {last}",
-        "en": "the next issue was due by {value} and is not online today ({today}); the latest appeared on {last}",
-    },
-    "W-GAZETTE-UNREGISTERED": {
-        "zh": "应登尽登：规章/规范性文件《{title}》（索引号 {value}）发布已超过 {days} 天，仍未刊登在任何一期政府公报中",
-        "en": "应登尽登: 《{title}》 (index number {value}) was published more than {days} days ago and is in no gazette issue",
-    },
-    "W-GAZETTE-LATE": {
-        "zh": "应登尽登：规章/规范性文件《{title}》（索引号 {value}）发布 {days} 天后才刊登于 {issue}",
-        "en": "应登尽登: 《{title}》 (index number {value}) appeared in {issue} more than {days} days after publication",
-    },
     "E-IMPORT-RECORD": {
         "zh": "第 {record} 条记录无法导入：{detail}",
         "en": "record {record} cannot be imported: {detail}",
@@ -329,6 +261,14 @@ MESSAGES.update(_INSPECTION_MESSAGES)
 from govsite.publish.messages import MESSAGES as _PUBLISH_MESSAGES  # noqa: E402  (govsite publish, ci-template)
 
 MESSAGES.update(_PUBLISH_MESSAGES)
+
+from govsite.redirects.messages import MESSAGES as _REDIRECT_MESSAGES  # noqa: E402  (permanent URLs)
+
+MESSAGES.update(_REDIRECT_MESSAGES)
+
+from govsite.model.gazette_messages import MESSAGES as _GAZETTE_MESSAGES  # noqa: E402  (政府公报 checks)
+
+MESSAGES.update(_GAZETTE_MESSAGES)
 
 
 def render_message(code: str, lang: str, **params: Any) -> str:

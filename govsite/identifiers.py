@@ -147,7 +147,7 @@ def index_template_regex(template: str) -> re.Pattern[str]:
         if field in ("year",):
             out.append(r"\d{4}")
         elif field == "month":
-            width = spec.lstrip("0").rstrip("d")
+            width = (spec or "").lstrip("0").rstrip("d")
             out.append(r"\d{%s}" % width if width.isdigit() else r"\d{1,2}")
         elif field == "seq":
             out.append(r"\d+")

@@ -1,4 +1,5 @@
-"""Markdown bodies: CommonMark + tables via markdown-it-pyrs (markdown-it in Rust).
+"""Markdown bodies: CommonMark + tables via markdown-it-pyrs (markdown-it in Rust), or
+markdown-it-py where the Rust wheel cannot be imported (:mod:`govsite.markdown_engines`).
 
 Raw HTML is off by default (it is shown as text). A site may allow it, in which
 case the rendered HTML goes through the nh3 allow-list sanitiser. Headings get
@@ -6,7 +7,7 @@ stable ids derived from their text, tables get a scrollable labelled region
 (captioned when a "表1：…" line sits right above them), and an image without alt
 text is reported as an error with its line in the file.
 
-Rendering is done by the Rust parser in one call; govsite's own rules (heading
+Rendering is done by the engine in one call; govsite's own rules (heading
 ids and levels, table regions, ``th`` scope) are applied to its HTML, whose shape
 is fixed (one opening tag per line for tables, ``<hN>…</hN>`` for headings).
 Images and links are read from the parser's syntax tree, which maps every node to
@@ -16,14 +17,16 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Iterator
 
-import markdown_it_pyrs
 import nh3
 
-ENGINE = "markdown-it-pyrs/1"
-"""Changes when rendered bodies or found links may differ: part of cache keys."""
+from govsite.markdown_engines import Engine, installed_engine
+
+INSTALLED = installed_engine()
+ENGINE = INSTALLED.name
+"""Changes when rendered bodies or found links may differ (another engine too): part of cache keys."""
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "div", "dl", "dt",
@@ -40,10 +43,6 @@ ALLOWED_ATTRIBUTES = {
     "div": {"class", "role", "tabindex", "aria-label"},
     "ol": {"start"},
 }
-_COMMONMARK_NO_HTML = (
-    "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference",
-    "autolink", "backticks", "emphasis", "entity", "escape", "image", "link", "newline",
-)
 
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]*>")
@@ -67,9 +66,11 @@ class RenderedBody:
     """HTML of a body plus what the parser finds in it. The images and links are
     looked up on first use: page rendering needs only the HTML."""
 
-    def __init__(self, html: str, source: str = "", allow_html: bool = False, line_offset: int = 0) -> None:
+    def __init__(self, html: str, source: str = "", allow_html: bool = False, line_offset: int = 0,
+                 engine: Engine = INSTALLED) -> None:
         self.html = html
         self._source, self._allow_html, self._line_offset = source, allow_html, line_offset
+        self._engine = engine
 
     @cached_property
     def images_without_alt(self) -> list[tuple[int | None, str]]:
@@ -87,7 +88,8 @@ class RenderedBody:
         links: list[str] = []
         if not _may_link(self._source):
             return missing_alt, links
-        for kind, line, target, label in _walk_inline(self._source, self._allow_html, self._line_offset):
+        for kind, line, target, label in _walk_inline(self._source, self._allow_html, self._line_offset,
+                                                      self._engine):
             if kind == "image":
                 links.append(target)
                 if not label.strip():
@@ -97,13 +99,6 @@ class RenderedBody:
             elif not _HAS_ALT.search(target):
                 missing_alt.append((line, target))
         return missing_alt, links
-
-
-@lru_cache(maxsize=2)
-def _parser(allow_html: bool) -> markdown_it_pyrs.MarkdownIt:
-    if allow_html:
-        return markdown_it_pyrs.MarkdownIt("commonmark").enable("table")
-    return markdown_it_pyrs.MarkdownIt("zero").enable_many([*_COMMONMARK_NO_HTML, "table"])
 
 
 def _heading_ids_and_levels(html: str) -> str:
@@ -147,37 +142,16 @@ def _scoped(m: re.Match[str]) -> str:
     return f'<th{m.group(1) or ""} scope="col">'
 
 
-class _LineIndex:
-    """Byte offsets of the source (the tree's ``srcmap``) → lines in the file."""
-
-    def __init__(self, text: str, line_offset: int) -> None:
-        self.data = text.encode("utf-8")
-        self.line_offset = line_offset
-
-    def line(self, byte_offset: int) -> int:
-        return self.data.count(b"\n", 0, byte_offset) + 1 + self.line_offset
-
-
-def _text_of(node: markdown_it_pyrs.Node) -> str:
-    return "".join(str(n.meta.get("content", "")) for n in node.walk() if n.name in ("text", "code_inline"))
-
-
-def _walk_inline(text: str, allow_html: bool, line_offset: int) -> Iterator[tuple[str, int, str, str]]:
+def _walk_inline(text: str, allow_html: bool, line_offset: int, engine: Engine) -> Iterator[tuple[str, int, str, str]]:
     """(kind, line, target, label) of every image, link and raw ``<img>`` tag:
     kind is "image" (target = src, label = alt), "link" (target = href, label =
     link text) or "img_tag" (target = the raw tag, label = "")."""
-    lines = _LineIndex(text, line_offset)
-    for node in _parser(allow_html).tree(text).walk():
-        name = node.name
-        if name == "image":
-            yield "image", lines.line(node.srcmap[0]), str(node.meta.get("url", "")), _text_of(node)
-        elif name == "link":
-            yield "link", lines.line(node.srcmap[0]), str(node.meta.get("url", "")), _text_of(node)
-        elif name in ("html_inline", "html_block"):
-            content = str(node.meta.get("content", ""))
-            for m in _IMG_TAG.finditer(content):
-                line = lines.line(node.srcmap[0]) + content.count("\n", 0, m.start())
-                yield "img_tag", line, m.group(0), ""
+    for kind, line, target, label in engine.elements(text, allow_html):
+        if kind != "html":
+            yield kind, line + line_offset, target, label
+            continue
+        for m in _IMG_TAG.finditer(target):
+            yield "img_tag", line + line_offset + target.count("\n", 0, m.start()), m.group(0), ""
 
 
 def _may_link(text: str) -> bool:
@@ -185,8 +159,8 @@ def _may_link(text: str) -> bool:
     return "[" in text or "<" in text
 
 
-def _render_html(text: str, allow_html: bool) -> str:
-    html = _parser(allow_html).render(text)
+def _render_html(text: str, allow_html: bool, engine: Engine) -> str:
+    html = engine.render(text, allow_html)
     if "<h" in html:
         html = _heading_ids_and_levels(html)
     if "<table>" in html:
@@ -203,25 +177,28 @@ def _render_html(text: str, allow_html: bool) -> str:
     return html
 
 
-def render_markdown(text: str, allow_html: bool = False, line_offset: int = 0) -> RenderedBody:
+def render_markdown(text: str, allow_html: bool = False, line_offset: int = 0,
+                    engine: Engine = INSTALLED) -> RenderedBody:
     """Render a body; ``line_offset`` maps body lines to file lines for problems."""
-    return RenderedBody(_render_html(text, allow_html), text, allow_html, line_offset)
+    return RenderedBody(_render_html(text, allow_html, engine), text, allow_html, line_offset, engine)
 
 
-def inspect_markdown(text: str, allow_html: bool = False, line_offset: int = 0) -> RenderedBody:
+def inspect_markdown(text: str, allow_html: bool = False, line_offset: int = 0,
+                     engine: Engine = INSTALLED) -> RenderedBody:
     """Images without alt text and link targets, without rendering."""
-    return RenderedBody("", text, allow_html, line_offset)
+    return RenderedBody("", text, allow_html, line_offset, engine)
 
 
-def body_links(text: str, allow_html: bool = False, line_offset: int = 0) -> list[tuple[int, str, str]]:
+def body_links(text: str, allow_html: bool = False, line_offset: int = 0,
+               engine: Engine = INSTALLED) -> list[tuple[int, str, str]]:
     """(line in the file, href as the parser normalised it, link text) of every
     Markdown link of a body."""
     if not _may_link(text):
         return []
-    return [(line, target, label) for kind, line, target, label in _walk_inline(text, allow_html, line_offset)
+    return [(line, target, label) for kind, line, target, label in _walk_inline(text, allow_html, line_offset, engine)
             if kind == "link"]
 
 
-def heading_ids(text: str, allow_html: bool = False) -> set[str]:
+def heading_ids(text: str, allow_html: bool = False, engine: Engine = INSTALLED) -> set[str]:
     """The ids the renderer gives the body's headings."""
-    return set(re.findall(r'<h[1-6] id="([^"]*)"', _render_html(text, allow_html)))
+    return set(re.findall(r'<h[1-6] id="([^"]*)"', _render_html(text, allow_html, engine)))

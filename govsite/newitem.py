@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from govsite.fill_in import NEW_ITEM_BODY
 from govsite.content.itemfile import assign_index_no, item_file_text, item_path, write_new_file
@@ -10,7 +11,7 @@ from govsite.content.loader import load_site
 from govsite.i18n import render_message
 from govsite.model.column_lookup import ColumnLookup
 from govsite.model.org import Organization
-from govsite.model.site_model import today_beijing
+from govsite.dates import today_beijing
 from govsite.model.taxonomy import Column
 from govsite.valuetext import choice_list
 
@@ -62,10 +63,10 @@ def create_item(site: Path, org_id: str, column_id: str, title: str, publish_dat
         when = date.fromisoformat(publish_date) if publish_date else today_beijing()
     except ValueError:
         raise NewItemError("E-DATE", value=publish_date) from None
-    existing = {doc.front.index_no for doc in loaded.items}  # type: ignore[union-attr]
+    existing = {doc.front.index_no for doc in loaded.items}
     org = orgs[org_id]
     index_no, seq = assign_index_no(config, org, when, existing)
-    front = {
+    front: dict[str, Any] = {
         "index_no": index_no,
         "title": title,
         "doc_no": None,

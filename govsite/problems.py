@@ -7,7 +7,8 @@ editor sees all of them in one run.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as data_field  # Problem has a field named "field"
 from enum import Enum
 from typing import Any, Iterable
 
@@ -35,7 +36,7 @@ class Problem:
     field: str | None
     """Dotted field path inside the file, e.g. ``attachments.0.file``."""
     value: Any
-    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    params: dict[str, Any] = data_field(default_factory=dict, compare=False, hash=False)
     """Extra values interpolated into the message (e.g. ``allowed``)."""
 
     def message(self, lang: str = "zh") -> str:

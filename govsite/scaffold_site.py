@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from govsite.identifiers import uscc_check_char
-from govsite.model.site_model import today_beijing
+from govsite.dates import today_beijing
 
 SITE_YAML = """\
 # 网站配置 — see docs/content.md

@@ -298,13 +298,13 @@ def test_name_too_long(built: SiteFolder, tmp_path: Path) -> None:
 
 INTERRUPTED_BUILD = """
 import os, signal, sys
-import govsite.build.build as build_module
-render = build_module._render_all
+import govsite.pipeline.build as build_module
+render = build_module.render_all
 def interrupted(*args, **kwargs):
     render(*args, **kwargs)
     os.kill(os.getpid(), signal.SIGINT)  # as Ctrl+C would, once the new pages are in the staging folder
     raise AssertionError("SIGINT did not interrupt the build")
-build_module._render_all = interrupted
+build_module.render_all = interrupted
 from govsite.cli import run
 sys.argv[0] = "govsite"
 run()
@@ -326,14 +326,14 @@ def test_ctrl_c_during_a_build(built: SiteFolder) -> None:
 
 INTERRUPTED_POOL = """
 import os, signal, sys
-import govsite.build.build as build_module
-render_one = build_module._render_one
+import govsite.pipeline.render_pages as render_module
+render_one = render_module.render_one
 def render_then_ctrl_c(spec):
     if not os.environ.get("SENT"):  # the first page of each worker: Ctrl+C, as a terminal sends it to the group
         os.environ["SENT"] = "1"
         os.killpg(0, signal.SIGINT)
     return render_one(spec)
-build_module._render_one = render_then_ctrl_c
+render_module.render_one = render_then_ctrl_c
 from govsite.cli import run
 sys.argv[0] = "govsite"
 run()

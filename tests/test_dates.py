@@ -5,8 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from govsite.dates import DateFormatError, parse_legacy_date, people_date
-from govsite.model.base import BEIJING
+from govsite.dates import BEIJING, DateFormatError, parse_legacy_date, people_date
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from govsite.build.build import build, load_and_validate
+from govsite.pipeline.build import build, load_and_validate
 from govsite.model.org import OrgKind
 from tests.conftest import REPO
 

@@ -12,12 +12,14 @@ from pathlib import Path
 
 from govsite.annual.data import data_path, read_data
 from govsite.annual.layout import CARRIED_OUT
+from govsite.annual.link import link_annual
 from govsite.annual.sections import split_sections
 from govsite.annual.template import init_text
 from govsite.content.itemfile import assign_index_no, item_file_text, item_path, write_new_file
 from govsite.content.loader import load_site
 from govsite.content.reader import read_body
-from govsite.model.site_model import SiteModel, build_model, today_beijing
+from govsite.dates import today_beijing
+from govsite.model.site_model import SiteModel, build_model
 from govsite.model.taxonomy import ColumnType, walk_columns
 from govsite.problems import Problem
 from govsite.years import annual_report_years
@@ -42,6 +44,7 @@ def _model(site: Path) -> tuple[SiteModel, list[Problem]]:
     model = build_model(loaded)
     if model is None:
         raise ReportError("site.yaml 无法读取，请先运行 govsite check / site.yaml is unusable: run govsite check")
+    model.annual = link_annual(model, loaded.problems)
     return model, loaded.problems.items
 
 

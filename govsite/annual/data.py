@@ -14,7 +14,7 @@ from typing import Any
 
 from govsite.annual.layout import FEE_KEY, T2_ENTERED, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS
 from govsite.content.reader import read_yaml_file
-from govsite.content.yamlsource import locate
+from govsite.base.yamlsource import locate
 from govsite.problems import Problem, Severity
 
 ANNUAL_DIR = "content/annual"
@@ -57,7 +57,7 @@ def _tree(paths: list[tuple[str, ...]]) -> dict[str, Any]:
 
 def expected_tree() -> dict[str, Any]:
     """Every key the data file must have under table2/table3/table4."""
-    paths = [("table2", key) for key, _, _ in T2_ENTERED]
+    paths: list[tuple[str, ...]] = [("table2", key) for key, _, _ in T2_ENTERED]
     paths += [("table3", "rows", *row.path, col) for row in T3_ROWS for col in T3_COLUMNS]
     paths += [("table4", *group, col) for group in T4_GROUPS for col in T4_COLUMNS]
     return _tree(paths)

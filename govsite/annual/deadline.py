@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from govsite.content.yamlsource import YamlError, locate, parse_yaml
+from govsite.base.yamlsource import YamlError, locate, parse_yaml
 from govsite.inspect.registry import rule
 from govsite.model.org import OrgKind
 from govsite.problems import ProblemLog

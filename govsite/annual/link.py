@@ -1,6 +1,8 @@
 """Phase 2 for annual reports: read the data files, link each to its report page, check.
 
-Called by :func:`govsite.model.site_model.build_model`; problems go to the
+Called by the pipeline right after :func:`govsite.model.site_model.build_model`
+(:func:`govsite.pipeline.build.load_and_validate`) and by ``govsite report annual``;
+the model itself imports no feature. Problems go to the
 site's :class:`~govsite.problems.ProblemLog`, so ``govsite check`` and
 ``govsite build`` report them like any other.
 """
@@ -19,7 +21,8 @@ from govsite.problems import ProblemLog
 from govsite.valuetext import choice_list
 
 if TYPE_CHECKING:
-    from govsite.model.site_model import Item, SiteModel
+    from govsite.model.linked import Item
+    from govsite.model.site_model import SiteModel
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 
@@ -109,7 +112,7 @@ def _link_page(model: "SiteModel", report: AnnualReport, problems: ProblemLog) -
         detail = f"该信息的发布机构为 {item.org.id}，应为 {data.org} / the item is issued by {item.org.id}"
     elif item.fm.genre != "年报":
         detail = f"该信息的体裁为 {item.fm.genre or '（空）'}，应为 年报 / its genre must be 年报"
-    if detail:
+    if item is None or detail:
         problems.error("E-ANNUAL-REPORT", data.source, data.line("report"), "report", data.report, detail=detail)
         return
     body, body_line = read_body((model.root / item.source).read_bytes())

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from govsite.render.digests import Digests, sha1
+from govsite.base.digests import sha1
+from govsite.render.digests import Digests
 from govsite.render.plan import PageSpec
 
 TEMPLATE = "annual_report.html"

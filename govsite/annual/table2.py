@@ -18,8 +18,9 @@ from typing import Iterable
 
 from govsite.model.item import Validity
 from govsite.model.org import OrgKind
-from govsite.model.site_model import Item, SiteModel
-from govsite.render.digests import sha1
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
+from govsite.base.digests import sha1
 
 RULE_GENRES: frozenset[str] = frozenset({"规章"})
 """体裁 counted as 规章."""

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
-from govsite.content.yamlsource import dump_yaml
+from govsite.base.yamlsource import dump_yaml
 from govsite.identifiers import format_index_no, index_no_regex
 from govsite.model.item import ITEM_FIELDS
 from govsite.model.org import Organization

@@ -8,66 +8,34 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, cast
 
-from govsite.content.cache import ReadCache
+from govsite.base.cache import ReadCache
 from govsite.content.osread import links_to_ancestor, os_problem, read_bytes, unreadable
 from govsite.content.pydantic_errors import validate_model
 from govsite.content.parallel_read import read_many
 from govsite.content.reader import MarkdownRead, read_yaml_file
-from govsite.content.safepath import report_url_names, resolve_inside
+from govsite.base.safepath import report_url_names, resolve_inside
 from govsite.model.catalog import Catalog
 from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
 from govsite.model.item import ItemFrontMatter
+from govsite.model.loaded import (
+    CATALOGS_DIR,
+    GAZETTE_DIR,
+    GAZETTE_FILE,
+    ITEMS_DIR,
+    ORGS_FILE,
+    PAGES_DIR,
+    SITE_FILE,
+    Front,
+    LoadedSite,
+    SourceDoc,
+)
 from govsite.model.org import Organization
 from govsite.model.page import PageFrontMatter
 from govsite.model.site import SiteConfig
 from govsite.problems import Problem, ProblemLog
-
-SITE_FILE = "site.yaml"
-ORGS_FILE = "content/orgs.yaml"
-ITEMS_DIR = "content/items"
-PAGES_DIR = "content/pages"
-CATALOGS_DIR = "content/catalogs"
-GAZETTE_DIR = "content/gazette"
-GAZETTE_FILE = "content/gazette/gazette.yaml"
-
-
-@dataclass(frozen=True, slots=True)
-class SourceDoc:
-    """A Markdown document as read: its front matter and where it came from."""
-
-    front: ItemFrontMatter | PageFrontMatter
-    source: str
-    """Path relative to the site folder, e.g. content/items/xzfb/2024/00012.md."""
-    digest: str
-    body_chars: int = 0
-    """Length of the Markdown body (0: the file has no text of its own)."""
-
-
-@dataclass
-class LoadedSite:
-    """Everything read from a site folder, before cross-file validation."""
-
-    root: Path
-    config: SiteConfig | None
-    config_digest: str
-    orgs: list[tuple[Organization, int]] = field(default_factory=list)
-    """(organization, index in orgs.yaml)"""
-    items: list[SourceDoc] = field(default_factory=list)
-    pages: list[SourceDoc] = field(default_factory=list)
-    catalogs: list[tuple[Catalog, str]] = field(default_factory=list)
-    """(catalog, source path)"""
-    problems: ProblemLog = field(default_factory=ProblemLog)
-    orgs_readable: bool = True
-    """False when orgs.yaml is missing or malformed as a whole (not one bad entry)."""
-    gazette: GazetteConfig | None = None
-    issues: list[tuple[IssueFile, str]] = field(default_factory=list)
-    """(issue, path of its issue.yaml)"""
-    articles: list[SourceDoc] = field(default_factory=list)
-
 
 def iter_files(root: Path, rel_dir: str, suffix: str | tuple[str, ...],
                problems: ProblemLog) -> Iterator[tuple[str, os.DirEntry]]:
@@ -199,8 +167,8 @@ def _load_orgs(site: LoadedSite) -> None:
             site.orgs.append((org, index))  # type: ignore[arg-type]
 
 
-def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, cache: ReadCache | None,
-               found: list[tuple[str, os.DirEntry]] | None = None) -> list[SourceDoc]:
+def _load_docs(site: LoadedSite, rel_dir: str, model: type[Front], allow_html: bool, cache: ReadCache | None,
+               found: list[tuple[str, os.DirEntry]] | None = None) -> list[SourceDoc[Front]]:
     """Every ``.md`` file under ``rel_dir`` (or the ``found`` ones), read through the cache."""
     if found is None:
         found = list(iter_files(site.root, rel_dir, ".md", site.problems))
@@ -213,12 +181,12 @@ def _load_docs(site: LoadedSite, rel_dir: str, model: type, allow_html: bool, ca
         reads[n] = fresh_read
         if cache and not unreadable(fresh_read.problems):  # may be readable next time with the same stat
             cache.put(files[n][0], files[n][2], fresh_read)
-    docs: list[SourceDoc] = []
+    docs: list[SourceDoc[Front]] = []
     for (rel, _entry, _st), read in zip(files, reads):
         assert read is not None
         site.problems.extend(read.problems)
         if read.front is not None:
-            docs.append(SourceDoc(read.front, rel, read.digest, read.body_chars))
+            docs.append(SourceDoc(cast(Front, read.front), rel, read.digest, read.body_chars))  # read as ``model``
     return docs
 
 

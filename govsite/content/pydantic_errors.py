@@ -4,8 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from govsite.content.yamlsource import locate
+from govsite.base.yamlsource import locate
 from govsite.dates import DateFormatError, parse_legacy_date
 from govsite.problems import Problem, Severity
 
@@ -58,7 +59,7 @@ def problems_from_validation(
     return out
 
 
-def _classify(err: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
+def _classify(err: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
     etype = err["type"]
     ctx = err.get("ctx") or {}
     msg = str(err.get("msg", ""))

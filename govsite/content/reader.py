@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from govsite.content.nul import nul_problems
 from govsite.content.pydantic_errors import validate_model
-from govsite.content.yamlsource import YamlError, parse_yaml, split_front_matter
+from govsite.base.yamlsource import YamlError, parse_yaml, split_front_matter
 from govsite.markdown import inspect_markdown
 from govsite.problems import Problem, Severity
 

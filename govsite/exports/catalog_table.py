@@ -10,7 +10,7 @@ from typing import Any
 
 from govsite.model.catalog import Catalog, CatalogEntry
 from govsite.model.site_model import SiteModel
-from govsite.render.urls import absolute_url
+from govsite.base.urls import absolute_url
 
 COLUMNS: tuple[str, ...] = (
     "catalog", "domain", "owner", "owner_name", "version", "last_reviewed", "levels", "seq", "stage",
@@ -64,7 +64,7 @@ def _row(model: SiteModel, catalog: Catalog, entry: CatalogEntry, page: str) -> 
 
 def catalog_digest(model: SiteModel) -> str:
     """Everything :func:`catalog_rows` reads besides ``base_url`` and ``section_path``."""
-    from govsite.render.digests import sha1
+    from govsite.base.digests import sha1
 
     parts = []
     for cat_id in sorted(model.catalogs):

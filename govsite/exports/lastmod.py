@@ -12,8 +12,9 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
-from govsite.model.base import BEIJING
-from govsite.model.site_model import Item, SiteModel
+from govsite.dates import BEIJING
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
 from govsite.render.plan import PageSpec
 
 Stamp = Optional[datetime]

@@ -17,9 +17,9 @@ from typing import Any
 
 from govsite.checksums import file_digest
 from govsite.model.site_model import SiteModel
-from govsite.render.digests import sha1
+from govsite.base.digests import sha1
 from govsite.render.registry import PostRenderContext
-from govsite.render.urls import absolute_url
+from govsite.base.urls import absolute_url
 
 DATA_DIR = "data"
 MANIFEST_PATH = f"{DATA_DIR}/manifest.json"

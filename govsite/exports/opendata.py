@@ -17,8 +17,10 @@ from typing import Any, Iterator
 
 from govsite.exports import catalog_table, records
 from govsite.exports.manifest import DATA_DIR, MANIFEST_PATH, write_manifest
-from govsite.model.site_model import Item, SiteModel
-from govsite.render.digests import Digests, sha1
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
+from govsite.base.digests import sha1
+from govsite.render.digests import Digests
 from govsite.render.plan import PageSpec
 from govsite.render.registry import PostRender
 

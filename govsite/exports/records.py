@@ -15,10 +15,11 @@ from typing import Any
 
 from govsite.content.reader import read_body
 from govsite.exports.spreadsheet import neutralise
-from govsite.model.base import BEIJING
+from govsite.dates import BEIJING
 from govsite.model.item import DisclosureMode
-from govsite.model.site_model import Item, SiteModel
-from govsite.render.urls import absolute_url
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
+from govsite.base.urls import absolute_url
 
 COLUMNS: tuple[str, ...] = (
     "index_no", "title", "doc_no", "issuer", "issuer_name", "co_issuers", "written_date", "publish_date", "theme",

@@ -17,9 +17,10 @@ from xml.sax.saxutils import escape
 
 from govsite.exports.lastmod import LastModified, w3c
 from govsite.model.site_model import SiteModel
-from govsite.render.digests import Digests, sha1
+from govsite.base.digests import sha1
+from govsite.render.digests import Digests
 from govsite.render.plan import PageSpec
-from govsite.render.urls import absolute_url
+from govsite.base.urls import absolute_url
 
 MAX_URLS = 50_000
 """URLs per sitemap file (sitemaps.org limit); above it sitemap.xml is an index."""

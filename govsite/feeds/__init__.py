@@ -16,9 +16,10 @@ from govsite.feeds import catalog
 from govsite.feeds.catalog import GROUPS, Feed, feed_issues, feed_items, make_feed, site_feeds
 from govsite.feeds.entries import issue_entry, issue_entry_digest, item_entry, item_entry_digest
 from govsite.model.site_model import SiteModel
-from govsite.render.digests import Digests, sha1
+from govsite.base.digests import sha1
+from govsite.render.digests import Digests
 from govsite.render.plan import PageSpec
-from govsite.render.urls import absolute_url
+from govsite.base.urls import absolute_url
 
 FORMAT = "atom-1"
 """Part of every feed's digest: change it when the XML the renderer writes changes."""

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from govsite.model.gazette_model import GAZETTE_PATH, Issue
-from govsite.model.site_model import Item, SiteModel
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
 
 FEED_SIZE = 50
 """Entries per feed: the newest ones."""

@@ -12,11 +12,12 @@ from urllib.parse import quote, urlsplit
 
 from govsite.content.reader import read_body
 from govsite.markdown import render_markdown
-from govsite.model.base import BEIJING
+from govsite.dates import BEIJING
 from govsite.model.gazette_model import GAZETTE_PATH, Issue
 from govsite.model.item import DisclosureMode
-from govsite.model.site_model import Item, SiteModel
-from govsite.render.digests import sha1
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
+from govsite.base.digests import sha1
 from govsite.render.gazette_plan import article_row, issue_row
 
 EXCERPT_CHARS = 160

@@ -18,8 +18,10 @@ gazette-pdf`` (an issue from its PDF) bring 政府公报 issues into
 ``content/gazette/``, with the same all-or-nothing rule:
 
 - :mod:`gazette_source`: the checked issue both read into, fingerprints, ``source.json``;
-- :mod:`gazette_json`: read and check an import file (problems name the JSON path of the key);
+- :mod:`gazette_json`: read and check an import file (problems name the JSON path of the key),
+  with typed values from :mod:`json_values`;
 - :mod:`gazette_pdf`: the PDF's text layer as a full-text article, or a scan-only issue;
-- :mod:`gazette_plan`: existing issues, gazette.yaml, sections, organizations, file texts;
+- :mod:`gazette_plan`: existing issues, organizations, what to write; :mod:`gazette_config`:
+  gazette.yaml (刊期, sections); :mod:`gazette_files`: one issue's validated file texts;
 - :mod:`gazette_run`: orchestration, writing with roll-back, reporting.
 """

@@ -33,16 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from govsite.checksums import file_digest
-from govsite.content.safepath import resolve_inside
-from govsite.dates import (
-    ACCEPTED_FORMS,
-    ACCEPTED_FORMS_EN,
-    DateFormatError,
-    parse_legacy_date,
-)
+from govsite.base.safepath import resolve_inside
 from govsite.importer.gazette_source import SourceArticle, SourceIssue, fingerprint
 from govsite.importer.html2md import html_to_markdown
 from govsite.importer.issues import Issue
+from govsite.importer.json_values import MISSING, JsonReader, json_text
 from govsite.importer.mapping import NO_DOC_NO
 from govsite.importer.values import clean_text, split_keywords
 from govsite.markdown import inspect_markdown
@@ -57,120 +52,29 @@ SECTION_KEYS = ("title", "articles")
 ARTICLE_KEYS = ("title", "doc_no", "issuer", "written_date", "genre", "keywords", "pages", "body_html", "body_md",
                 "text_source", "quality_note")
 
-EXPECTED: dict[str, tuple[str, str]] = {
-    "int": ("整数", "an integer"),
-    "str": ("文本（带引号的字符串）", "text (a quoted string)"),
-    "bool": ("true 或 false", "true or false"),
-    "list": ("列表 [...]", "a list [...]"),
-    "object": ("对象 {...}", "an object {...}"),
-    "pages": ("文本或整数，如 \"3-5\" 或 3", "text or an integer, e.g. \"3-5\" or 3"),
-    "keywords": ("文本列表，如 [\"政府投资\", \"项目管理\"]，或一段以逗号、顿号分隔的文本",
-                 "a list of texts, e.g. [\"a\", \"b\"], or one text separated by commas"),
-}
-RANGES: dict[str, tuple[int, int | None]] = {
-    "year": (1949, 2100), "number": (1, None), "volume": (1, None), "cumulative_number": (1, None),
-}
 PDF_MAGIC = b"%PDF-"
 _PAGES = re.compile(r"^([1-9]\d*)(?:-([1-9]\d*))?$")
 _DASHES = str.maketrans({"–": "-", "—": "-", "－": "-", "~": "-", "～": "-", "至": "-"})
-_MISSING = object()
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _is(kind: str, value: Any) -> bool:
-    if kind == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "str":
-        return isinstance(value, str)
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind == "list":
-        return isinstance(value, list)
-    if kind == "object":
-        return isinstance(value, dict)
-    if kind == "pages":
-        return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
-    if kind == "keywords":
-        return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
-    raise ValueError(kind)
-
-
-class _Reader:
-    """Collects problems while walking the JSON object."""
-
-    def __init__(self) -> None:
-        self.issues: list[Issue] = []
-
-    def error(self, where: str | None, value: Any, detail: str, line: int | None = None, **params: Any) -> None:
-        self.issues.append(Issue(CODE, None, line, where, value, detail, params))
-
-    def get(self, obj: dict[str, Any], key: str, base: str, kind: str, required: bool = False) -> Any:
-        """``obj[key]`` if present and of ``kind``; None when absent/null (optional); ``_MISSING`` on a problem."""
-        where = f"{base}.{key}" if base else key
-        value = obj.get(key)
-        if value is None:
-            if required:
-                self.error(where, None, "IMPORT-MISSING")
-                return _MISSING
-            return None
-        if not _is(kind, value):
-            zh, en = EXPECTED[kind]
-            if not required:
-                zh, en = zh + "，或 null", en + ", or null"
-            self.error(where, _json(value), "IMPORT-GAZETTE-TYPE", expected=zh, expected_en=en)
-            return _MISSING
-        if kind == "int" and key in RANGES:
-            low, high = RANGES[key]
-            if value < low or (high is not None and value > high):
-                allowed = f"{low}–{high}" if high is not None else f"≥ {low}"
-                self.error(where, value, "IMPORT-GAZETTE-RANGE", allowed=allowed)
-                return _MISSING
-        return value
-
-    def text(self, obj: dict[str, Any], key: str, base: str, required: bool = False) -> Any:
-        """A one-line text; a required one must not be empty."""
-        value = self.get(obj, key, base, "str", required)
-        if value is _MISSING or value is None:
-            return value
-        text = clean_text(value)
-        if not text and required:
-            self.error(f"{base}.{key}" if base else key, value, "IMPORT-MISSING")
-            return _MISSING
-        return text or None
-
-    def day(self, obj: dict[str, Any], key: str, base: str, required: bool = False) -> Any:
-        value = self.get(obj, key, base, "str", required)
-        if value is _MISSING or value is None:
-            return value
-        try:
-            return parse_legacy_date(value).day
-        except DateFormatError:
-            self.error(f"{base}.{key}" if base else key, value, "IMPORT-BAD-DATE",
-                       forms=ACCEPTED_FORMS, forms_en=ACCEPTED_FORMS_EN)
-            return _MISSING
 
 
 def _extra(obj: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
     return {k: v for k, v in obj.items() if k not in known}
 
 
-def _pages(r: _Reader, art: dict[str, Any], base: str) -> Any:
+def _pages(r: JsonReader, art: dict[str, Any], base: str) -> Any:
     value = r.get(art, "pages", base, "pages")
-    if value is _MISSING or value is None:
+    if value is MISSING or value is None:
         return value
     text = str(value).translate(_DASHES)
     text = re.sub(r"\s+", "", text)
     m = _PAGES.match(text)
     if not m or (m[2] and int(m[2]) < int(m[1])):
         r.error(f"{base}.pages", value, "IMPORT-GAZETTE-PAGES")
-        return _MISSING
+        return MISSING
     return m[1] if m[2] == m[1] else text  # "3-3" is page 3
 
 
-def _body(r: _Reader, art: dict[str, Any], base: str) -> tuple[str, str | None]:
+def _body(r: JsonReader, art: dict[str, Any], base: str) -> tuple[str, str | None]:
     """(Markdown body, key it came from)."""
     md = r.get(art, "body_md", base, "str")
     html = r.get(art, "body_html", base, "str")
@@ -190,10 +94,9 @@ def _body(r: _Reader, art: dict[str, Any], base: str) -> tuple[str, str | None]:
     return body, key
 
 
-def _article(r: _Reader, art: Any, base: str, section: str, issue_date: Any) -> SourceArticle | None:
+def _article(r: JsonReader, art: Any, base: str, section: str, issue_date: Any) -> SourceArticle | None:
     if not isinstance(art, dict):
-        zh, en = EXPECTED["object"]
-        r.error(base, _json(art), "IMPORT-GAZETTE-TYPE", expected=zh, expected_en=en)
+        r.wrong_kind(base, art, "object")
         return None
     before = len(r.issues)
     title = r.text(art, "title", base, required=True)
@@ -225,7 +128,7 @@ def _article(r: _Reader, art: Any, base: str, section: str, issue_date: Any) -> 
     )
 
 
-def _pdf(r: _Reader, value: str, folder: Path) -> Path | None:
+def _pdf(r: JsonReader, value: str, folder: Path) -> Path | None:
     rel = value.strip().replace("\\", "/")
     path = resolve_inside(folder, rel)
     if path is None:
@@ -242,17 +145,17 @@ def _pdf(r: _Reader, value: str, folder: Path) -> Path | None:
     return path
 
 
-def _load(r: _Reader, path: Path) -> Any:
+def _load(r: JsonReader, path: Path) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         r.error(None, str(path), "IMPORT-GAZETTE-UNREADABLE", reason=exc.strerror or str(exc))
-        return _MISSING
+        return MISSING
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         r.error(None, None, "IMPORT-GAZETTE-ENCODING", position=exc.start + 1)
-        return _MISSING
+        return MISSING
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -260,18 +163,18 @@ def _load(r: _Reader, path: Path) -> Any:
         snippet = lines[exc.lineno - 1].strip() if 0 < exc.lineno <= len(lines) else ""
         r.error(None, snippet[:60], "IMPORT-GAZETTE-BAD-JSON", line=exc.lineno, reason=exc.msg,
                 column=exc.colno, at_line=exc.lineno)
-        return _MISSING
+        return MISSING
     if not isinstance(data, dict):
-        r.error(None, _json(data)[:60], "IMPORT-GAZETTE-NOT-OBJECT")
-        return _MISSING
+        r.error(None, json_text(data)[:60], "IMPORT-GAZETTE-NOT-OBJECT")
+        return MISSING
     return data
 
 
 def read_issue_json(path: Path, label: str, today: date, future_days: int = 0) -> tuple[SourceIssue | None, list[Issue]]:
     """Check one import file; (issue, []) or (None, every problem found)."""
-    r = _Reader()
+    r = JsonReader(CODE)
     data = _load(r, path)
-    if data is _MISSING:
+    if data is MISSING:
         return None, r.issues
     gazette = r.text(data, "gazette", "", required=True)
     if isinstance(gazette, str):
@@ -295,8 +198,7 @@ def read_issue_json(path: Path, label: str, today: date, future_days: int = 0) -
     for i, sec in enumerate(sections if isinstance(sections, list) else []):
         base = f"sections[{i}]"
         if not isinstance(sec, dict):
-            zh, en = EXPECTED["object"]
-            r.error(base, _json(sec), "IMPORT-GAZETTE-TYPE", expected=zh, expected_en=en)
+            r.wrong_kind(base, sec, "object")
             continue
         title = r.text(sec, "title", base, required=True)
         if isinstance(title, str) and title in section_where:

@@ -26,7 +26,7 @@ from govsite.checksums import file_digest
 from govsite.importer.gazette_source import SourceArticle, SourceIssue, fingerprint
 from govsite.importer.html2md import html_to_markdown
 from govsite.importer.issues import Issue
-from govsite.model.base import BEIJING
+from govsite.dates import BEIJING
 from govsite.years import gazette_issue_years
 
 IMPORTER = "govsite import gazette-pdf"

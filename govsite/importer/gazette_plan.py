@@ -11,6 +11,9 @@
   from the gazette's gets ``sections:`` in its issue.yaml.
 - Unknown 发文机关 become placeholder organizations (:mod:`govsite.importer.orgs`).
 - Every generated YAML file is read back and validated with the content models.
+
+The gazette.yaml edits are :mod:`govsite.importer.gazette_config`, one issue's files
+:mod:`govsite.importer.gazette_files`; this module decides what to do with each issue.
 """
 from __future__ import annotations
 
@@ -20,40 +23,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ValidationError
-
-from govsite.content.loader import GAZETTE_FILE, ORGS_FILE, LoadedSite
-from govsite.content.yamlsource import YamlError, dump_yaml, parse_yaml, split_front_matter
-from govsite.importer.gazette_source import SourceIssue, read_fingerprint, sidecar_text
+from govsite.base.yamlsource import dump_yaml, parse_yaml
+from govsite.importer.gazette_config import appended_sections_text, guess_frequency, merge_sections
+from govsite.importer.gazette_files import Finding, PlannedIssue, error, issue_files, validated
+from govsite.importer.gazette_source import SourceIssue, read_fingerprint
 from govsite.importer.issues import Issue
 from govsite.importer.orgs import OrgResolver, appended_orgs_text
-from govsite.model.gazette import DEFAULT_SECTIONS, ArticleFrontMatter, Frequency, GazetteConfig, IssueFile
+from govsite.model.gazette import DEFAULT_SECTIONS, GazetteConfig
+from govsite.model.link_tree import RESERVED_SEGMENTS
+from govsite.model.loaded import GAZETTE_FILE, ORGS_FILE, LoadedSite
 from govsite.model.org import Organization
-from govsite.model.site_model import RESERVED_SEGMENTS
 from govsite.model.taxonomy import walk_columns
 
-CODE = "E-IMPORT-GAZETTE"
 GAZETTE_HEADER = "# 由 {command} 自动创建：请核对主办机构（publisher）、创刊年份（first_year）、刊期（frequency）和栏目顺序\n"
-
-
-@dataclass
-class Finding:
-    """An :class:`Issue` and the file (as named to the user) it is about."""
-
-    file: str
-    issue: Issue
-
-
-@dataclass
-class PlannedIssue:
-    source: SourceIssue
-    folder: Path
-    files: list[tuple[str, str]]
-    """(file name, text) to create in the folder, in writing order."""
-    pdf_name: str | None
-    sidecar: str
-    """``source.json``, written last: its fingerprint marks the issue as completely imported."""
 
 
 @dataclass
@@ -78,174 +60,12 @@ def norm_name(name: str) -> str:
 
 
 def _error(plan: GazettePlan, label: str, where: str | None, value: Any, text_key: str, **params: Any) -> None:
-    plan.findings.append(Finding(label, Issue(CODE, None, None, where, value, text_key, params)))
+    error(plan.findings, label, where, value, text_key, **params)
 
 
 def _warn(plan: GazettePlan, file: str, code: str, where: str | None, value: Any, **params: Any) -> None:
     plan.findings.append(Finding(file, Issue(code, None, None, where, value, None, params)))
 
-
-# --- frequency and sections -------------------------------------------------------------------------------
-
-_PATTERNS: tuple[tuple[Frequency, int, Any], ...] = (
-    (Frequency.MONTHLY, 12, lambda n: n),
-    (Frequency.SEMI_MONTHLY, 24, lambda n: (n + 1) // 2),
-    (Frequency.TEN_DAYS, 36, lambda n: (n + 2) // 3),
-)
-
-
-def guess_frequency(regular: list[tuple[int, int, date]]) -> Frequency:
-    """刊期 when it is obvious: one whole year of 12/24/36 issues and every issue
-    published in its month (or every one the month after); else irregular."""
-    by_year: dict[int, set[int]] = {}
-    for year, number, _day in regular:
-        by_year.setdefault(year, set()).add(number)
-    for freq, per_year, month_of in _PATTERNS:
-        if not any(numbers == set(range(1, per_year + 1)) for numbers in by_year.values()):
-            continue
-        if any(number > per_year for _y, number, _d in regular):
-            continue
-        offsets = {(day.year * 12 + day.month) - (year * 12 + month_of(number)) for year, number, day in regular}
-        if len(offsets) == 1 and offsets <= {0, 1}:
-            return freq
-    return Frequency.IRREGULAR
-
-
-def merge_sections(orders: list[list[str]]) -> list[str]:
-    """One section order from the issues' orders: a new section goes after its
-    nearest predecessor in the issue that names it (or before its successor)."""
-    merged: list[str] = []
-    for order in orders:
-        for i, name in enumerate(order):
-            if name in merged:
-                continue
-            before = next((p for p in reversed(order[:i]) if p in merged), None)
-            after = next((s for s in order[i + 1:] if s in merged), None)
-            if before is not None:
-                merged.insert(merged.index(before) + 1, name)
-            elif after is not None:
-                merged.insert(merged.index(after), name)
-            else:
-                merged.append(name)
-    return merged
-
-
-def _flow_list(values: list[str]) -> str:
-    return yaml.dump(values, allow_unicode=True, default_flow_style=True, width=10**6).strip()
-
-
-def appended_sections_text(original: str, new: list[str]) -> str:
-    """gazette.yaml with ``new`` appended to ``sections`` (comments and layout kept).
-
-    Raises :class:`ValueError` when the edit does not read back as exactly that."""
-    data = parse_yaml(original) if original.strip() else None
-    if not isinstance(data, dict):
-        raise ValueError("gazette.yaml is not a mapping")
-    old = data.get("sections")
-    expected = {**data, "sections": (list(DEFAULT_SECTIONS) if old is None else list(old)) + new}
-    if "sections" not in data:
-        text = original if original.endswith("\n") else original + "\n"
-        text += dump_yaml({"sections": expected["sections"]})
-    else:
-        node = yaml.compose(original)
-        value = next((v for k, v in node.value if k.value == "sections"), None) if node is not None else None
-        if not isinstance(value, yaml.SequenceNode) or not isinstance(old, list):
-            raise ValueError("sections is not a list")
-        if value.flow_style or not value.value:
-            start, end = value.start_mark.index, value.end_mark.index
-            text = original[:start] + _flow_list(list(old) + new) + original[end:]
-        else:
-            lines = original.split("\n")
-            first = lines[value.value[0].start_mark.line]
-            m = re.match(r"^(\s*-\s+)", first)
-            if not m:
-                raise ValueError("unexpected sections layout")
-            dash = m.group(1)
-            last = value.value[-1].end_mark.line
-            if value.value[-1].end_mark.column == 0:
-                last -= 1
-            added = [dash + dump_yaml([name]).strip()[2:] for name in new]
-            text = "\n".join(lines[: last + 1] + added + lines[last + 1:])
-    try:
-        after = parse_yaml(text)
-    except YamlError as exc:
-        raise ValueError(exc.detail) from None
-    if after != expected:
-        raise ValueError("the edited file does not read back as expected")
-    return text
-
-
-# --- files --------------------------------------------------------------------------------------------------
-
-def _validated(plan: GazettePlan, src: SourceIssue, rel: str, data: Any, model: type[BaseModel]) -> bool:
-    """Validate what was written for ``rel`` with ``model``; report every failing field."""
-    try:
-        model.model_validate(data)
-    except ValidationError as exc:
-        for err in exc.errors():
-            name = ".".join(str(x) for x in err["loc"]) or None
-            value = data.get(err["loc"][0]) if err["loc"] and isinstance(data, dict) else None
-            _error(plan, src.label, name, value, "IMPORT-GAZETTE-INVALID", file=rel, field_name=name or "",
-                   reason=err["msg"])
-        return False
-    return True
-
-
-def issue_yaml(src: SourceIssue, sections: list[str]) -> dict[str, Any]:
-    data: dict[str, Any] = {"year": src.year, "number": src.number, "date": src.date}
-    if src.volume is not None:
-        data["volume"] = src.volume
-    if src.cumulative_number is not None:
-        data["cumulative_number"] = src.cumulative_number
-    if src.special:
-        data["special"] = True
-        if src.special_label != "增刊":
-            data["special_label"] = src.special_label
-    if src.pdf is not None:
-        data["pdf"] = f"gazette/{src.year}/{src.slug}/{src.pdf.name}"
-    if src.scan_only:
-        data["scan_only"] = True
-    if sections:
-        data["sections"] = sections
-    return data
-
-
-def article_text(front: dict[str, Any], body: str) -> str:
-    text = "---\n" + dump_yaml(front) + "---\n"
-    return text + (body.strip("\n") + "\n" if body.strip() else "")
-
-
-def _issue_files(plan: GazettePlan, root: Path, src: SourceIssue, gazette_sections: list[str],
-                 issuers: dict[int, str]) -> PlannedIssue | None:
-    """issue.yaml, n.md and source.json of one issue, each validated."""
-    order = src.sections
-    own = [] if [s for s in gazette_sections if s in order] == order else order
-    files: list[tuple[str, str]] = []
-    ok = True
-    data = issue_yaml(src, own)
-    text = dump_yaml(data)
-    rel = f"{src.rel_folder}/issue.yaml"
-    ok &= _validated(plan, src, rel, parse_yaml(text), IssueFile)
-    files.append(("issue.yaml", text))
-    for n, art in enumerate(src.articles, start=1):
-        front: dict[str, Any] = {
-            "title": art.title, "section": art.section, "doc_no": art.doc_no, "issuer": issuers.get(id(art)),
-            "written_date": art.written_date, "genre": art.genre, "keywords": art.keywords, "pages": art.pages,
-            "text_source": art.text_source,
-        }
-        if art.quality_note:
-            front["quality_note"] = art.quality_note
-        text = article_text(front, art.body)
-        split = split_front_matter(text)
-        assert split is not None
-        ok &= _validated(plan, src, f"{src.rel_folder}/{n}.md", parse_yaml(split[0]), ArticleFrontMatter)
-        files.append((f"{n}.md", text))
-    if not ok:
-        return None
-    return PlannedIssue(src, root / src.rel_folder, files, src.pdf.name if src.pdf else None, sidecar_text(src))
-
-
-# --- the plan -----------------------------------------------------------------------------------------------
 
 def _classify(plan: GazettePlan, root: Path, sources: list[SourceIssue]) -> list[SourceIssue]:
     """New issues; unchanged ones go to ``plan.unchanged``; conflicts are errors."""
@@ -355,7 +175,7 @@ def make_plan(root: Path, loaded: LoadedSite, sources: list[SourceIssue], comman
         used.add(publisher.id)
         gazette_sections = sections
         first_src = new[0]
-        if _validated(plan, first_src, GAZETTE_FILE, parse_yaml(plan.gazette_text), GazetteConfig):
+        if validated(plan.findings, first_src, GAZETTE_FILE, parse_yaml(plan.gazette_text), GazetteConfig):
             _warn(plan, GAZETTE_FILE, "W-IMPORT-GAZETTE-NEW", None, name, publisher=f"{publisher.id}（{publisher.name}）",
                   first_year=first_year, frequency=data["frequency"])
     else:
@@ -378,7 +198,7 @@ def make_plan(root: Path, loaded: LoadedSite, sources: list[SourceIssue], comman
                 return plan
 
     for src in new:
-        planned = _issue_files(plan, root, src, gazette_sections, issuers)
+        planned = issue_files(plan.findings, root, src, gazette_sections, issuers)
         if planned is not None:
             plan.issues.append(planned)
 

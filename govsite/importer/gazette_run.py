@@ -16,29 +16,25 @@ from pathlib import Path
 import click
 
 from govsite.content.itemfile import write_new_file
-from govsite.content.loader import (
-    GAZETTE_FILE,
-    ORGS_FILE,
-    SITE_FILE,
-    LoadedSite,
-    load_site,
-)
+from govsite.content.loader import load_site
+from govsite.model.loaded import GAZETTE_FILE, ORGS_FILE, SITE_FILE, LoadedSite
 from govsite.dates import (
     ACCEPTED_FORMS,
     ACCEPTED_FORMS_EN,
     DateFormatError,
     parse_legacy_date,
+    today_beijing,
 )
 from govsite.importer.gazette_json import IMPORTER as JSON_IMPORTER
 from govsite.importer.gazette_json import read_issue_json
 from govsite.importer.gazette_pdf import IMPORTER as PDF_IMPORTER
 from govsite.importer.gazette_pdf import read_issue_pdf
-from govsite.importer.gazette_plan import CODE, Finding, GazettePlan, make_plan
+from govsite.importer.gazette_files import CODE, Finding
+from govsite.importer.gazette_plan import GazettePlan, make_plan
 from govsite.importer.gazette_source import SIDECAR, SourceIssue
 from govsite.importer.issues import Issue
 from govsite.importer.messages import text
 from govsite.importer.orgs import write_atomic
-from govsite.model.site_model import today_beijing
 
 
 def _say(key: str, lang: str, err: bool = False, **params: object) -> None:

@@ -52,7 +52,8 @@ class LegacyConverter(MarkdownConverter):
         super().__init__(heading_style=ATX, bullets="-", strong_em_symbol="*", escape_misc=False)
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
-        text = super().escape(text, parent_tags)
+        # markdownify 1.2 defines escape(); its __init__.pyi omits it
+        text = super().escape(text, parent_tags)  # type: ignore[misc]
         if "_noformat" in parent_tags:
             return text
         text = _RAW_HTML.sub(r"\\\1", text)

@@ -58,6 +58,13 @@ def sanitize(html: str) -> str:
     )
 
 
+def _attr(tag: Tag, name: str) -> str:
+    """A single-valued attribute as text, '' when absent (bs4 types every attribute as
+    possibly a list, as it makes ``class``)."""
+    value = tag.get(name)
+    return value if isinstance(value, str) else " ".join(value or ())
+
+
 def _absolute(url: str, base: str | None) -> str:
     url = url.strip()
     if base and urlsplit(base).scheme in ("http", "https") and not url.startswith("#"):
@@ -105,17 +112,17 @@ def _rename_and_unwrap(soup: BeautifulSoup) -> None:
 
 def _links_and_images(soup: BeautifulSoup, base: str | None) -> None:
     for a in soup.find_all("a"):
-        href = (a.get("href") or "").strip()
+        href = _attr(a, "href").strip()
         if not href or href.startswith("#"):
             a.unwrap()
         else:
             a["href"] = _absolute(href, base)
     for img in soup.find_all("img"):
-        src = (img.get("src") or "").strip()
+        src = _attr(img, "src").strip()
         if not src:
             img.decompose()
             continue
-        alt = " ".join((img.get("alt") or "").split()) or " ".join((img.get("title") or "").split())
+        alt = " ".join(_attr(img, "alt").split()) or " ".join(_attr(img, "title").split())
         img.attrs = {"src": _absolute(src, base), "alt": alt or IMAGE_ALT}
 
 

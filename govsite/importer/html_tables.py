@@ -96,20 +96,27 @@ def _as_paragraph(soup: BeautifulSoup, cell: Tag) -> Tag:
     return p
 
 
+def _full_width_cell(row: list[Slot | None]) -> Tag:
+    """The one cell of a row :func:`_is_full_width` accepted (its first slot is that cell's origin)."""
+    first = row[0]
+    assert first is not None
+    return first.cell
+
+
 def _rebuild(soup: BeautifulSoup, table: Tag, grid: list[list[Slot | None]]) -> None:
     before: list[Tag] = []
     after: list[Tag] = []
     for caption in table.find_all("caption", recursive=False):
         before.append(_as_paragraph(soup, caption))
     while grid and _is_full_width(grid[0]):
-        before.append(_as_paragraph(soup, grid.pop(0)[0].cell))  # type: ignore[index]
+        before.append(_as_paragraph(soup, _full_width_cell(grid.pop(0))))
     while grid and _is_full_width(grid[-1]):
-        after.insert(0, _as_paragraph(soup, grid.pop()[0].cell))  # type: ignore[index]
+        after.insert(0, _as_paragraph(soup, _full_width_cell(grid.pop())))
     new_table = soup.new_tag("table")
     moved: dict[int, Tag] = {}
     for r, row in enumerate(grid):
-        section = soup.new_tag("thead" if r == 0 else "tbody") if r <= 1 else new_table.contents[-1]
-        if r <= 1:
+        if r <= 1:  # the header row, then one body for every other row
+            section = soup.new_tag("thead" if r == 0 else "tbody")
             new_table.append(section)
         tr = soup.new_tag("tr")
         section.append(tr)

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from govsite.dates import (
     ACCEPTED_FORMS,
     ACCEPTED_FORMS_EN,
+    BEIJING,
     DateFormatError,
     LegacyDate,
     parse_legacy_date,
@@ -31,7 +32,6 @@ from govsite.importer.values import (
     split_list,
 )
 from govsite.markdown import inspect_markdown
-from govsite.model.base import BEIJING
 from govsite.model.column_lookup import ColumnLookup
 from govsite.model.item import ItemFrontMatter
 from govsite.model.org import Organization

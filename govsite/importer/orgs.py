@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govsite.content.yamlsource import YamlError, dump_yaml, parse_yaml
+from govsite.base.yamlsource import YamlError, dump_yaml, parse_yaml
 from govsite.identifiers import PLACEHOLDER_REGION, org_code_check_char, uscc_check_char
 from govsite.importer.org_ids import readable_id, region_prefixes, split_issuers
 from govsite.model.org import Organization

@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Iterable
 
 from govsite.content.itemfile import assign_index_no, item_file_text, item_path
-from govsite.content.loader import SourceDoc
+from govsite.model.loaded import SourceDoc
 from govsite.identifiers import index_no_regex
 from govsite.importer.issues import Issue, record_error
 from govsite.importer.mapping import MappedRecord
-from govsite.model.item import ItemFrontMatter
 from govsite.model.site import SiteConfig
 
 _NUMBER = re.compile(r"^(\d+)")
@@ -123,7 +122,7 @@ def make_plan(root: Path, config: SiteConfig, records: list[MappedRecord], exist
     by_url: dict[str, SourceDoc] = {}
     by_key: dict[tuple, SourceDoc] = {}
     for doc in existing:
-        fm: ItemFrontMatter = doc.front  # type: ignore[assignment]
+        fm = doc.front
         by_index.setdefault(fm.index_no, doc)
         if fm.legacy_url:
             by_url.setdefault(fm.legacy_url, doc)
@@ -135,7 +134,7 @@ def make_plan(root: Path, config: SiteConfig, records: list[MappedRecord], exist
         found: SourceDoc | None
         if rec.index_given:
             found = by_index.get(rec.index_given)
-            if found is not None and _squash(found.front.title) != _squash(rec.front["title"]):  # type: ignore[union-attr]
+            if found is not None and _squash(found.front.title) != _squash(rec.front["title"]):
                 plan.warnings.append(Issue("W-IMPORT-DUP", rec.number, rec.line, "index_no", rec.index_given,
                                            params={"other": found.source}))
         else:

@@ -14,8 +14,9 @@ import click
 from collections import Counter
 
 from govsite.content.itemfile import write_new_file
-from govsite.content.loader import ORGS_FILE, SITE_FILE, LoadedSite, load_site
-from govsite.content.yamlsource import locate
+from govsite.content.loader import load_site
+from govsite.model.loaded import ORGS_FILE, SITE_FILE, LoadedSite
+from govsite.base.yamlsource import locate
 from govsite.importer.column_rules import RULES, ColumnPlacer
 from govsite.importer.issues import Issue, records_error
 from govsite.importer.mapping import ImportContext, MappedRecord, map_record
@@ -25,7 +26,8 @@ from govsite.importer.plan import Plan, duplicate_errors, make_plan
 from govsite.importer.records import FIELDS, ImportFileError, ReadResult, read_records
 from govsite.model.column_lookup import ColumnLookup
 from govsite.model.org import Organization
-from govsite.model.site_model import RESERVED_SEGMENTS, today_beijing
+from govsite.dates import today_beijing
+from govsite.model.link_tree import RESERVED_SEGMENTS
 from govsite.model.taxonomy import Taxonomy, walk_columns
 from govsite.valuetext import choice_list
 

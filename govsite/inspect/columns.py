@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from govsite.inspect.registry import rule
-from govsite.model.base import BEIJING
+from govsite.dates import BEIJING
 from govsite.model.taxonomy import ColumnType
 from govsite.problems import ProblemLog
 from govsite.valuetext import choice_list

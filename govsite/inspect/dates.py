@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from govsite.content.yamlsource import locate
+from govsite.base.yamlsource import locate
 from govsite.inspect.registry import rule
 from govsite.inspect.sources import document, field_line
 from govsite.inspect.workdays import WorkCalendar
-from govsite.model.base import BEIJING
+from govsite.dates import BEIJING
 from govsite.model.item import DisclosureMode, Validity
 from govsite.problems import ProblemLog
 

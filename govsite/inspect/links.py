@@ -9,7 +9,6 @@ relative link from the page's own URL, a site-absolute one (``/xxgk/...``) under
 from __future__ import annotations
 
 import posixpath
-import re
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any, Iterator
@@ -18,49 +17,12 @@ from urllib.parse import unquote, urlsplit
 from govsite.inspect.registry import rule
 from govsite.inspect.facts import facts
 from govsite.inspect.sources import Document, document, entries, field_line, planned_paths, template_ids
-from govsite.markdown import body_links, heading_ids as body_heading_ids
+from govsite.markdown import heading_ids as body_heading_ids
 from govsite.problems import ProblemLog
 
 TYPE_WORDS = {"doc": ("word",), "docx": ("word",), "xls": ("excel",), "xlsx": ("excel",), "wps": ("wps",),
               "et": ("wps",), "ofd": ("ofd",)}
 """Besides the extension itself, words that name a file type in link text."""
-
-
-LINK_MARKERS = ("](", "]:", "<")
-"""A CommonMark link needs one of these: an inline link ``[t](u)``, a reference
-definition ``[r]: u`` (reference links need one) or an autolink / HTML ``<a>``."""
-
-
-def links_of(doc: Document, allow_html: bool) -> tuple[tuple[int | None, str, str], ...]:
-    """(file line, href, link text) of every Markdown link in the body. A body
-    without any link marker is not parsed (most are not: parsing is ≈ 1 ms a body)."""
-    if not any(marker in doc.body for marker in LINK_MARKERS):
-        return ()
-    return tuple(_parse_links(doc.body, doc.body_line, allow_html))
-
-
-def _parse_links(body: str, body_line: int, allow_html: bool) -> Iterator[tuple[int | None, str, str]]:
-    for line, href, text in body_links(body, allow_html, body_line - 1):
-        yield line, unquote(href), text  # the parser percent-encodes; show what the editor wrote
-
-
-EXTERNAL_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?((?:https?:)?//[^\s)>]+)|<img\b[^>]*\bsrc=[\"']?((?:https?:)?//[^\s\"'>]+)",
-                            re.I)
-"""An image (Markdown or HTML) whose address is on another web site."""
-
-
-def external_images(body: str, body_line: int) -> list[tuple[int, str]]:
-    """(file line, address) of each image in ``body`` loaded from another web site: the
-    published page would ask that host for it (the site must work on an intranet and
-    make no request to an outside host), it vanishes when the old site is switched off,
-    and an ``http:`` image on an ``https`` page is blocked by browsers."""
-    if "//" not in body:
-        return []
-    out = []
-    for n, line in enumerate(body.splitlines()):
-        for m in EXTERNAL_IMAGE.finditer(line):
-            out.append((body_line + n, m.group(1) or m.group(2)))
-    return out
 
 
 @rule("W-EXTERNAL-IMAGE", family="links")

@@ -20,10 +20,10 @@ from urllib.parse import quote
 from govsite.inspect import report_files
 from govsite.inspect.registry import FAMILIES
 from govsite.inspect.run import family_of_problem, run_inspection, summarise
-from govsite.model.site_model import today_beijing
+from govsite.dates import today_beijing
 from govsite.problems import ProblemLog
 from govsite.render.registry import PostRender, PostRenderContext
-from govsite.render.urls import relative_url
+from govsite.base.urls import relative_url
 
 REPORT_DIR = "_report/"
 """Where ``govsite serve`` shows the report, under the site's sub-path (and a prefix

@@ -34,9 +34,10 @@ import re
 from datetime import date
 from typing import Any, Iterator
 
-from govsite.content.yamlsource import YamlError, locate, parse_yaml
+from govsite.base.yamlsource import YamlError, locate, parse_yaml
 from govsite.fill_in import fill_in_of
 from govsite.identifiers import PLACEHOLDER_REGION
+from govsite.inspect.facts import facts
 from govsite.inspect.registry import rule
 from govsite.problems import Problem, ProblemLog, Severity
 
@@ -86,17 +87,6 @@ IMPORT = "govsite import"
 BODY_FORM = ("正文", "body text", "本文件的正文", "the document's text")
 IMAGE_FORM = ("图片说明", "image description (alt)", "说明图片内容的文字，供读屏软件朗读，如 ![2024年财政收支对比图](地址)",
               "words saying what the image shows, read out by screen readers, e.g. ![2024 revenue and spending](address)")
-
-
-def filler_lines(body: str, body_line: int) -> list[tuple[int, str]]:
-    """(file line, fill-in text) of each body line holding govsite's fill-in text
-    (:func:`govsite.fill_in.fill_in_of`); ``body_line`` is the file line of the body's first line."""
-    out = []
-    for n, line in enumerate(body.splitlines()):
-        found = fill_in_of(line)
-        if found is not None:
-            out.append((body_line + n, found[0]))
-    return out
 
 
 def org_code_placeholder(code: str) -> str | None:
@@ -173,7 +163,6 @@ def placeholder_text(model: Any, today: date, problems: ProblemLog) -> None:
     """Each line of govsite's fill-in text left in a published page or item, and each
     索引号 that starts with a placeholder organization code (an index number is given
     once and never recomputed, so correcting the code in orgs.yaml leaves it behind)."""
-    from govsite.inspect.facts import facts
     from govsite.inspect.sources import document, field_line
 
     zh, en, form_zh, form_en = INDEX_NO_FORM

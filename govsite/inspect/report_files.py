@@ -9,7 +9,7 @@ Beside it, ``rsync -a output/ server:`` and ``cp -r output`` never take it.
 Safety, as for the output (docs/architecture.md "Safety"): govsite writes only into a
 report folder it made, recognised by the marker file :data:`OWNER_MARK`; an existing
 folder of that name without it (and not empty) is refused before anything is read or
-written (:mod:`govsite.build.guard`), and nothing in it is touched.
+written (:mod:`govsite.pipeline.guard`), and nothing in it is touched.
 
 Atomicity: the build prepares the new page as a temporary file in the folder while the
 output is still in staging (:func:`prepare`), and renames it into place only after the

@@ -11,7 +11,7 @@ from typing import Any
 from govsite.inspect.columns import HOME_DAYS, THRESHOLDS, veto_counts
 from govsite.inspect.registry import FAMILIES, family_of, run_rules
 from govsite.inspect.sources import set_planned_paths
-from govsite.model.base import BEIJING
+from govsite.dates import BEIJING
 from govsite.problems import Problem, ProblemLog
 
 

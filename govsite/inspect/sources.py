@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from govsite.content.yamlsource import locate, split_front_matter
+from govsite.base.yamlsource import locate, split_front_matter
 
 THEME_TEMPLATES = ("base.html", "item.html", "page.html")
 """Templates whose fixed element ids are anchors of every item and page."""
@@ -101,7 +101,7 @@ def field_line(doc: Document, *path: object) -> int | None:
 def planned_paths(model: Any) -> frozenset[str]:
     """Every output path a build of ``model`` writes (pages, feeds, data, assets, attachments)."""
     if model not in _PLANNED:
-        from govsite.build.assets import plan_files
+        from govsite.render.assets import plan_files
         from govsite.render.plan import plan_pages
 
         paths = {s.path for s in plan_pages(model)} | {f.path for f in plan_files(model)}

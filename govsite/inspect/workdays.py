@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import chinese_calendar
+import chinese_calendar  # type: ignore[import-untyped]  # chinesecalendar ships no type hints
 
 from govsite.model.inspection import WorkingDaysYear
 

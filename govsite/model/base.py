@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
-BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
-"""China Standard Time (+08:00); dates without a zone are read in it."""
+from govsite.dates import BEIJING
 
 SLUG_RE = r"^[a-z0-9][a-z0-9-]*$"
 

@@ -8,7 +8,7 @@ from typing import Any, Iterator, Optional
 
 from pydantic import Field
 
-from govsite.content.yamlsource import safe_load
+from govsite.base.yamlsource import safe_load
 from govsite.model.base import SLUG_RE, Strict
 
 DEFAULTS_DIR = Path(__file__).resolve().parent.parent / "defaults"

@@ -40,8 +40,8 @@ def _append(text: str, entry: dict[str, Any]) -> str | None:
     first = re.search(r"^([ \t]*)- ", text[start.end():], re.M)
     indent = first.group(1) if first else "  "
     block = yaml.dump([entry], allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000)
-    block = block.rstrip("\n").split("\n")  # leaf lists in flow style, like the rest of the file
-    lines = [indent + line for line in block]
+    rows = block.rstrip("\n").split("\n")  # leaf lists in flow style, like the rest of the file
+    lines = [indent + line for line in rows]
     return text.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
 
 

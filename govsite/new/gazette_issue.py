@@ -11,10 +11,11 @@ from datetime import date
 from pathlib import Path
 
 from govsite.content.itemfile import write_new_file
-from govsite.content.loader import GAZETTE_FILE, load_site
-from govsite.content.yamlsource import dump_yaml
+from govsite.content.loader import load_site
+from govsite.model.loaded import GAZETTE_FILE
+from govsite.base.yamlsource import dump_yaml
 from govsite.model.gazette import IssueFile
-from govsite.model.site_model import today_beijing
+from govsite.dates import today_beijing
 from govsite.newitem import NewItemError
 from govsite.years import gazette_issue_years
 
@@ -65,7 +66,7 @@ def create_issue(site: Path, year: int, number: int, issue_date: str | None, spe
     chosen = section or ("其他" if "其他" in sections else sections[-1])
     if chosen not in sections:
         raise NewItemError("E-ENUM", field="--section", value=chosen, allowed="、".join(sections))
-    by_index = {doc.front.index_no: doc.front for doc in loaded.items}  # type: ignore[union-attr]
+    by_index = {doc.front.index_no: doc.front for doc in loaded.items}
     for index_no in items:
         if index_no not in by_index:
             raise NewItemError("E-REF-ITEM", value=index_no)

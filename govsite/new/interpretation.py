@@ -27,16 +27,16 @@ def create_interpretation(site: Path, policy_index: str, org_id: str | None, col
     loaded = load_site(site.resolve())
     if loaded.config is None:
         raise NewItemError("E-MISSING", field="site.yaml")
-    policy = next((doc.front for doc in loaded.items if doc.front.index_no == policy_index), None)  # type: ignore[union-attr]
+    policy = next((doc.front for doc in loaded.items if doc.front.index_no == policy_index), None)
     if policy is None:
         raise NewItemError("E-REF-ITEM", value=policy_index)
     column = column_id or interpretation_column(loaded.config.columns)
     if column is None:
         raise NewItemError("E-REF-COLUMN", value="（政策解读栏目 / interpretation column）",
                            allowed=ColumnLookup.from_tree(loaded.config.columns).allowed())
-    name = policy.title.strip("《》").replace("《", "〈").replace("》", "〉")  # type: ignore[union-attr]
+    name = policy.title.strip("《》").replace("《", "〈").replace("》", "〉")
     path, index_no = create_item(
-        site, org_id or policy.issuer, column, title or f"《{name}》政策解读", publish_date,  # type: ignore[union-attr]
-        genre="解读", extra={"interprets": policy_index, "keywords": list(policy.keywords)},  # type: ignore[union-attr]
+        site, org_id or policy.issuer, column, title or f"《{name}》政策解读", publish_date,
+        genre="解读", extra={"interprets": policy_index, "keywords": list(policy.keywords)},
         body=BODY)
-    return path, index_no, policy.title  # type: ignore[union-attr]
+    return path, index_no, policy.title

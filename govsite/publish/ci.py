@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from govsite import __version__
-from govsite.publish.messages import PublishError
+from govsite.publish.errors import PublishError
 
 MARKER = "written by govsite ci-template (由 govsite 生成，可用 govsite ci-template 重新生成)"
 

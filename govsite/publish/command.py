@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from govsite.publish.messages import PublishError
+from govsite.publish.errors import PublishError
 
 _SITE = click.option("--site", "site", type=click.Path(file_okay=False, path_type=Path), default=".",
                      show_default=True, help="Site folder (contains site.yaml).")

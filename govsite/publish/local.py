@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from govsite.build.lock import exclusive, output_lock_path
-from govsite.build.output import MANIFEST, read_manifest
-from govsite.publish.messages import PublishError
+from govsite.pipeline.lock import exclusive, output_lock_path
+from govsite.base.manifest import MANIFEST, read_manifest
+from govsite.publish.errors import PublishError
 
 PRIVATE_PARTS = ("_report",)
 """Path segments that are never published (the private inspection report)."""

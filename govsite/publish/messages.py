@@ -1,13 +1,12 @@
 """Messages of ``govsite publish`` and ``govsite ci-template``, merged into
-:data:`govsite.i18n.MESSAGES`, and the error that carries one.
+:data:`govsite.i18n.MESSAGES` (data only: the error that carries one is
+:class:`govsite.publish.errors.PublishError`).
 
 Like every govsite message they name the file or option, the bad value and what is
 allowed, in Chinese first (``--lang en`` for IT staff). A target is always shown
 masked (:func:`govsite.publish.target.masked`), so a message never repeats a secret.
 """
 from __future__ import annotations
-
-from typing import Any
 
 MESSAGES: dict[str, dict[str, str]] = {
     "E-PUBLISH-NO-TARGET": {
@@ -63,17 +62,3 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 """Codes of :mod:`govsite.publish`, Chinese first (documented in docs/content.md and docs/deploy.md)."""
-
-
-class PublishError(Exception):
-    """A refusal or failure of ``govsite publish``: nothing more is done after it."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-    def message(self, lang: str) -> str:
-        from govsite.i18n import render_message
-
-        return render_message(self.code, lang, **self.params)

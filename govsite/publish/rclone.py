@@ -16,7 +16,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 
-from govsite.publish.messages import PublishError
+from govsite.publish.errors import PublishError
 from govsite.publish.phases import NAMES
 from govsite.publish.target import masked
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from govsite.publish.messages import PublishError
+from govsite.publish.errors import PublishError
 
 _SECRET_WORDS = ("key", "secret", "pass", "token", "auth", "cred", "sas", "cookie", "bearer", "session", "sign",
                  "private")
@@ -147,7 +147,7 @@ def configured_target(site: Path, given: str | None) -> Target:
     publishing does not need the rest of the site to be valid."""
     if given is not None:
         return parse_target(given, "--target", Path.cwd())
-    from govsite.content.yamlsource import YamlError, locate, parse_yaml
+    from govsite.base.yamlsource import YamlError, locate, parse_yaml
 
     path = site / "site.yaml"
     try:

@@ -5,9 +5,8 @@ redirect page at every old path plus the ``_redirects`` and
 ``redirects.nginx.conf`` rule files. :mod:`govsite.redirects.check` validates the
 redirects and reports published URLs that have disappeared (``E-URL-GONE``);
 :mod:`govsite.redirects.ledger` keeps ``urls.txt``. See docs/urls.md.
+
+The feature module the registry loads is :mod:`govsite.redirects.pages`; this
+``__init__`` imports nothing, so that :mod:`govsite.i18n` can merge
+:mod:`govsite.redirects.messages` without a cycle.
 """
-from __future__ import annotations
-
-from govsite.redirects.pages import CONTEXTS, RENDERERS, plan
-
-__all__ = ["CONTEXTS", "RENDERERS", "plan"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from govsite.build.output import MANIFEST
+from govsite.base.manifest import MANIFEST
 from govsite.model.site_model import SiteModel
 from govsite.problems import ProblemLog
 from govsite.redirects.ledger import LEDGER_FILE, manifest_published, read_ledger, update_ledger

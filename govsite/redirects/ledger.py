@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govsite.build.output import MANIFEST, read_manifest
-from govsite.content.safepath import resolve_inside
+from govsite.base.manifest import MANIFEST, read_manifest
+from govsite.base.safepath import resolve_inside
 from govsite.problems import Problem, Severity
 from govsite.redirects.paths import canonical, is_permanent, pretty
 

@@ -16,7 +16,8 @@ from urllib.parse import unquote_to_bytes
 from govsite.model.site_model import SiteModel
 from govsite.redirects.paths import canonical, folder_variants, pretty, static_page
 from govsite.redirects.table import Rule, table_for
-from govsite.render.digests import Digests, sha1
+from govsite.base.digests import sha1
+from govsite.render.digests import Digests
 from govsite.render.plan import PageSpec
 
 REDIRECT_KIND = "redirect"

@@ -18,12 +18,12 @@ from urllib.parse import urlsplit
 import yaml
 
 from govsite.content.reader import read_yaml_file
-from govsite.content.safepath import resolve_inside
-from govsite.content.yamlsource import locate, parse_yaml, split_front_matter
+from govsite.base.safepath import resolve_inside
+from govsite.base.yamlsource import locate, parse_yaml, split_front_matter
 from govsite.model.site_model import SiteModel
 from govsite.problems import Problem, ProblemLog, Severity
 from govsite.redirects.paths import PathError, canonical, display, parse_location, read_old_path, to_file
-from govsite.render.digests import sha1
+from govsite.base.digests import sha1
 
 REDIRECTS_FILE = "redirects.yaml"
 _Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -184,6 +184,8 @@ class _Builder:
             self._find("E-NOT-MAPPING", Origin(REDIRECTS_FILE, 1, None), type(read.data).__name__)
             return []
         node = yaml.compose(read.yaml_text, Loader=_Composer)
+        if node is None:  # not reached: the text read as a mapping
+            return []
         entries = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):

@@ -11,10 +11,11 @@ from typing import Any, Callable
 from govsite.content.reader import read_body
 from govsite.markdown import render_markdown
 from govsite.model.item import DisclosureMode
-from govsite.model.site_model import Item, SiteModel
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
 from govsite.model.taxonomy import ColumnType
 from govsite.render.plan import PageSpec, page_count, paged_path
-from govsite.render.urls import absolute_url, relative_url, rooted_url
+from govsite.base.urls import absolute_url, relative_url, rooted_url
 
 COLUMN_TYPE_LABELS = {
     ColumnType.NEWS: "动态要闻",

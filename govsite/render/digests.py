@@ -6,20 +6,12 @@ shows, the related items an item page links to, the templates and the config.
 """
 from __future__ import annotations
 
-import hashlib
 from functools import cached_property
 from typing import Iterable
 
-from govsite.model.site_model import Item, SiteModel
-
-
-def sha1(*parts: object) -> str:
-    """Digest of ``parts``, each as text and followed by a NUL."""
-    return hashlib.sha1(("\0".join(map(str, parts)) + "\0" if parts else "").encode("utf-8")).hexdigest()
-
-
-EMPTY = sha1()
-"""The digest of no parts (an item without related items or attachments)."""
+from govsite.base.digests import EMPTY, sha1
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
 
 
 class Digests:

@@ -16,8 +16,7 @@ from pathlib import Path
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader, StrictUndefined, meta
 from markupsafe import Markup
 
-from govsite.dates import people_date
-from govsite.model.base import BEIJING
+from govsite.dates import BEIJING, people_date
 from govsite.render.qr import qr_svg
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"

@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from govsite.model.gazette_model import GAZETTE_PATH, Article, GazetteModel, Issue
-from govsite.render.digests import Digests, sha1
+from govsite.base.digests import sha1
+from govsite.render.digests import Digests
 from govsite.render.plan import PageSpec
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from govsite.model.site_model import Item, SiteModel
-from govsite.render.digests import Digests, sha1
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
+from govsite.base.digests import sha1
+from govsite.render.digests import Digests
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,8 @@ def qr_matrix(url: str) -> tuple[bytes, ...]:
     symbol = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_LEVEL)
     image = symbol.to_image(scale=1, add_quiet_zones=False)
     height, width = image.shape[:2]
-    pixels = bytes(memoryview(image))  # one byte per module: 0 = dark, 255 = light
+    pixels = bytes(memoryview(image))  # type: ignore[arg-type]  # zxingcpp.Image has the buffer protocol; its stubs omit it
+    # one byte per module: 0 = dark, 255 = light
     dark = pixels.translate(_DARK_TABLE)
     return tuple(dark[i * width:(i + 1) * width] for i in range(height))
 

@@ -31,7 +31,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "govsite.exports.opendata",
     "govsite.exports.sitemap",
     "govsite.feeds",
-    "govsite.redirects",
+    "govsite.redirects.pages",
     "govsite.search",
     "govsite.inspect.page",
 )

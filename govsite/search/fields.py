@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from govsite.dates import people_date
-from govsite.model.base import BEIJING
+from govsite.dates import BEIJING, people_date
 from govsite.model.site_model import SiteModel
 
 KIND_ITEM = "信息公开"

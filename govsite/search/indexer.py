@@ -263,7 +263,7 @@ _JOB: dict[str, object] = {}
 def _index_all(dirty: list[Shard], ctx: PostRenderContext, scratch: Path) -> list[tuple[Shard, str | None, dict[str, str]]]:
     """Index every dirty shard, on ``ctx.jobs`` forked workers when there are several,
     largest first; (shard, error or None, digests of the files written) for each."""
-    previous = {}
+    previous: dict[str, dict[str, str]] = {}
     for path, digest in ctx.previous.items():
         previous.setdefault(shard_of(path), {})[path] = digest
     _JOB.update(dirty=dirty, stage=ctx.stage, out=ctx.out, scratch=scratch, version=pagefind_version(), previous=previous)

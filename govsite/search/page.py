@@ -17,7 +17,8 @@ import json
 from typing import Any, Iterator
 
 from govsite.model.site_model import SiteModel
-from govsite.render.digests import Digests, sha1
+from govsite.base.digests import sha1
+from govsite.render.digests import Digests
 from govsite.render.plan import PageSpec
 from govsite.search.docs import BUNDLE_DIR, CORE, SEARCH_PAGE, SHARD_FILTER, Shard, collect_shards
 from govsite.search.route import ROUTE_BUCKETS, ROUTE_DIR, routed

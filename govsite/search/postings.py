@@ -40,12 +40,12 @@ def _flatten(pages: list[Fields]) -> tuple[list[str], np.ndarray, np.ndarray, np
     shift: list[int] = []
     for number, fields in enumerate(pages):
         start = len(words)
-        for units, field_words in fields:
+        for weight, field_words in fields:
             if field_words:
                 shift.append(start)
                 lengths.append(len(field_words))
                 page_of.append(number)
-                units_of.append(units)
+                units_of.append(weight)
                 words += field_words
     counts = np.array(lengths, dtype=np.int64)
     page = np.repeat(np.array(page_of, dtype=np.int64), counts)

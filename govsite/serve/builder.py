@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from govsite.build.build import BuildResult, build
-from govsite.build.guard import OutputRefused
+from govsite.pipeline.build import BuildResult, build
+from govsite.pipeline.guard import OutputRefused
 from govsite.content.loader import load_config
 from govsite.problems import ProblemLog
 from govsite.serve.error_page import problem_lines

@@ -14,6 +14,7 @@ was (re)connecting still notices it.
 from __future__ import annotations
 
 import json
+from io import BufferedIOBase
 import queue
 import threading
 from dataclasses import dataclass, field
@@ -88,7 +89,7 @@ class EventHub:
                 self._clients.discard(client)
 
 
-def pump(chunks: Iterator[bytes], wfile: IO[bytes]) -> None:
+def pump(chunks: Iterator[bytes], wfile: IO[bytes] | BufferedIOBase) -> None:
     """Write a stream to a client until it disconnects or the stream ends."""
     try:
         for chunk in chunks:

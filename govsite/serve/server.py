@@ -10,8 +10,8 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-from govsite.build.build import BuildResult
-from govsite.build.guard import check_output
+from govsite.pipeline.build import BuildResult
+from govsite.pipeline.guard import check_output
 from govsite.inspect.report_files import report_dir
 from govsite.serve.builder import LiveBuilder
 from govsite.serve.events import EventHub

@@ -15,8 +15,8 @@ from typing import Callable
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from govsite.content.cache import CACHE_DIR
-from govsite.content.loader import SITE_FILE
+from govsite.base.cache import CACHE_DIR
+from govsite.model.loaded import SITE_FILE
 
 WATCHED_DIRS = ("content", "templates", "static")
 """Folders the loader, the template environment and the asset planner read."""

@@ -11,7 +11,7 @@ from typing import Iterator
 import pytest
 import yaml
 
-from govsite.build.build import build, load_and_validate
+from govsite.pipeline.build import build, load_and_validate
 from govsite.render.plan import plan_pages
 from tests.a11y.site_pages import find_pages
 from tests.conftest import REPO

@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 from bs4 import BeautifulSoup
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.annual.helpers import DATA, set_scalar
 from tests.conftest import SiteFolder
 

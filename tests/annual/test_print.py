@@ -8,7 +8,7 @@ import pytest
 import yaml
 from playwright.sync_api import sync_playwright
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.annual.helpers import DATA
 from tests.conftest import SiteFolder
 from tests.qr.pdf_raster import has_text, pdf_text

@@ -10,9 +10,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from click.testing import CliRunner
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from govsite.cli import main
-from govsite.content.safepath import url_breaking_chars
+from govsite.base.safepath import url_breaking_chars
 from tests.conftest import SiteFolder, default_item, item_text
 from tests.content.problem_helpers import check, find, line_text, only
 from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.conftest import ORGS, SiteFolder, default_item, item_text
 from tests.content.problem_helpers import check, codes, find, item, only
 

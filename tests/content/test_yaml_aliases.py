@@ -24,7 +24,7 @@ import yaml
 from click.testing import CliRunner
 
 from govsite.cli import main
-from govsite.content.yamlsource import _ANCHOR_OR_ALIAS, YamlError, parse_yaml
+from govsite.base.yamlsource import _ANCHOR_OR_ALIAS, YamlError, parse_yaml
 from govsite.i18n import render_message
 from govsite.importer.orgs import appended_orgs_text
 from govsite.model.org import Organization

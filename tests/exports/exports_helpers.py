@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from govsite.build.build import BuildResult, build
+from govsite.pipeline.build import BuildResult, build
 from tests.conftest import OFFICE_CODE, SiteFolder
 from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue
 

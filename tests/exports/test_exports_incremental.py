@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from govsite.build.build import BuildResult
+from govsite.pipeline.build import BuildResult
 from tests.conftest import ORGS, SiteFolder
 from tests.exports.exports_helpers import BASE_URL, CATALOG, build_ok, fill_site, idx, read_csv, read_json, sitemap_urls
 

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from govsite.build.build import load_and_validate
+from govsite.pipeline.build import load_and_validate
 from govsite.cli import main
 from govsite.content.reader import read_body
 from govsite.importer.records import read_records
-from govsite.model.site_model import Item, SiteModel
+from govsite.model.linked import Item
+from govsite.model.site_model import SiteModel
 from tests.conftest import SiteFolder
 from tests.exports.exports_helpers import build_ok, fill_site
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import feedparser
 
-from govsite.build.build import BuildResult, build
+from govsite.pipeline.build import BuildResult, build
 from tests.conftest import SiteFolder
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import filecmp
 import os
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.conftest import SiteFolder
 from tests.feeds.feed_helpers import build_ok, feed_files, parse
 from tests.feeds.test_feed_content import rich_site

@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from govsite.cli import main
-from govsite.content.yamlsource import YamlError, parse_yaml, split_front_matter
+from govsite.base.yamlsource import YamlError, parse_yaml, split_front_matter
 from govsite.importer.plan import with_notes
 from tests.conftest import SiteFolder
 

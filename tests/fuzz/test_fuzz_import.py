@@ -27,7 +27,8 @@ from hypothesis import strategies as st
 
 import govsite.importer.gazette_run as gazette_run
 import govsite.importer.run as items_run
-from govsite.content.loader import LoadedSite, _read_yaml_model, load_site
+from govsite.content.loader import _read_yaml_model, load_site
+from govsite.model.loaded import LoadedSite
 from govsite.content.reader import read_markdown_file
 from govsite.importer.gazette_run import run_gazette_import
 from govsite.importer.records import ALIASES, FIELDS

@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govsite.annual.data import read_data
-from govsite.content.loader import LoadedSite, _load_orgs, _read_yaml_model, load_config
+from govsite.content.loader import _load_orgs, _read_yaml_model, load_config
+from govsite.model.loaded import LoadedSite
 from govsite.content.reader import read_markdown_file
 from govsite.model.catalog import Catalog
 from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile

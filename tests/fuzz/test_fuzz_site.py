@@ -22,9 +22,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govsite.build.build import check_site
+from govsite.pipeline.build import check_site
 from govsite.inspect.run import run_inspection
-from govsite.model.site_model import today_beijing
+from govsite.dates import today_beijing
 from govsite.problems import ProblemLog
 from tests.fuzz.fuzzing import (VALUE, WEIRD_STRINGS, changed, corrupted_file, dump_yaml, fuzz_settings,
                                 make_base_site, snapshot)

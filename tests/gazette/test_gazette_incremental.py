@@ -1,7 +1,7 @@
 """Incremental builds reach into the gazette: only pages that show a change are rewritten."""
 from __future__ import annotations
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.conftest import OFFICE_CODE, SiteFolder, written_groups
 from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue
 

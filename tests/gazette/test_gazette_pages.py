@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.conftest import OFFICE_CODE, SiteFolder
 from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue
 

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from govsite.content.yamlsource import parse_yaml
-from govsite.importer.gazette_plan import appended_sections_text, guess_frequency, merge_sections
+from govsite.base.yamlsource import parse_yaml
+from govsite.importer.gazette_config import appended_sections_text, guess_frequency, merge_sections
 from govsite.importer.issues import label
 from govsite.model.gazette import DEFAULT_SECTIONS, Frequency
 

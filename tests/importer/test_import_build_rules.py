@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 
 from importer_helpers import HEADER_ZH, csv_text, jsonl_text, snapshot
 from test_import_run import row

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from govsite.content.loader import load_site
 from govsite.model.site_model import build_model
 

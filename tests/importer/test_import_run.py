@@ -5,9 +5,9 @@ from pathlib import Path
 
 import yaml
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from govsite.content.reader import read_markdown_file
-from govsite.content.yamlsource import split_front_matter
+from govsite.base.yamlsource import split_front_matter
 from govsite.identifiers import check_org_code
 from govsite.model.item import ItemFrontMatter
 

@@ -10,10 +10,10 @@ from typing import Any
 import yaml
 from click.testing import CliRunner, Result
 
-from govsite.build.build import check_site
+from govsite.pipeline.build import check_site
 from govsite.cli import main
 from govsite.inspect.run import run_inspection
-from govsite.model.site_model import today_beijing
+from govsite.dates import today_beijing
 from govsite.problems import Problem, ProblemLog
 from tests.conftest import SITE_YAML, SiteFolder
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from govsite.build.build import build
-from govsite.inspect.privacy import ID_CHECK, ID_WEIGHTS, find_personal_data, luhn_ok
+from govsite.pipeline.build import build
+from govsite.inspect.pii import ID_CHECK, ID_WEIGHTS, find_personal_data, luhn_ok
 from tests.conftest import SiteFolder
 from tests.inspect.inspect_helpers import found, inspect, run, write_site_yaml
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from govsite.build.build import build, load_and_validate
-from govsite.build.guard import OutputRefused
-from govsite.model.site_model import today_beijing
+from govsite.pipeline.build import build, load_and_validate
+from govsite.pipeline.guard import OutputRefused
+from govsite.dates import today_beijing
 from govsite.search.docs import collect_shards
 from tests.conftest import SiteFolder
 from tests.inspect.inspect_helpers import write_site_yaml

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.conftest import SITE_YAML, SiteFolder
 from tests.content.problem_helpers import LINE, assert_clean, check, find, item, line_text, only
 from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue

@@ -6,7 +6,7 @@ import os
 import pytest
 import yaml
 
-from govsite.model.site_model import today_beijing
+from govsite.dates import today_beijing
 from tests.conftest import SITE_YAML, SiteFolder
 from tests.content.problem_helpers import LINE, assert_clean, check, find, item, line_text, only
 

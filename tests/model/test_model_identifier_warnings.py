@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from govsite.identifiers import uscc_check_char
 from tests.conftest import ORGS, SiteFolder
 from tests.content.problem_helpers import LINE, assert_clean, check, item, line_text, only

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from govsite.publish.local import output_files
-from govsite.publish.messages import PublishError
+from govsite.publish.errors import PublishError
 from govsite.publish.run import publish as run_publish
 from govsite.publish.state import PENDING_FILE, STATE_FILE, read_published
 from govsite.publish.target import parse_target

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from govsite.publish.messages import PublishError
+from govsite.publish.errors import PublishError
 from govsite.publish.phases import phase_of
 from govsite.publish.target import check_not_overlapping, configured_target, masked, parse_target
 from tests.conftest import SITE_YAML, SiteFolder

@@ -7,7 +7,7 @@ import zxingcpp
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.conftest import ORGS, SITE_YAML, SiteFolder
 from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue
 from tests.qr.pdf_raster import PT_PER_CM, draw, has_text, pdf_text, strokes

@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from govsite.serve import _Handler
 from tests.conftest import SiteFolder
 from tests.redirects.redirect_helpers import (BASE_URL, RedirectPage, build_ok, idx, is_redirect,

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 import yaml
 
 from govsite.model.taxonomy import load_default_columns, walk_columns

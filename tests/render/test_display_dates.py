@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.conftest import OFFICE_CODE, REPO, SiteFolder
 from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue
 

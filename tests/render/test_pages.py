@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.conftest import OFFICE_CODE, SiteFolder
 
 CATALOG = {

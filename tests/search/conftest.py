@@ -9,7 +9,7 @@ from typing import Iterator
 import pytest
 import yaml
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.conftest import REPO
 from tests.qr.qr_helpers import chromium_browser
 from tests.search.search_helpers import SUB_PATH, SUB_PATH_BASE, serve

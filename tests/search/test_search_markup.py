@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.conftest import SiteFolder
 from tests.search.search_helpers import serve
 

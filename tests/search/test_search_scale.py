@@ -26,7 +26,7 @@ from typing import Iterator
 
 import pytest
 
-from govsite.build.build import build, load_and_validate
+from govsite.pipeline.build import build, load_and_validate
 from govsite.search.fields import SearchDoc, collect_docs
 from govsite.search.tokens import identifier_key
 from tests.conftest import REPO

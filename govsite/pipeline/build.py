@@ -7,7 +7,6 @@ the previous output untouched.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import time
 from contextlib import contextmanager
@@ -15,28 +14,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from jinja2 import Environment, TemplateError, TemplateSyntaxError
+from jinja2 import Environment, TemplateError
 
-from govsite.build import stamp
-from govsite.build.assets import plan_files
-from govsite.build.guard import check_output
-from govsite.build.lock import Waiting, build_locks
-from govsite.build.output import MANIFEST, Staging, read_manifest
+from govsite.annual.link import link_annual
+from govsite.pipeline import stamp
+from govsite.render.assets import plan_files
+from govsite.pipeline.guard import check_output
+from govsite.pipeline.lock import Waiting, build_locks
+from govsite.base.manifest import MANIFEST, read_manifest
+from govsite.pipeline.render_pages import Progress, render_all
+from govsite.pipeline.output import Staging
 from govsite.content.loader import load_site
-from govsite.content.parallel_read import worker_pool
-from govsite.model.site_model import SiteModel, build_model, today_beijing
+from govsite.dates import today_beijing
+from govsite.model.site_model import SiteModel, build_model
 from govsite.problems import ProblemLog
 from govsite.redirects.check import check_urls, record_urls
 from govsite.render import registry
 from govsite.render.registry import PostRenderContext
-from govsite.render.context import BUILDERS
-from govsite.render.digests import sha1
+from govsite.base.digests import sha1
 from govsite.render.env import make_env, template_digest
 from govsite.render.plan import PageSpec, plan_pages
-
-Progress = Callable[[str, int, int], None]
-"""Called as (phase, done, total)."""
-
 
 @dataclass
 class BuildResult:
@@ -77,10 +74,14 @@ def collector_paused() -> Iterator[None]:
 
 
 def load_and_validate(site: Path, base_url: str | None = None) -> tuple[SiteModel | None, ProblemLog]:
-    """Phases 1–2, shared by ``build`` and ``check``: read every file, link the model."""
+    """Phases 1–2, shared by ``build`` and ``check``: read every file, link the model,
+    then link the features that hang data on it (annual reports: their data files and
+    checks). The model imports no feature; the pipeline joins them here."""
     with collector_paused():
         loaded = load_site(site, base_url)
         model = build_model(loaded)
+        if model is not None:
+            model.annual = link_annual(model, loaded.problems)
     return model, loaded.problems
 
 
@@ -106,7 +107,7 @@ def build(site: Path, out: Path | None = None, base_url: str | None = None, jobs
     """Build ``site`` into ``out``. ``quick`` leaves the search index as it was (it is
     brought up to date by the next build without ``quick``).
 
-    Raises :class:`~govsite.build.guard.OutputRefused` before reading or writing
+    Raises :class:`~govsite.pipeline.guard.OutputRefused` before reading or writing
     anything when ``out`` is not safe to replace (``force_out``: a non-empty folder
     that is not a govsite output may be). Holds the site's and the output's build
     locks throughout; ``waiting`` is told when another build holds one."""
@@ -125,7 +126,7 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
            progress: Progress | None, quick: bool) -> BuildResult:
     started = time.perf_counter()
 
-    # Phase 0: nothing changed since the last successful build? (see govsite.build.stamp)
+    # Phase 0: nothing changed since the last successful build? (see govsite.pipeline.stamp)
     inputs = stamp.fingerprint(site, out, base_url, today_beijing())
     answered = _answer_from_stamp(site, out, inputs, quick)
     if answered is not None:
@@ -165,7 +166,7 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
     # Phase 4: render changed pages into a staging folder.
     staging = Staging(out)
     try:
-        statuses = _render_all(model, env, stale_pages, staging.path, out, jobs, progress, problems)
+        statuses = render_all(model, env, stale_pages, staging.path, out, jobs, progress, problems)
         if problems.has_errors():
             staging.abort()
             return _done(result, started)
@@ -260,71 +261,3 @@ def _plan(model: SiteModel, env: Environment, problems: ProblemLog, out: Path | 
                 problems.error("E-URL-CLASH", owner, None, None, path, other=owners[path])
             owners[path] = owner
     return specs, files
-
-
-# --- rendering (runs in worker processes after fork) -----------------------------------
-
-_W: dict = {}
-
-
-def _init_worker(model: SiteModel, env: Environment, stage: Path, out: Path) -> None:
-    _W.update(model=model, env=env, stage=stage, out=out, contexts={**BUILDERS, **registry.contexts()},
-              renderers=registry.renderers())
-
-
-def _render_one(spec: PageSpec) -> tuple[str, str, str | None]:
-    """Render one page into staging; returns (path, 'new'|'same', error)."""
-    model: SiteModel = _W["model"]
-    env: Environment = _W["env"]
-    try:
-        if spec.template:
-            rendered: str | bytes = env.get_template(spec.template).render(_W["contexts"][spec.kind](model, spec))
-        else:
-            rendered = _W["renderers"][spec.kind](model, spec)
-    except TemplateSyntaxError as exc:
-        return spec.path, "error", f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}"
-    except Exception as exc:  # noqa: BLE001 - reported as a build problem with the page named
-        return spec.path, "error", f"{spec.template or spec.kind}: {type(exc).__name__}: {exc}"
-    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
-    old = _W["out"] / spec.path
-    try:
-        if old.stat().st_size == len(data) and old.read_bytes() == data:
-            return spec.path, "same", None
-    except OSError:
-        pass
-    target = _W["stage"] / spec.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return spec.path, "new", None
-
-
-def _render_all(model: SiteModel, env: Environment, specs: list[PageSpec], stage: Path, out: Path,
-                jobs: int | None, progress: Progress | None, problems: ProblemLog) -> dict[str, str]:
-    statuses: dict[str, str] = {}
-    jobs = jobs or os.cpu_count() or 1
-    total = len(specs)
-
-    def record(res: tuple[str, str, str | None], done: int) -> None:
-        path, status, error = res
-        if error:
-            problems.error("E-TEMPLATE", path, None, None, path, detail=error)
-        statuses[path] = status
-        if progress:
-            progress("render", done, total)
-
-    if jobs == 1 or total < 64:
-        _init_worker(model, env, stage, out)
-        for n, spec in enumerate(specs, 1):
-            record(_render_one(spec), n)
-        return statuses
-    ctx = multiprocessing.get_context("fork")
-    _init_worker(model, env, stage, out)  # inherited by forked workers
-    gc.freeze()  # the model is shared read-only: workers' collections neither scan nor copy it
-    try:
-        with worker_pool(ctx, jobs) as pool:  # Ctrl+C: the main process reports it
-            chunk = max(1, min(64, total // (jobs * 8) or 1))
-            for n, res in enumerate(pool.imap_unordered(_render_one, specs, chunksize=chunk), 1):
-                record(res, n)
-    finally:
-        gc.unfreeze()
-    return statuses

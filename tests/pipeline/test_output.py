@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from govsite.build import output as output_mod
-from govsite.build.build import build
+from govsite.pipeline import output as output_mod
+from govsite.pipeline.build import build
 from tests.conftest import SiteFolder, tree
 
 
@@ -132,7 +132,7 @@ def test_previous_output_is_removed_in_the_background(site: SiteFolder) -> None:
     wait for it, nothing of it stays behind, and the next build clears leftovers."""
     import time
 
-    from govsite.build.build import build
+    from govsite.pipeline.build import build
 
     assert build(site.root, quick=True).ok
     site.write_item(2, title="后台删除旧输出的测试标题")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from govsite.cli import main
 from tests.conftest import SiteFolder, written_groups
 

@@ -26,7 +26,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from govsite.content.cache import CACHE_DIR
+from govsite.base.cache import CACHE_DIR
 
 CACHE_LOCK = "build.lock"
 

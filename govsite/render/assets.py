@@ -1,4 +1,8 @@
-"""Files copied as they are: theme assets and attachments."""
+"""Files copied as they are (原样复制的文件): theme assets and attachments.
+
+Part of the plan (phase 3) beside the pages (:mod:`govsite.render.plan`): what is
+copied and the digest it is copied for. The pipeline copies them; the inspection
+rules that check links ask for the same list, without importing the pipeline."""
 from __future__ import annotations
 
 import os
@@ -7,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from govsite.checksums import file_digest
-from govsite.content.cache import ReadCache
+from govsite.base.cache import ReadCache
 from govsite.model.site_model import SiteModel
 from govsite.render.env import THEME_DIR
 

@@ -1,4 +1,4 @@
-"""PyYAML's messages in Chinese (govsite/content/yaml_messages.py, issue 17 §4): each
+"""PyYAML's messages in Chinese (govsite/base/yaml_messages.py, issue 17 §4): each
 common mistake an editor makes, parsed by PyYAML itself, gives a message without
 English words."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from govsite.content.yaml_messages import yaml_detail_zh
+from govsite.base.yaml_messages import yaml_detail_zh
 
 MISTAKES = {
     "title: 关于印发《方案》的通知: 第二版\n": "此处不能再出现“键: 值”",

@@ -28,7 +28,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govsite.build.output import MANIFEST, aside_dirs, made_by_govsite
+from govsite.base.manifest import MANIFEST
+from govsite.pipeline.output import aside_dirs, made_by_govsite
 from govsite.inspect.report_files import foreign as foreign_report
 
 PROTECTED_INPUTS = ("content", "templates", "static", "site.yaml", "redirects.yaml", "urls.txt",

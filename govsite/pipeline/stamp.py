@@ -35,7 +35,7 @@ from pathlib import Path
 
 import govsite
 from govsite import __version__
-from govsite.content.cache import RACY_NS
+from govsite.base.cache import RACY_NS
 from govsite.problems import Problem
 from govsite.redirects.ledger import LEDGER_FILE
 

@@ -13,7 +13,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from govsite.serve import _Handler
 from tests.conftest import SiteFolder
 

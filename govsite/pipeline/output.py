@@ -16,19 +16,10 @@ import subprocess
 import time
 from pathlib import Path
 
-MANIFEST = ".govsite-manifest.json"
+from govsite.base.manifest import MANIFEST
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
-
-
-def read_manifest(out: Path) -> dict[str, str]:
-    """Output path → digest of the inputs it was made from, from the last build."""
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return dict(data.get("files", {}))
-    except (OSError, ValueError):
-        return {}
 
 
 def staging_dir(out: Path) -> Path:

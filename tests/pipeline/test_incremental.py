@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from govsite.build.build import build
+from govsite.pipeline.build import build
 from tests.conftest import OFFICE_CODE, SiteFolder, written_groups
 
 

@@ -1,4 +1,4 @@
-"""Build locks (govsite/build/lock.py): two builds at once never publish a broken
+"""Build locks (govsite/pipeline/lock.py): two builds at once never publish a broken
 site (issue 15 §2). Real processes, real ``flock``; every run ends with an output
 byte-identical to a clean reference build of the same content."""
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from govsite.build.build import build
-from govsite.build.lock import cache_lock_path, exclusive, output_lock_path
+from govsite.pipeline.build import build
+from govsite.pipeline.lock import cache_lock_path, exclusive, output_lock_path
 from tests.conftest import SiteFolder, tree
 
 PAIRS = 2

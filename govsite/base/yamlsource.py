@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from govsite.content.yaml_messages import yaml_detail_zh
+from govsite.base.yaml_messages import yaml_detail_zh
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -9,10 +9,10 @@ from typing import Callable
 
 import pytest
 
-from govsite.build import build as build_module
-from govsite.build.build import BuildResult, build
-from govsite.build.stamp import STAMP_FILE
-from tests.build.test_incremental import snapshot
+from govsite.pipeline import build as build_module
+from govsite.pipeline.build import BuildResult, build
+from govsite.pipeline.stamp import STAMP_FILE
+from tests.pipeline.test_incremental import snapshot
 from tests.conftest import SiteFolder
 
 ITEM = "content/items/xzfb/2025/00002.md"

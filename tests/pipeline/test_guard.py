@@ -1,4 +1,4 @@
-"""The output guard (govsite/build/guard.py): ``--out`` never deletes what govsite
+"""The output guard (govsite/pipeline/guard.py): ``--out`` never deletes what govsite
 did not make. Each case of issue 15 §1, through the command line an IT person
 types, asserting the message, the exit code and that every file is still there."""
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from govsite.build.build import build
-from govsite.build.guard import OutputRefused, check_output
+from govsite.pipeline.build import build
+from govsite.pipeline.guard import OutputRefused, check_output
 from govsite.cli import main
 from tests.conftest import SiteFolder, tree as snapshot
 

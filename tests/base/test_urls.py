@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 
-from govsite.render.urls import absolute_url, relative_url, rooted_url
+from govsite.base.urls import absolute_url, relative_url, rooted_url
 
 PATHS = ["index.html", "404.html", "xxgk/index.html", "xxgk/gfxwj/index.html", "xxgk/gfxwj/index_2.html",
          "xxgk/xzf/index.html", "xxgk/xzf/2024/00001.html", "xxgk/xzf/2024/00002.html", "xxgk/xzfb/2025/00001.html",

@@ -1,0 +1,84 @@
+"""What every ``govsite`` command shares (命令的公共部分): the ``--site``, ``--lang`` and
+``--force-out`` options, the bilingual one-line messages, and how problems are printed.
+
+The commands live in ``cli_*.py`` modules by group; :mod:`govsite.cli` holds the click
+group that registers them. A new command imports its options from here.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, NoReturn
+
+import click
+
+from govsite.problems import ProblemLog
+
+if TYPE_CHECKING:
+    from govsite.pipeline.guard import OutputRefused
+
+SITE_OPTION = click.option(
+    "--site", "site", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+    help="Site folder (contains site.yaml).",
+)
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("GOVSITE_LANG", "zh"),
+    show_default="zh", help="Language of messages (中文/English).",
+)
+
+
+FORCE_OUT_OPTION = click.option(
+    "--force-out", is_flag=True,
+    help="Replace the output folder even if it is not empty and was not made by govsite (its files are deleted).",
+)
+
+
+def in_lang(lang: str, zh: str, en: str) -> str:
+    """The Chinese or the English text, as ``--lang`` asks."""
+    return zh if lang == "zh" else en
+
+
+def waiting_notice(lang: str) -> Callable[[Path], None]:
+    """What a build says once when it must wait for another build's lock."""
+    def notice(lock: Path) -> None:
+        click.echo(in_lang(lang, f"另一个构建正在进行（{lock}），等待其完成……",
+                      f"Another build is running ({lock}); waiting for it to finish…"), err=True)
+    return notice
+
+
+def refuse_output(exc: OutputRefused, lang: str) -> NoReturn:
+    """An unsafe --out: one line, exit 2 (a usage error), nothing touched."""
+    click.echo(in_lang(lang, f"错误：{exc.message('zh')}。未读取或写入任何文件。",
+                  f"Error: {exc.message('en')}. Nothing was read or written."), err=True)
+    sys.exit(2)
+
+
+def inspection_notice(out: Path, lang: str) -> None:
+    """After a good build: how many problems ``govsite check`` reports (the inspection rules:
+    stale columns, deadlines, links, personal data …) and how to see them."""
+    from govsite.inspect.page import report_counts
+    from govsite.inspect.report_files import report_page
+
+    out = out.resolve()  # as the build does: the report sits beside the output folder itself
+    counts = report_counts(out)
+    if counts is None or counts == (0, 0):
+        return
+    errors, warnings = counts
+    click.echo(in_lang(lang, f"巡检：govsite check 会报告 {errors} 个错误、{warnings} 个警告（构建时的校验问题加上栏目更新、时限、链接等巡检规则）；运行 govsite check 查看，"
+                        f"或打开 {report_page(out)}（内部页面，在输出目录之外，不会随 output/ 发布）",
+                  f"Inspection: govsite check reports {errors} error(s) and {warnings} warning(s) (the build's validation plus the inspection rules: stale columns, deadlines, links …); run govsite check "
+                  f"to see them, or open {report_page(out)} (internal, kept outside the output folder so that it is "
+                  "never published with it)"))
+
+
+def print_problems(problems: ProblemLog, lang: str, stream=None) -> None:
+    stream = stream or sys.stderr
+    for p in problems.items:
+        click.echo(p.format(lang), file=stream)
+    if problems.items:
+        click.echo(
+            in_lang(lang, f"共 {len(problems.errors)} 个错误，{len(problems.warnings)} 个警告",
+               f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s)"),
+            file=stream,
+        )
