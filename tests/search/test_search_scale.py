@@ -97,7 +97,6 @@ def _hits(page, query: str, limit: int = 10) -> dict:  # type: ignore[no-untyped
 def test_query_set_on_a_10000_item_site(big_site: BigSite, page, capsys) -> None:  # type: ignore[no-untyped-def]
     rng = random.Random(SEED)
     docs = [d for d in big_site.docs if d.year is not None]
-    by_url = {d.url: d for d in docs}
     open_search_api(page, big_site.origin)
     failures: list[str] = []
     cases = 0
