@@ -8,8 +8,8 @@ sort key. Every query reads it. Up to
 it is split into **tiers** of consecutive years (``pagefind/titles-2019-2021/``,
 ``pagefind/titles-2026/``; a year bigger than a tier in calendar parts,
 ``titles-2025-07``), newest first. Pagefind's metadata holds every page of a bundle
-(838 KB for one title layer of 100,000 pages, and its one Pagefind run took
-3.75 GiB), so the search page reads the newest tier first, shows a first page of
+(838 KB for one title layer of 100,000 pages, read before any result), so the
+search page reads the newest tier first, shows a first page of
 results from it when it has one, and merges the older tiers after. Years are
 grouped from the oldest, so new items change the newest tier only.
 
