@@ -25,19 +25,17 @@ import json
 import multiprocessing
 import os
 import shutil
-import subprocess
 import tempfile
-from importlib import metadata
 from pathlib import Path
 
 from govsite.content.parallel_read import worker_pool
 from govsite.render.registry import PostRender, PostRenderContext
 from govsite.search.bundle_writer import Record, write_bundle
-from govsite.search.canonical import canonicalize
 from govsite.search.docs import BUNDLE_DIR, CORE, TEXT_DIR, Shard, collect_shards, is_title_tier
-from govsite.search.records import PLACEHOLDER, page_text, record
+from govsite.search.records import page_text, record
 from govsite.search import route as route_module
 from govsite.search.route import ROUTE, route_files
+from govsite.search.runtime import pagefind_version, write_runtime
 
 STATE = f"{BUNDLE_DIR}/govsite-shards.json"
 """Membership digest of every shard, read back by the next build."""
@@ -45,31 +43,17 @@ STALE = "stale"
 """State of a shard that a quick build left out of date."""
 SCHEME = "6"
 """Bump when the way pages are turned into index input changes."""
-RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
-"""Files of Pagefind's runtime kept in the core bundle (its JS API: the search page
-draws its own results, so Pagefind's UI scripts and styles are not published)."""
 DATA_DIRS = ("index", "fragment", "filter")
-
-
-def pagefind_binary() -> Path:
-    from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
-
-    return Path(get_executable())
-
-
-def pagefind_version() -> str:
-    return metadata.version("pagefind_bin_extended")
 
 
 def settings_digest() -> str:
     """Everything besides the pages that shapes a bundle: Pagefind's version and the
     source of the modules that prepare its input, so a change to either re-indexes."""
-    from govsite.search import bundle_writer, canonical, docs, fields, records, tokens
+    from govsite.search import bundle_writer, canonical, docs, fields, postings, records, runtime, tokens
 
     sources = [Path(m.__file__).read_bytes()  # type: ignore[arg-type]
-               for m in (bundle_writer, canonical, docs, fields, records, tokens)]
-    version = pagefind_version()
-    return _sha1(SCHEME, version, *(hashlib.sha1(src).hexdigest() for src in sources), _RUN_ARGS)
+               for m in (bundle_writer, canonical, docs, fields, postings, records, runtime, tokens)]
+    return _sha1(SCHEME, pagefind_version(), *(hashlib.sha1(src).hexdigest() for src in sources))
 
 
 def _sha1(*parts: object) -> str:
@@ -240,22 +224,6 @@ def _hash_files(stage: Path, shard: Shard) -> dict[str, str]:
     return out
 
 
-_RUN_ARGS = ("--keep-index-url", "--silent")
-
-
-def _start_pagefind(binary: Path, site: Path, output: Path) -> subprocess.Popen[str]:
-    args = [str(binary), "--site", str(site), "--output-path", str(output), *_RUN_ARGS]
-    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-
-
-def _finish(proc: subprocess.Popen[str]) -> str | None:
-    """Wait for a Pagefind run; its output tail on failure, else None."""
-    output, _ = proc.communicate()
-    if proc.returncode != 0:
-        return (output or "").strip()[-500:] or f"pagefind exited with {proc.returncode}"
-    return None
-
-
 _JOB: dict[str, object] = {}
 """The shards of a parallel run, inherited by forked workers."""
 
@@ -314,14 +282,9 @@ def _index_shard(shard: Shard, stage: Path, scratch: Path, version: str, previou
     bundle = scratch / f"{shard.name}-bundle"
     digests: dict[str, str] = {}
     if shard.name == CORE:
-        records = scratch / f"{shard.name}-records"
-        records.mkdir(parents=True)
-        (records / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
-        error = _finish(_start_pagefind(pagefind_binary(), records, bundle))
+        error = write_runtime(bundle, scratch / f"{shard.name}-records")
         if error:
             return error, {}
-        _prune(bundle, RUNTIME)
-        canonicalize(bundle)
     else:
         found = _records(shard, stage)
         if not found:
@@ -336,15 +299,6 @@ def _index_shard(shard: Shard, stage: Path, scratch: Path, version: str, previou
         else:
             os.replace(bundle / name, target / name)
     return None, digests
-
-
-def _prune(bundle: Path, keep: tuple[str, ...]) -> None:
-    for name in os.listdir(bundle):
-        path = bundle / name
-        if path.is_dir() or name == "pagefind-entry.json" or name.endswith(".pf_meta"):
-            continue
-        if name not in keep:
-            path.unlink()
 
 
 POST_RENDER = PostRender("search", f"{BUNDLE_DIR}/", run, pending=has_stale_shards)

@@ -25,7 +25,7 @@ from govsite.pipeline.build import build, load_and_validate
 from govsite.search.bundle_writer import SIGNATURE, Record, write_bundle
 from govsite.search.canonical import read
 from govsite.search.docs import collect_shards
-from govsite.search.indexer import pagefind_binary, pagefind_version
+from govsite.search.runtime import pagefind_binary, pagefind_version
 from govsite.search.records import page_text, record
 from govsite.search.tokens import WORD_CHAR
 from tests.conftest import REPO
