@@ -31,6 +31,7 @@ lists the shards) and the post-render step agree.
 """
 from __future__ import annotations
 
+import weakref
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -157,8 +158,21 @@ def _title_tiers(by_year: dict[int, list[tuple[int, str]]], cap: int) -> list[tu
     return tiers[::-1]
 
 
+_SHARDS: weakref.WeakKeyDictionary[SiteModel, list[Shard]] = weakref.WeakKeyDictionary()
+"""Each model's shards, made once: the planner (the search page lists them) and the
+post-render step both ask (0.3 s at 10,000 items, each time)."""
+
+
 def collect_shards(model: SiteModel) -> list[Shard]:
-    """The runtime, the title layer's tiers, then the text shards: newest dates first."""
+    """The runtime, the title layer's tiers, then the text shards: newest dates first.
+    The model is complete when a build first asks (it is not changed afterwards)."""
+    found = _SHARDS.get(model)
+    if found is None:
+        found = _SHARDS[model] = _collect_shards(model)
+    return found
+
+
+def _collect_shards(model: SiteModel) -> list[Shard]:
     docs = collect_docs(model)
     by_url = {d.url: d for d in docs}
     by_year: dict[int, list[tuple[int, str]]] = defaultdict(list)
