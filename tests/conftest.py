@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -143,3 +144,29 @@ def written_groups(paths: list[str]) -> dict[str, set[str]]:
         else:
             groups["other"].add(path)
     return groups
+
+
+DEMO_FILES = ("site.yaml", "redirects.yaml", "urls.txt")
+DEMO_FOLDERS = ("content", "templates", "static")
+
+
+def copy_demo_site(target: Path) -> Path:
+    """The demo county's site files (the repository root's), copied to ``target``, not built."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in DEMO_FILES:
+        if (REPO / name).is_file():
+            shutil.copyfile(REPO / name, target / name)
+    for name in DEMO_FOLDERS:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, target / name)
+    return target
+
+
+def snapshot(out: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime_ns) of every output file: what a build that writes nothing leaves alone."""
+    result = {}
+    for dirpath, _dirs, names in os.walk(out):
+        for name in names:
+            st = os.stat(os.path.join(dirpath, name))
+            result[os.path.relpath(os.path.join(dirpath, name), out)] = (st.st_ino, st.st_mtime_ns)
+    return result

@@ -25,7 +25,7 @@ import json
 from govsite.search.docs import BUNDLE_DIR, Shard
 from govsite.search.fields import SearchDoc
 from govsite.search.records import identifier_words
-from govsite.search.tokens import WORD_CHAR, fnv1a, tokens
+from govsite.search.tokens import fnv1a, tokens_and_words
 
 ROUTE = "route"
 ROUTE_DIR = f"{BUNDLE_DIR}/{ROUTE}"
@@ -35,15 +35,10 @@ MAX_ROUTED_TIERS = 31
 """The page combines masks with JavaScript's 32-bit operators: above this, no map."""
 
 
-def _indexed(token: str) -> str:
-    """A token as Pagefind indexes it: its word characters (``发〔2`` → ``发2``)."""
-    return "".join(ch for ch in token if WORD_CHAR.match(ch))
-
-
 def doc_bigrams(doc: SearchDoc) -> set[str]:
     """The bigram words of ``doc``'s title-layer record (records.record)."""
-    words = {_indexed(t) for f in doc.fields for t in tokens(f)}
-    words.update(_indexed(w) for i in doc.identifiers for w in identifier_words(i))
+    words = {w for f in doc.fields for w in tokens_and_words(f)[1]}
+    words.update(w for i in doc.identifiers for w in identifier_words(i))  # word characters only
     return {w for w in words if len(w) == 2}
 
 

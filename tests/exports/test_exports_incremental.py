@@ -3,25 +3,16 @@ and the manifest stays true to the bytes published."""
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import yaml
 
 from govsite.pipeline.build import BuildResult
-from tests.conftest import ORGS, SiteFolder
+from tests.conftest import ORGS, SiteFolder, snapshot
 from tests.exports.exports_helpers import BASE_URL, CATALOG, build_ok, fill_site, idx, read_csv, read_json, sitemap_urls
 
 MINE = ("data/", "sitemap", "robots.txt")
 
-
-def snapshot(out: Path) -> dict[str, tuple[int, int]]:
-    result = {}
-    for dirpath, _dirs, names in os.walk(out):
-        for name in names:
-            st = os.stat(os.path.join(dirpath, name))
-            result[os.path.relpath(os.path.join(dirpath, name), out)] = (st.st_ino, st.st_mtime_ns)
-    return result
 
 
 def exports_written(result: BuildResult) -> set[str]:

@@ -1,21 +1,11 @@
 """Incremental builds: each output records its inputs; only what changed is rewritten."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from govsite.pipeline.build import build
-from tests.conftest import OFFICE_CODE, SiteFolder, written_groups
+from tests.conftest import OFFICE_CODE, SiteFolder, snapshot, written_groups
 
-
-def snapshot(out: Path) -> dict[str, tuple[int, int]]:
-    """(inode, mtime_ns) of every output file."""
-    result = {}
-    for dirpath, _dirs, names in os.walk(out):
-        for name in names:
-            st = os.stat(os.path.join(dirpath, name))
-            result[os.path.relpath(os.path.join(dirpath, name), out)] = (st.st_ino, st.st_mtime_ns)
-    return result
 
 
 def changed(before: dict, after: dict) -> set[str]:

@@ -14,10 +14,9 @@ import pytest
 
 from govsite.pipeline.build import build
 from govsite.pipeline.lock import cache_lock_path, exclusive, output_lock_path
-from tests.conftest import SiteFolder, tree
+from tests.conftest import SiteFolder, copy_demo_site, tree
 
 PAIRS = 2
-REPO = Path(__file__).resolve().parents[2]
 
 
 
@@ -38,14 +37,7 @@ def reference(site: Path, tmp: Path, name: str) -> dict[str, bytes]:
 def demo_copy(tmp_path: Path) -> Path:
     """The demo county (779 output files): big enough that two unlocked builds
     overlap in their staging and swaps (on the 3-item test site they did not)."""
-    site = tmp_path / "demo"
-    for name in ("content", "templates", "static"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, site / name)
-    for name in ("site.yaml", "redirects.yaml", "urls.txt"):
-        if (REPO / name).is_file():
-            shutil.copyfile(REPO / name, site / name)
-    return site
+    return copy_demo_site(tmp_path / "demo")
 
 
 def test_concurrent_builds_end_with_a_clean_output(demo_copy: Path, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from govsite.cli import main
 from govsite.publish.state import PENDING_FILE, STATE_FILE
-from tests.conftest import REPO, SiteFolder, tree
+from tests.conftest import SiteFolder, copy_demo_site, tree
 
 RCLONE = shutil.which("rclone")
 needs_rclone = pytest.mark.skipif(RCLONE is None, reason="rclone is not installed (scripts/test.sh installs it)")
@@ -81,14 +81,7 @@ def rclone_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def demo_copy(root: Path) -> SiteFolder:
     """A copy of the demo site (the repository root's site files), not built."""
-    root.mkdir(parents=True)
-    for name in ("site.yaml", "redirects.yaml", "urls.txt"):
-        if (REPO / name).exists():
-            shutil.copy2(REPO / name, root / name)
-    for name in ("content", "templates", "static"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
-    return SiteFolder(root)
+    return SiteFolder(copy_demo_site(root))
 
 
 def free_port() -> int:
