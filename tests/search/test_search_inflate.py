@@ -1,7 +1,10 @@
-"""Pagefind's gzipped files are inflated by the browser (search.js ``inflateNatively``),
-and the page still works where that does not apply: a host that sends them with
-``Content-Encoding: gzip`` (the browser has already inflated them) and a browser
-without ``DecompressionStream`` (Pagefind's own inflater). In Chromium."""
+"""The page's fetch of Pagefind's files (search.js ``ownFetch``), in Chromium.
+
+Pagefind's gzipped files are inflated by the browser, and the page still works where
+that does not apply: a host that sends them with ``Content-Encoding: gzip`` (the
+browser has already inflated them) and a browser without ``DecompressionStream``
+(Pagefind's own inflater). Pagefind's start-up files are asked for once each, as the
+page starts, and Pagefind's own requests are answered from those."""
 from __future__ import annotations
 
 from urllib.parse import quote
@@ -39,6 +42,26 @@ def test_the_page_reads_pagefinds_files_inflated_by_the_browser(served_demo, pag
         return String.fromCharCode(...b.slice(0, 12)); }""")
     assert handed == "pagefind_dcd"  # inflated, with Pagefind's signature
     assert (served_demo.out / "pagefind/wasm.unknown.pagefind").read_bytes()[:2] == b"\x1f\x8b"  # stored gzipped
+
+
+def test_pagefinds_start_up_files_are_asked_for_once_each(served_demo, page) -> None:
+    """The runtime's entry, metadata and WebAssembly and the title layer's entry and
+    metadata: one request each (Pagefind's own fetch took the page's early answer),
+    the entry files with the page's cache-buster, and all of them before the first
+    index chunk."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    assert _search(page, served_demo.origin)
+    paths = [site_path(u.split("?")[0]) for u in requests]
+    start = ["pagefind/pagefind-entry.json", "pagefind/wasm.unknown.pagefind", "pagefind/titles/pagefind-entry.json"]
+    start += [p for p in paths if p.endswith(".pf_meta")]
+    assert len([p for p in paths if p.endswith(".pf_meta")]) == 2  # the runtime's and the title layer's
+    for path in start:
+        assert paths.count(path) == 1, (path, paths)
+    tags = {u.split("?ts=")[1] for u in requests if "pagefind-entry.json" in u}
+    assert len(tags) == 1 and tags.pop().isdigit()
+    first_chunk = next(i for i, p in enumerate(paths) if p.endswith(".pf_index"))
+    assert all(paths.index(p) < first_chunk for p in start)
 
 
 def test_a_host_that_sends_gzip_encoding_and_a_browser_without_decompression_stream(served_demo, page) -> None:

@@ -198,3 +198,47 @@ def test_the_list_grows_as_it_is_scrolled_and_more_widens_it(served_demo, page) 
     _scroll_until(page, min(total, 100))
     assert len({r["href"] for r in _results(page)}) == min(total, 100), "no result twice"
     assert page.is_hidden("#search-more-button") == (total <= 100)
+
+
+def test_pinyin_being_composed_is_not_searched_and_the_committed_word_is(served_demo, page) -> None:
+    """An input method (拼音) shows "tong zhi" in the box while the word is composed; the
+    page searches the committed word, not the letters (driven through Chromium's own IME
+    calls, as a real input method drives it)."""
+    page.goto(served_demo.root_url + "search/")
+    page.wait_for_function("() => window.govsiteEngine !== undefined")
+    page.evaluate("window.govsiteEngine")  # Pagefind loaded: a search would answer at once
+    page.focus("#search-input")
+    cdp = page.context.new_cdp_session(page)
+    for typed in ("t", "tong", "tong zhi"):
+        cdp.send("Input.imeSetComposition", {"text": typed, "selectionStart": len(typed), "selectionEnd": len(typed)})
+        page.wait_for_timeout(120)  # longer than the page's pause between searches
+    assert page.input_value("#search-input") == "tong zhi"
+    assert page.inner_text("#search-summary").strip() == ""  # nothing searched while composing
+    cdp.send("Input.insertText", {"text": "通知"})
+    page.wait_for_function("() => document.querySelector('#search-summary').textContent.includes('“通知”的相关结果')")
+    assert page.input_value("#search-input") == "通知"
+    assert page.locator(RESULT).count() > 0
+
+
+def test_a_pasted_query_searches_at_once_and_a_burst_of_typing_once(served_demo, page) -> None:
+    """The first change after a pause searches without waiting (the summary says so
+    before the input event has returned); changes in a burst search once more, for
+    what was typed last."""
+    page.goto(served_demo.root_url + "search/")
+    page.evaluate("window.govsiteEngine")
+    said = page.evaluate("""() => { const box = document.querySelector('#search-input');
+      box.value = '森林防火期'; box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      return document.querySelector('#search-summary').textContent; }""")
+    assert said == "正在搜索“森林防火期”……"
+    page.wait_for_selector(RESULT)
+    page.wait_for_timeout(100)
+    searched = page.evaluate("""() => new Promise(done => {
+      const box = document.querySelector('#search-input'), summary = document.querySelector('#search-summary'), seen = [];
+      new MutationObserver(() => { const t = summary.textContent;
+          if (t.startsWith('正在搜索') && seen[seen.length - 1] !== t) seen.push(t);
+          if (t.includes('“示政通2026”的相关结果')) done(seen); })
+        .observe(summary, { childList: true, characterData: true, subtree: true });
+      for (const typed of ['示', '示政', '示政通', '示政通2', '示政通20', '示政通202', '示政通2026']) {
+        box.value = typed; box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      } })""")
+    assert searched == ["正在搜索“示”……", "正在搜索“示政通2026”……"]

@@ -25,11 +25,22 @@
      gunzipSync), most of it on the WebAssembly. The browser's own gzip
      (DecompressionStream) does the same work natively, so Pagefind's fetches of its
      own files are answered inflated. Same bytes over the network; a host that already
-     inflates, or a browser without DecompressionStream, is left as it is. */
-  (function inflateNatively() {
-    if (typeof DecompressionStream === "undefined" || typeof window.fetch !== "function") { return; }
+     inflates, or a browser without DecompressionStream, is left as it is.
+
+     Pagefind also asks for its files one after another: its entry file, then its
+     metadata and WebAssembly, then the title layer's entry, then its metadata. Those
+     five are asked for here, all at once, the moment this script runs (TAG is the
+     cache-buster Pagefind puts on an entry file, given to it as metaCacheTag so that
+     its request is the one already under way), and Pagefind's own requests are answered
+     from them. */
+  var TAG = String(Date.now());
+  c.metaCacheTag = TAG;
+  (function ownFetch() {
+    if (typeof window.fetch !== "function") { return; }
     var plain = window.fetch, base = new URL(c.bundlePath, document.baseURI).href;
     var OWN = /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/;
+    var native = typeof DecompressionStream !== "undefined";
+    var early = {}, asked = {};
     function inflated(response) {
       if (!response.ok) { return response; }
       return response.arrayBuffer().then(function (buf) {
@@ -40,13 +51,35 @@
     }
     window.fetch = function (input, init) {
       var url = typeof input === "string" ? input : input instanceof URL ? input.href : input && input.url;
-      var answer = plain.call(window, input, init);
-      try {
-        var u = new URL(url, document.baseURI);
-        if (u.href.indexOf(base) === 0 && OWN.test(u.pathname)) { return answer.then(inflated); }
-      } catch (e) { /* not a URL of ours */ }
+      var u = null;
+      try { u = new URL(url, document.baseURI); } catch (e) { /* not a URL of ours */ }
+      var answer = u && !init && early[u.href];
+      if (answer) { delete early[u.href]; } else { answer = plain.call(window, input, init); }
+      if (u) { asked[u.href] = true; }
+      if (native && u && u.href.indexOf(base) === 0 && OWN.test(u.pathname)) { return answer.then(inflated); }
       return answer;
     };
+    function get(href) {  /* unless Pagefind has asked for it already */
+      if (!asked[href]) { early[href] = plain.call(window, href); }
+      return early[href];
+    }
+    /* A bundle's entry file, then its metadata (and, for the runtime's own bundle, the
+       WebAssembly it names), chosen as Pagefind chooses: the zxx index, which every
+       bundle of govsite has. */
+    function bundle(path, wasm) {
+      var b = new URL(path, document.baseURI).href;
+      var entryFile = get(b + "pagefind-entry.json?ts=" + TAG);
+      if (!entryFile) { return; }
+      entryFile.then(function (r) { return r.clone().json(); }).then(function (entry) {
+        var index = (entry.languages || {}).zxx;
+        if (!index) { return; }
+        get(b + "pagefind." + index.hash + ".pf_meta");
+        if (wasm) { get(b + "wasm." + (index.wasm || "unknown") + ".pagefind"); }
+      }).catch(function () { /* Pagefind asks again and reports it */ });
+    }
+    bundle(c.bundlePath, true);
+    var q = new URLSearchParams(location.search).get("q") || "";
+    window.govsiteSearchEngine.firstTiers(c, q).forEach(function (t) { bundle(t.bundlePath, false); });
   })();
 
   /* Pagefind starts now: its runtime and wasm, and the newest title tier. The title layer
@@ -54,7 +87,7 @@
      its start-up before the first result, about 100 ms here, while a title search takes
      a few milliseconds. The text layer keeps its worker (search-engine.js). */
   var engine = import(abs(c.bundlePath) + "pagefind.js").then(function (pagefind) {
-    return pagefind.options({ basePath: abs(c.bundlePath), baseUrl: abs(c.baseUrl), noWorker: true }).then(function () {
+    return pagefind.options({ basePath: abs(c.bundlePath), baseUrl: abs(c.baseUrl), noWorker: true, metaCacheTag: TAG }).then(function () {
       return window.govsiteSearchEngine(c, pagefind);
     });
   });
@@ -159,6 +192,7 @@
   function run() {
     clearTimeout(timer);
     var term = el.input.value.trim(), mine = ++latest;
+    lastTerm = term;
     shown = WINDOW;
     el.ui.classList.toggle("search-has-query", !!term);
     var url = new URL(location.href);
@@ -180,10 +214,21 @@
       throw error;
     });
   }
-  function soon() {
+  /* Typing: the first change after a pause searches at once (a paste, a word committed
+     by the input method: the next query used to wait the whole debounce, 50 of its
+     150 ms), the changes of a burst wait until it pauses, and the pinyin an input method
+     shows while a word is being composed is not searched (compositionend searches the
+     word; Chrome fires no input event after it, Firefox does: the same term is searched
+     once). */
+  var lastInput = 0, lastTerm = null;
+  function soon(event) {
+    if (event && event.isComposing) { return; }
+    var term = el.input.value.trim(), now = Date.now(), pause = now - lastInput >= DEBOUNCE_MS;
+    lastInput = now;
     clearTimeout(timer);
+    if (term === lastTerm) { return; }
+    if (pause) { run(); return; }
     timer = setTimeout(run, DEBOUNCE_MS);
-    var term = el.input.value.trim();
     if (term) { engine.then(function (e) { e.preload(term); }); }
   }
 
@@ -194,6 +239,7 @@
     var sort = document.getElementById("search-sort"), scope = document.getElementById("search-scope");
     el.form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
     el.input.addEventListener("input", soon);
+    el.input.addEventListener("compositionend", soon);
     el.filters.addEventListener("change", run);
     sort.addEventListener("change", function () { how.order = sort.value; run(); });
     scope.addEventListener("change", function () { how.scope = scope.value; run(); });
