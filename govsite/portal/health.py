@@ -22,6 +22,7 @@ from govsite.problems import ProblemLog
 STATUS_LABELS = {
     "ok": "正常",
     "stale": "未按期更新",
+    "risk": "有单项否决风险",
     "late": "未按时构建",
     "missing": "无法读取",
     "unreadable": "无法读取",
@@ -86,8 +87,10 @@ def judge(member: MemberSite, today: date, stale_build_days: int) -> Health:
             health.home_days = p.params["days"]
         elif p.code == "W-VETO-RISK":
             health.vetoes.append((p.value, p.params["count"], p.params["limit"]))
-    if health.stale or health.home_days is not None or health.vetoes:
+    if health.stale or health.home_days is not None:
         health.status = "stale"
+    elif health.vetoes:
+        health.status = "risk"
     elif health.build_days is not None and health.build_days > stale_build_days:
         health.status = "late"
     return health

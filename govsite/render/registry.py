@@ -30,6 +30,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "govsite.annual.plan",
     "govsite.exports.opendata",
     "govsite.exports.sitefacts",
+    "govsite.portal.pages",
     "govsite.exports.sitemap",
     "govsite.feeds",
     "govsite.redirects.pages",
