@@ -111,7 +111,8 @@ def _member(root: Path, m: PortalMember, by_id: dict[str, PortalMember], config:
                        problems)
     except Unreadable as bad:
         return _unread(m, Problem("W-PORTAL-UNREADABLE", Severity.WARNING, _shown(root, bad.file), None, bad.field,
-                                  bad.value, {"site": m.name, "expected": bad.expected}), problems)
+                                  bad.value, {"site": m.name, "expected": bad.expected, "expected_zh": bad.expected_zh}),
+                                  problems)
     health = judge(site, today, config.stale_build_days)
     _warn(root, folder, m, site, health, config, problems)
     member = Member(m, health, site)

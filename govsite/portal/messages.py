@@ -22,7 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "member {site}: its published output {value} is not there (did the last sync fetch it? check the rclone sync log); the portal is built anyway and the dashboard shows the member as unreadable",
     },
     "W-PORTAL-UNREADABLE": {
-        "zh": "成员网站 {site}：文件不能使用，字段 {field} 的值为 {value}，应为{expected}；平台照常构建，监测页标为“无法读取”",
+        "zh": "成员网站 {site}：文件不能使用，字段 {field} 的值为 {value}，应为{expected_zh}；平台照常构建，监测页标为“无法读取”",
         "en": "member {site}: the file cannot be used: field {field} is {value}, expected {expected}; the portal is built anyway and the dashboard shows the member as unreadable",
     },
     "W-PORTAL-BASE-URL": {

@@ -37,13 +37,43 @@ class Missing(Exception):
         self.folder = folder
 
 
+EXPECTED_ZH = {
+    "the file, written by every govsite build": "该文件（每次 govsite 构建都会写出）",
+    "a readable UTF-8 file": "可读取的 UTF-8 文件",
+    "JSON": "JSON 格式",
+    "a date YYYY-MM-DD": "日期 YYYY-MM-DD",
+    "a date YYYY-MM-DD or YYYY-MM-DD HH:MM": "日期 YYYY-MM-DD 或 YYYY-MM-DD HH:MM",
+    "an object of output paths": "输出文件路径的映射",
+    "a list of columns": "栏目列表",
+    "a list of 主题分类 pages": "主题分类页面列表",
+    "text": "文字",
+    "an object of 主题分类 codes": "主题分类代码的映射",
+    "an object or null": "映射或 null",
+    "the site's name": "网站名称",
+    "the site's address": "网站网址",
+    "a column id": "栏目编号",
+    "a whole number of days ≥ 1, or null": "不小于 1 的整数天数或 null",
+    "the column's name": "栏目名称",
+    "the column page's address": "栏目页网址",
+    "a list of data files": "数据文件列表",
+    "a data file's path": "数据文件路径",
+    "a list of item records": "信息记录列表",
+    "a list of column ids": "栏目编号列表",
+    "the item's title": "信息标题",
+    "the item page's address": "信息页面网址",
+    "the issuing organisation": "发布机构",
+}
+"""What was expected, in Chinese (the messages are Chinese first; see :mod:`govsite.portal.messages`)."""
+
+
 class Unreadable(Exception):
     """A file of the member's output that cannot be used: which file, which field,
-    what it holds and what was expected."""
+    what it holds and what was expected (``expected`` in English, ``expected_zh``)."""
 
-    def __init__(self, file: Path, field: str, value: Any, expected: str) -> None:
+    def __init__(self, file: Path, field: str, value: Any, expected: str, expected_zh: str = "") -> None:
         super().__init__(f"{file}: {field} = {value!r} (expected {expected})")
         self.file, self.field, self.value, self.expected = file, field, value, expected
+        self.expected_zh = expected_zh or EXPECTED_ZH.get(expected, expected)
 
 
 @dataclass(frozen=True)
@@ -144,11 +174,13 @@ def read_member(folder: Path) -> MemberSite:
     manifest = read_json(folder / MANIFEST)
     if not isinstance(manifest, dict) or manifest.get("generator") != "govsite":
         raise Unreadable(folder / MANIFEST, "generator", manifest.get("generator") if isinstance(manifest, dict) else manifest,
-                         '"govsite" (the folder must be a complete govsite output)')
+                         '"govsite" (the folder must be a complete govsite output)',
+                         "“govsite”（该目录须是 govsite 构建的完整输出）")
     files = need(manifest, "files", dict, folder / MANIFEST, "files", "an object of output paths")
     if SITE_FACTS_PATH not in files:
         raise Unreadable(folder / MANIFEST, f"files.{SITE_FACTS_PATH}", None,
-                         f"{SITE_FACTS_PATH}, written by govsite builds since the portal (rebuild the member with this govsite)")
+                         f"{SITE_FACTS_PATH}, written by govsite builds since the portal (rebuild the member with this govsite)",
+                         f"列有 {SITE_FACTS_PATH}（支持集约化平台的 govsite 构建才会写出：请用本版本 govsite 重新构建该网站）")
     member = _site_facts(folder / SITE_FACTS_PATH)
     member.title_bundles = sorted((p[: -len(ENTRY)] for p in files if p.startswith(TITLES) and p.endswith(ENTRY)
                                    and p.count("/") == 2), reverse=True)
@@ -159,7 +191,7 @@ def read_member(folder: Path) -> MemberSite:
 def _site_facts(file: Path) -> MemberSite:
     data = read_json(file)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise Unreadable(file, "format", data.get("format") if isinstance(data, dict) else data, f'"{FORMAT}"')
+        raise Unreadable(file, "format", data.get("format") if isinstance(data, dict) else data, f'"{FORMAT}"', f"“{FORMAT}”")
     built = parse_day(data.get("built"), file, "built")
     rows = need(data, "columns", list, file, "columns", "a list of columns")
     columns, parent, urls, pages = _columns(rows, file)
@@ -189,7 +221,7 @@ def _columns(rows: list[Any], file: Path) -> tuple[dict[str, Column], dict[str, 
         col_id = need(row, "id", str, file, f"{where}.id", "a column id")
         kind = row.get("type")
         if kind not in kinds:
-            raise Unreadable(file, f"{where}.type", kind, "one of " + ", ".join(kinds))
+            raise Unreadable(file, f"{where}.type", kind, "one of " + ", ".join(kinds), "以下之一：" + ", ".join(kinds))
         days = row.get("update_days")
         if days is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 1):
             raise Unreadable(file, f"{where}.update_days", days, "a whole number of days ≥ 1, or null")
