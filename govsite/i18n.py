@@ -270,6 +270,10 @@ from govsite.model.gazette_messages import MESSAGES as _GAZETTE_MESSAGES  # noqa
 
 MESSAGES.update(_GAZETTE_MESSAGES)
 
+from govsite.portal.messages import MESSAGES as _PORTAL_MESSAGES  # noqa: E402  (集约化平台)
+
+MESSAGES.update(_PORTAL_MESSAGES)
+
 
 def render_message(code: str, lang: str, **params: Any) -> str:
     """Render the message for ``code`` in ``lang`` ("zh" or "en")."""

@@ -52,8 +52,11 @@ LAYERS: dict[str, set[str]] = {
     "redirects": GROUND_ALL | {"model", "content", "render"},
     "search": GROUND_ALL | {"model", "content", "render"},
     "annual": GROUND_ALL | {"model", "content", "years", "render", "inspect"},
+    # the provincial portal: pages built from member sites' published output, judged by
+    # inspect's column rules, with the feeds' Atom writer and the search's settings
+    "portal": GROUND_ALL | {"model", "content", "render", "inspect", "feeds", "search", "exports"},
     # 5: the pipeline runs the phases and links features to the model
-    "pipeline": GROUND_ALL | {"model", "content", "render", "annual", "inspect", "redirects"},
+    "pipeline": GROUND_ALL | {"model", "content", "render", "annual", "inspect", "redirects", "portal"},
 }
 BELOW_COMMANDS = set(LAYERS)
 COMMAND_PARTS: dict[str, set[str]] = {
@@ -75,7 +78,8 @@ LAYERS["cli"] = set(LAYERS)  # the click group: registers every command
 LAYERS["cli"].discard("cli")
 
 MESSAGE_CATALOGS = {"govsite.annual.messages", "govsite.inspect.messages", "govsite.new.messages",
-                    "govsite.redirects.messages", "govsite.model.gazette_messages", "govsite.publish.messages"}
+                    "govsite.redirects.messages", "govsite.model.gazette_messages", "govsite.publish.messages",
+                    "govsite.portal.messages"}
 """A feature's problem messages, kept beside the feature but merged by :mod:`govsite.i18n`
 on the ground floor: data that imports nothing from govsite (checked below)."""
 

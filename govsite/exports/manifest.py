@@ -46,6 +46,7 @@ def data_files(model: SiteModel) -> list[DataFile]:
     if model.catalogs:
         rows = sum(len(c.entries) for c in model.catalogs.values())
         files.append(DataFile(f"{DATA_DIR}/catalog.csv", CSV_TYPE, rows))
+    files.append(DataFile(f"{DATA_DIR}/site.json", JSON_TYPE, 1))  # 站点概况 (exports/sitefacts.py): one record, the site
     return sorted(files, key=lambda f: f.path)
 
 

@@ -10,6 +10,7 @@ from pydantic import Field, field_validator
 
 from govsite.model.base import Strict, StrictDate
 from govsite.model.inspection import InspectionConfig
+from govsite.model.portal import PortalConfig
 from govsite.model.taxonomy import Column, Theme, load_default_columns, load_default_genres, load_default_themes
 
 
@@ -119,6 +120,8 @@ class SiteConfig(Strict):
     """导入默认值 of ``govsite import items`` (docs/content.md, "Importing from a legacy CMS")."""
     publish: PublishConfig = PublishConfig()
     """发布目标 of ``govsite publish`` (docs/deploy.md)."""
+    portal: Optional[PortalConfig] = None
+    """成员网站 of a provincial portal (集约化平台, docs/portal.md); absent on an ordinary site."""
 
     @field_validator("base_url")
     @classmethod

@@ -61,6 +61,9 @@ class SiteModel:
     annual: Any = None
     """Annual reports (政府信息公开工作年度报告), linked by the pipeline after this model
     (:func:`govsite.pipeline.build.load_and_validate`): the model imports no feature."""
+    portal: Any = None
+    """A portal's members as read from their published output (:mod:`govsite.portal`),
+    linked by the pipeline like ``annual``; None on an ordinary site."""
 
     def org_column_counts(self, org_id: str) -> dict[str, int]:
         """How many of an organization's items each column holds (its page's column

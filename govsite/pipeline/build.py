@@ -27,6 +27,7 @@ from govsite.pipeline.output import Staging
 from govsite.content.loader import load_site
 from govsite.dates import today_beijing
 from govsite.model.site_model import SiteModel, build_model
+from govsite.portal.link import link_portal
 from govsite.problems import ProblemLog
 from govsite.redirects.check import check_urls, record_urls
 from govsite.render import registry
@@ -76,12 +77,15 @@ def collector_paused() -> Iterator[None]:
 def load_and_validate(site: Path, base_url: str | None = None) -> tuple[SiteModel | None, ProblemLog]:
     """Phases 1–2, shared by ``build`` and ``check``: read every file, link the model,
     then link the features that hang data on it (annual reports: their data files and
-    checks). The model imports no feature; the pipeline joins them here."""
+    checks; a portal's members, read from their published output). The model imports
+    no feature; the pipeline joins them here."""
     with collector_paused():
         loaded = load_site(site, base_url)
         model = build_model(loaded)
         if model is not None:
             model.annual = link_annual(model, loaded.problems)
+            if model.config.portal is not None:
+                model.portal = link_portal(model.root, model.config.portal, today_beijing(), loaded.problems)
     return model, loaded.problems
 
 
@@ -138,6 +142,8 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
     result = BuildResult(problems)
     if model is None or problems.has_errors():
         return _done(result, started)
+    if model.portal is not None:
+        inputs = None  # a portal's members are inputs outside the site folder: no stamp may answer for them
 
     # Phase 3: plan every output file with the digest of its inputs.
     env = make_env(site)

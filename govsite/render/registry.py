@@ -29,6 +29,8 @@ FEATURE_MODULES: tuple[str, ...] = (
     "govsite.render.gazette_plan",
     "govsite.annual.plan",
     "govsite.exports.opendata",
+    "govsite.exports.sitefacts",
+    "govsite.portal.pages",
     "govsite.exports.sitemap",
     "govsite.feeds",
     "govsite.redirects.pages",

@@ -91,7 +91,9 @@ def test_a_new_year_adds_files_and_an_emptied_year_removes_them(site: SiteFolder
     (site.root / "content/items/xzf/2024/00011.md").unlink()
     site.write("redirects.yaml", "/xxgk/xzf/2024/00011.html: ~\n")  # withdrawn on purpose (docs/urls.md)
     result = build_ok(site)
-    assert exports_written(result) == {"data/items-2024.csv", "data/items-2024.json", "data/manifest.json", "sitemap.xml"}
+    # the 2024 item was the only one of its 主题分类: data/site.json no longer lists that theme's page
+    assert exports_written(result) == {"data/items-2024.csv", "data/items-2024.json", "data/manifest.json", "sitemap.xml",
+                                       "data/site.json"}
     assert set(result.deleted_paths) >= {"data/items-2024.csv", "data/items-2024.json"}
     assert not (site.out / "data/items-2024.csv").exists()
     assert "data/items-2024.csv" not in {f["path"] for f in read_json(site.out / "data/manifest.json")["files"]}
@@ -135,7 +137,7 @@ def test_base_url_change_rewrites_every_export(site: SiteFolder) -> None:
     result = build_ok(site, base_url="https://data.test.gov.cn/")
     assert exports_written(result) == {"robots.txt", "sitemap.xml", "data/manifest.json", "data/catalog.csv",
                                        "data/items-2024.csv", "data/items-2024.json", "data/items-2025.csv",
-                                       "data/items-2025.json"}
+                                       "data/items-2025.json", "data/site.json"}
     assert read_csv(site.out / "data/items-2024.csv")[0]["page_url"].startswith("https://data.test.gov.cn/xxgk/")
     assert_manifest_true(site.out)
 

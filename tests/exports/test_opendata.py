@@ -21,7 +21,8 @@ def built(site: SiteFolder) -> SiteFolder:
 
 def test_one_json_and_one_csv_per_publish_year(built: SiteFolder) -> None:
     data = sorted(p.name for p in (built.out / "data").iterdir())
-    assert data == ["catalog.csv", "items-2024.csv", "items-2024.json", "items-2025.csv", "items-2025.json", "manifest.json"]
+    assert data == ["catalog.csv", "items-2024.csv", "items-2024.json", "items-2025.csv", "items-2025.json", "manifest.json",
+                    "site.json"]
     by_year = {year: [r["index_no"] for r in read_csv(built.out / f"data/items-{year}.csv")] for year in (2024, 2025)}
     assert by_year == {2024: [idx(11, 2024)],
                        2025: [idx(2), idx(1), idx(3), idx(5), idx(8)]}  # by 发布日期: 03-03 00:00, 03-03 09:00, …
@@ -125,8 +126,8 @@ def test_site_without_catalogs_or_items(site: SiteFolder) -> None:
     for n in (1, 2, 3):
         (site.root / f"content/items/xzfb/2025/{n:05d}.md").unlink()
     build_ok(site)
-    assert sorted(p.name for p in (site.out / "data").iterdir()) == ["manifest.json"]
-    assert read_json(site.out / "data/manifest.json")["files"] == []
+    assert sorted(p.name for p in (site.out / "data").iterdir()) == ["manifest.json", "site.json"]
+    assert [f["path"] for f in read_json(site.out / "data/manifest.json")["files"]] == ["data/site.json"]
 
 
 def test_output_is_deterministic(site: SiteFolder, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -50,7 +50,8 @@ def test_new_issue_updates_neighbours_year_home_and_coverage(site: SiteFolder) -
     folder = write_issue(site, 2025, 4, "2025-04-20")
     write_article(site, folder, 1, "第4期正文。\n")
     written = written_groups(build(site.root).written_paths)
-    assert written["feeds"] == {"feeds/gazette.xml"} and written["data"] == {"sitemap.xml"}
+    # data/site.json carries the gazette coverage (for a portal), and data/manifest.json its checksum
+    assert written["feeds"] == {"feeds/gazette.xml"} and written["data"] == {"sitemap.xml", "data/site.json", "data/manifest.json"}
     assert written["pages"] == {
         "zfgb/2025/04/index.html", "zfgb/2025/04/1.html",  # the new pages
         "zfgb/2025/03/index.html",  # its previous issue now links forward

@@ -70,7 +70,7 @@ def test_report_is_not_listed_searched_or_recorded(site: SiteFolder) -> None:
     assert not any("_report" in p.relative_to(site.out).as_posix() for p in (site.out / "pagefind").rglob("*"))
 
 
-def test_rebuild_on_the_same_day_writes_nothing_and_a_new_day_rewrites_only_the_report(site: SiteFolder,
+def test_rebuild_on_the_same_day_writes_nothing_and_a_new_day_rewrites_only_the_report_and_build_date(site: SiteFolder,
                                                                                       monkeypatch) -> None:
     _site(site)
     assert build(site.root).ok
@@ -81,7 +81,9 @@ def test_rebuild_on_the_same_day_writes_nothing_and_a_new_day_rewrites_only_the_
     monkeypatch.setenv("GOVSITE_TODAY", "2026-11-21")
     assert today_beijing().isoformat() == "2026-11-21"
     next_day = build(site.root)
-    assert next_day.ok and next_day.written_paths == []  # nothing in the output changed
+    # in the output only the build's date changed: data/site.json, which a provincial portal reads to
+    # see that the site is still rebuilt daily (docs/portal.md), and its checksum in data/manifest.json
+    assert next_day.ok and next_day.written_paths == ["data/manifest.json", "data/site.json"]
     assert "检查日期：2026年11月21日。" in BeautifulSoup(read_report(site), "html.parser").get_text()
     rewritten = report(site).stat()
     assert build(site.root).written_paths == []

@@ -1,0 +1,131 @@
+/* govsite portal search (统一检索): one query over every member site's search index.
+
+   Each member publishes its own search bundles (govsite/search/: the title layer holds
+   the bigrams of every page's title and organisation and its whole 文号 and 索引号, in the
+   language zxx). This page merges the title layer of each member into one Pagefind
+   instance at query time (Pagefind's JS API, mergeIndex), with the mergeFilter
+   {站点: member name}: one filter narrows the search to chosen members, and every search
+   sets it, so the portal's own placeholder bundle (its primary, which makes Pagefind
+   segment nothing) is never a result. The query is turned into bigrams exactly as
+   govsite/search/tokens.py does (and search-engine.js, the ordinary search page), each
+   space-separated part searched as an exact phrase of its bigrams, results intersected;
+   a query that looks like a 文号 or 索引号 is looked up first as its whole key. Full text
+   stays on each member's own search page, linked with the query under the results.
+
+   Merged bundles are fetched from the members' own addresses: a member on another host
+   must allow the portal's origin (CORS) for its /pagefind/ files (docs/portal.md). */
+(function () {
+  "use strict";
+  var c = JSON.parse(document.getElementById("portal-search-config").textContent);
+  var FILTER = c.memberFilter, PAGE = c.pageSize;
+  var base = new URL(c.bundlePath, document.baseURI);
+  var names = c.members.map(function (m) { return m.name; });
+
+  var WORD = /[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+  function chars(s) { return s.normalize("NFKC").toLowerCase().match(WORD) || []; }
+  function key(term) { return chars(term).join(""); }
+  function bigrams(cs) {
+    if (cs.length === 1) { return cs; }
+    var out = [];
+    for (var i = 0; i + 1 < cs.length; i++) { out.push(cs[i] + cs[i + 1]); }
+    return out;
+  }
+  function parts(term) { return term.split(/\s+/).map(chars).filter(function (p) { return p.length; }).map(bigrams); }
+  function phrase(words) { return words.length === 1 && words[0].length === 1 ? words[0] : '"' + words.join(" ") + '"'; }
+  function looksLikeIdentifier(k) { return k.length >= 5 && /[0-9]/.test(k) && (/[^0-9]/.test(k) || k.length >= 12); }
+
+  var engine = import(base.pathname + "pagefind.js").then(function (pagefind) {
+    return pagefind.options({ basePath: base.pathname, noWorker: true }).then(function () {
+      return Promise.all(c.members.map(function (m) {
+        return Promise.all(m.titles.map(function (bundle) {
+          var f = {}; f[FILTER] = m.name;
+          return pagefind.mergeIndex(bundle, { baseUrl: m.baseUrl, language: "zxx", mergeFilter: f })
+            .catch(function () { return null; });  /* a member that does not answer is left out */
+        }));
+      }));
+    }).then(function () { return pagefind; });
+  });
+  window.govsitePortalEngine = engine;
+
+  function intersect(all) {
+    if (all.length === 1) { return all[0].results; }
+    var seen = all.map(function (r) { var ids = {}; r.results.forEach(function (x) { ids[x.id] = true; }); return ids; });
+    return all[0].results.filter(function (x) { return seen.every(function (ids) { return ids[x.id]; }); });
+  }
+  function search(api, term, filters) {
+    var options = { filters: filters }, k = key(term);
+    var first = looksLikeIdentifier(k) ? api.search('"' + k + '"', options) : Promise.resolve({ results: [] });
+    return first.then(function (whole) {
+      if (whole.results.length) { return whole.results; }
+      return Promise.all(parts(term).map(function (words) { return api.search(phrase(words), options); })).then(intersect);
+    });
+  }
+  function memberOf(url) {
+    var best = null;
+    c.members.forEach(function (m) { if (url.indexOf(m.baseUrl) === 0 && (!best || m.baseUrl.length > best.baseUrl.length)) { best = m; } });
+    return best;
+  }
+  function safeHref(url) {
+    try { var u = new URL(url, document.baseURI); return u.protocol === "http:" || u.protocol === "https:" ? url : "#"; }
+    catch (e) { return "#"; }
+  }
+  function make(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text) { e.textContent = text; }
+    return e;
+  }
+  function resultItem(d) {
+    var meta = d.meta || {}, li = make("li", "pf-result"), title = make("p", "pf-result-title");
+    var a = make("a", "pf-result-link", meta.title || d.url);
+    a.href = safeHref(d.url);
+    title.appendChild(a);
+    li.appendChild(title);
+    var m = memberOf(d.url), line = make("p", "pf-result-meta");
+    line.textContent = [m ? m.name : "", meta.doc_no, meta.org].filter(Boolean).join(" · ");
+    if (meta.date) {
+      var time = make("time", "", meta.date_text || meta.date);
+      time.setAttribute("datetime", meta.date);
+      line.appendChild(document.createTextNode(" · "));
+      line.appendChild(time);
+    }
+    li.appendChild(line);
+    return li;
+  }
+
+  var latest = 0, el = {};
+  function chosen() {
+    var any = [];
+    el.filters.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) { any.push(box.value); });
+    var f = {}; f[FILTER] = { any: any.length ? any : names };
+    return f;
+  }
+  function run() {
+    var term = el.input.value.trim(), mine = ++latest;
+    var url = new URL(location.href);
+    if (term) { url.searchParams.set("q", term); } else { url.searchParams.delete("q"); }
+    history.replaceState(null, "", url);
+    el.fulltext.hidden = !term;
+    el.fulltext.querySelectorAll("a[data-search]").forEach(function (a) { a.href = a.dataset.search + (term ? "?q=" + encodeURIComponent(term) : ""); });
+    if (!term) { el.list.textContent = ""; el.summary.textContent = ""; return; }
+    el.summary.textContent = "正在搜索“" + term + "”……";
+    engine.then(function (api) { return search(api, term, chosen()); }).then(function (results) {
+      return Promise.all(results.slice(0, 5 * PAGE).map(function (x) { return x.data(); })).then(function (ds) {
+        if (mine !== latest) { return; }
+        var list = el.list.cloneNode(false);
+        ds.forEach(function (d) { list.appendChild(resultItem(d)); });
+        el.list.replaceWith(list);
+        el.list = list;
+        el.summary.textContent = results.length ? "找到 " + results.length + " 个“" + term + "”的相关结果"
+                                                : "没有找到与“" + term + "”相关的结果";
+      });
+    }, function () { if (mine === latest) { el.summary.textContent = "搜索出错，请稍后重试。"; } });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    ["form", "input", "summary", "list", "filters", "fulltext"].forEach(function (k) { el[k] = document.getElementById("portal-search-" + k); });
+    el.form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    el.filters.addEventListener("change", run);
+    var q = new URLSearchParams(location.search).get("q");
+    if (q && q.trim()) { el.input.value = q; run(); }
+  });
+})();

@@ -1,0 +1,46 @@
+"""统一检索 in Chromium: one query on the portal's search page finds a document of each
+county (their search bundles merged at query time with the member filter), and a
+result's link opens the county's own page."""
+from __future__ import annotations
+
+from tests.portal.portal_helpers import COUNTIES
+from tests.search.search_helpers import record_requests
+
+
+def _search(page, province, query: str):  # type: ignore[no-untyped-def]
+    page.goto(f"{province.origin}/portal/portal/search/?q={query}")
+    page.wait_for_function("document.getElementById('portal-search-summary').textContent.startsWith('找到')"
+                           " || document.getElementById('portal-search-summary').textContent.startsWith('没有')",
+                           timeout=20000)
+    return page.locator("#portal-search-list .pf-result")
+
+
+def test_one_query_finds_a_document_of_each_county(page, province) -> None:  # type: ignore[no-untyped-def]
+    requests = record_requests(page)
+    results = _search(page, province, "人民政府关于")
+    texts = results.all_inner_texts()
+    for county in COUNTIES:
+        assert any(county.name in t for t in texts), (county.name, texts)
+    assert requests.external() == []
+
+
+def test_a_result_opens_the_county_own_page(page, province) -> None:  # type: ignore[no-untyped-def]
+    results = _search(page, province, "山林防火")
+    assert results.count() == 1
+    link = results.first.locator("a")
+    assert link.inner_text() == "西岭县人民政府关于山林防火的通告"
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(f"{province.origin}/xiling/xxgk/")
+    assert page.locator("h1").inner_text() == "西岭县人民政府关于山林防火的通告"
+
+
+def test_the_member_filter_narrows_to_one_county(page, province) -> None:  # type: ignore[no-untyped-def]
+    _search(page, province, "人民政府关于")
+    page.get_by_label("南山县人民政府").check()
+    page.wait_for_function("[...document.querySelectorAll('#portal-search-list .pf-result')]"
+                           ".every(li => li.textContent.includes('南山县'))", timeout=20000)
+    texts = page.locator("#portal-search-list .pf-result").all_inner_texts()
+    assert texts and all("南山县人民政府" in t for t in texts)
+    full_text = page.locator("#portal-search-fulltext a").first.get_attribute("href")
+    assert full_text == f"{province.origin}/dongcheng/search/?q=%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C%E5%85%B3%E4%BA%8E"
