@@ -4,7 +4,7 @@ search. The cases are drawn from the model with a fixed seed, and every one is a
 
 * a run of 6–10 characters copied from anywhere in a title (inside a word, with
   digits, across 《》) finds that document in the top 3 whenever at most 3 titles
-  contain the run;
+  contain the run; so does a whole title (with digits or without);
 * an exact 文号 or 索引号, typed as published or with other brackets, spaces,
   full-width or lower-case forms, finds its document first, labelled 【精确匹配】, and
   only whole identifiers are labelled; a 文号 prefix finds documents with that prefix,
@@ -112,6 +112,20 @@ def test_query_set_on_a_10000_item_site(big_site: BigSite, page, capsys) -> None
         found = _hits(page, run, 3)
         urls = [site_path(h["url"]) for h in found["hits"]]
         check(doc.url in urls, f"title run {run!r} of {doc.url}: got {urls}")
+
+    # 1b. Whole titles pasted, those with digits among them (关于2019年第3季度…的通报 looks
+    # like an identifier, and was searched by its bigrams alone): the document in the top 3
+    # whenever at most 3 titles are that title.
+    by_title: dict[str, list[SearchDoc]] = {}
+    for d in docs:
+        by_title.setdefault(_key(d.title), []).append(d)
+    unique = sorted((d for d in docs if len(by_title[_key(d.title)]) <= 3), key=lambda d: d.url)
+    with_digits = [d for d in unique if any(ch.isdigit() for ch in d.title)]
+    without = [d for d in unique if not any(ch.isdigit() for ch in d.title)]
+    for doc in rng.sample(with_digits, 6) + rng.sample(without, 2):
+        found = _hits(page, doc.title, 3)
+        urls = [site_path(h["url"]) for h in found["hits"]]
+        check(doc.url in urls, f"whole title {doc.title!r} of {doc.url}: got {urls}")
 
     # 2. Exact 文号 in four spellings, and exact 索引号 in three: first, labelled exact.
     with_doc_no = sorted((d for d in docs if d.meta.get("doc_no") and d.meta.get("index_no")), key=lambda d: d.url)

@@ -140,8 +140,9 @@
     }
     function fieldWord(term) {
       var k = key(term);
-      if (looksLikeIdentifier(k)) { return null; }
       if (orgKeys[k]) { return { word: "qo" + hex8(fnv(k)), field: "org", key: k }; }
+      /* A title with digits looks like an identifier too (关于2019年第3季度…的通报): it is
+         looked up both ways; a whole 文号 or 索引号 found first answers alone. */
       return k.length >= TITLE_KEY_MIN ? { word: "qt" + hex8(fnv(k)), field: "title", key: k } : null;
     }
     /* The pages whose whole title or organisation is the query: an organisation's newest
@@ -199,7 +200,6 @@
         /* A whole 文号 or 索引号: its documents are the answer (its bigrams would only add
            work: a 索引号 has 25 of them, mostly digits that many titles have). */
         if (whole) { return whole; }
-        /* An identifier's prefix and a whole field exclude each other (fieldWord). */
         var prefix = identifierPrefix(api, term, o);
         return (order ? Promise.resolve(null) : fieldSearch(api, term, o)).then(function (fields) {
           if (fields && !complete) { fields.partial = true; return fields; }
@@ -455,10 +455,10 @@
         ready.then(function () {
           /* A 文号 or 索引号 is looked up as one key first (identifierWhole): its bigrams
              are read only if the key is not found. */
-          var k = key(term || "");
+          var k = key(term || ""), f = fieldWord(term || "");
+          if (f) { pagefind.preload('"' + f.word + '"', { filters: {} }); }
           if (looksLikeIdentifier(k)) { pagefind.preload('"' + k + '"', { filters: {} }); return; }
-          var f = fieldWord(term || "");
-          if (f) { pagefind.preload('"' + f.word + '"', { filters: {} }); return; }
+          if (f) { return; }
           parts(term || "").forEach(function (words) {
             partPhrases(words).forEach(function (p) { pagefind.preload(p, { filters: {} }); });
           });
