@@ -3,20 +3,23 @@
 With the title layer in tiers (:mod:`govsite.search.docs`), a query that finds fewer
 than a page of results in its first tier used to read every tier: a title phrase
 that 3 titles hold took 69 requests and 1.6 MB at 100,000 items (8 tiers), most of
-it the tiers' metadata files. The route map says, for every bigram word of the
-title layer, which tiers hold it, as a bitmask (bit *i*: the *i*-th tier, newest
-first), split into :data:`ROUTE_BUCKETS` JSON files by a hash of the bigram
-(FNV-1a over its UTF-16 code units, computed the same way in ``search.html``).
+it the tiers' metadata files (105 KB each). The route map says, for every bigram and
+every trigram of the title layer's words (three characters in a row of a field's
+word characters, as the page folds them), which tiers hold it, as a bitmask (bit
+*i*: the *i*-th tier, newest first), split into :func:`bucket_count` JSON files by a
+hash of the gram (FNV-1a over its UTF-16 code units, computed the same way in
+``search-engine.js``).
 
 When a query's first tier gives less than a page of results, the search page
-reads the files of up to 3 bigrams of each part of the query (first, middle, last).
-A page that holds a phrase holds every bigram of it, so only the tiers set in all
-their masks can hold a match, and the page reads just those. On the synthetic
-100,000-item corpus the benchmark's rare phrase is not narrowed (every year's titles
-come from one pool of patterns, so its bigrams are in every tier); the tiered demo
-test shows a phrase that is.
-The map is a superset test, never a miss: when it names no tier (the words are in
-another order, or a word is not a title word), the page reads the tiers as before.
+reads the files of up to 3 grams of each part of the query (first, middle, last:
+trigrams, or the bigram of a two-character part). A page that holds a phrase holds
+every gram of it, so only the tiers set in all their masks can hold a match, and
+the page reads just those. Bigrams alone did not narrow the benchmark's rare phrase
+at 100,000 items (于持续优化人: every bigram is in 7 or 8 of the 8 tiers, since the
+synthetic titles of every year come from one pool of patterns); its trigram 优化人
+is in 3 (measured over the corpus: docs/performance.md). The map is a superset test,
+never a miss: when it names no tier (the words are in another order, or a word is
+not a title word), the page reads the tiers as before.
 """
 from __future__ import annotations
 
@@ -29,17 +32,41 @@ from govsite.search.tokens import fnv1a, tokens_and_words
 
 ROUTE = "route"
 ROUTE_DIR = f"{BUNDLE_DIR}/{ROUTE}"
-ROUTE_BUCKETS = 32
-"""Files of the map: about 40 KB each (15 KB sent by a gzip host) at 100,000 items."""
+MIN_BUCKETS, MAX_BUCKETS = 32, 1024
+DOCS_PER_BUCKET = 400
+"""A file of the map per 400 title-layer pages (a power of two, 32 to 1,024): the
+grams grow with the titles, and a query reads at most 3 files per part."""
 MAX_ROUTED_TIERS = 31
 """The page combines masks with JavaScript's 32-bit operators: above this, no map."""
 
 
-def doc_bigrams(doc: SearchDoc) -> set[str]:
-    """The bigram words of ``doc``'s title-layer record (records.record)."""
-    words = {w for f in doc.fields for w in tokens_and_words(f)[1]}
-    words.update(w for i in doc.identifiers for w in identifier_words(i))  # word characters only
-    return {w for w in words if len(w) == 2}
+def bucket_count(tiers: list[Shard]) -> int:
+    """How many files the map of ``tiers`` is split into."""
+    pages = sum(len(t.docs) for t in tiers)
+    count = MIN_BUCKETS
+    while count < MAX_BUCKETS and count * DOCS_PER_BUCKET < pages:
+        count *= 2
+    return count
+
+
+def _trigrams(words: list[str]) -> set[str]:
+    """Trigrams of a field's word characters, from its bigram words in order."""
+    return {a + b[1] for a, b in zip(words, words[1:]) if len(a) == 2 and len(b) == 2}
+
+
+def doc_grams(doc: SearchDoc) -> set[str]:
+    """The bigram words of ``doc``'s title-layer record (records.record) and the
+    trigrams of each field's (and each identifier's leading letters')."""
+    grams: set[str] = set()
+    for field in doc.fields:
+        words = tokens_and_words(field)[1]
+        grams.update(w for w in words if len(w) == 2)
+        grams.update(_trigrams(words))
+    for identifier in doc.identifiers:
+        words = [w for w in identifier_words(identifier)[1:] if len(w) == 2]  # word characters only
+        grams.update(words)
+        grams.update(_trigrams(words))
+    return grams
 
 
 def routed(tiers: list[Shard]) -> bool:
@@ -51,11 +78,12 @@ def route_files(tiers: list[Shard]) -> dict[str, bytes]:
     """Output path → bytes of every file of the map ({} when the layer is not routed)."""
     if not routed(tiers):
         return {}
-    buckets: list[dict[str, int]] = [{} for _ in range(ROUTE_BUCKETS)]
+    count = bucket_count(tiers)
+    buckets: list[dict[str, int]] = [{} for _ in range(count)]
     for bit, tier in enumerate(tiers):
         for doc in tier.docs:
-            for word in doc_bigrams(doc):
-                bucket = buckets[fnv1a(word) % ROUTE_BUCKETS]
-                bucket[word] = bucket.get(word, 0) | (1 << bit)
+            for gram in doc_grams(doc):
+                bucket = buckets[fnv1a(gram) % count]
+                bucket[gram] = bucket.get(gram, 0) | (1 << bit)
     return {f"{ROUTE_DIR}/{i:02d}.json": json.dumps(b, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
             for i, b in enumerate(buckets)}

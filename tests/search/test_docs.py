@@ -59,22 +59,38 @@ def test_title_tiers_group_years_from_the_oldest_and_split_a_year_bigger_than_a_
     assert grown[1:] == tiers[1:] and grown[0][0] == "titles-2023" and len(grown[0][1]) == 5
 
 
-def test_the_route_map_names_the_tiers_that_hold_each_bigram() -> None:
+def test_the_route_map_names_the_tiers_that_hold_each_bigram_and_trigram() -> None:
     from govsite.search.fields import SearchDoc
-    from govsite.search.route import ROUTE_BUCKETS, route_files
+    from govsite.search.route import MIN_BUCKETS, bucket_count, route_files
     from govsite.search.tokens import fnv1a
 
     assert fnv1a("a") == 0xE40C292C  # the FNV-1a test vector (one UTF-16 code unit = the byte)
     new = docs.Shard("titles-2026", [SearchDoc("a.html", "", 2026, 1, fields=("东湖镇防汛预案",))])
-    old = docs.Shard("titles-2019", [SearchDoc("b.html", "", 2019, 1, fields=("防汛工作",), identifiers=("示政办发〔2019〕3号",))])
+    old = docs.Shard("titles-2019", [SearchDoc("b.html", "", 2019, 1, fields=("防汛工作，预案",), identifiers=("示政办发〔2019〕3号",))])
     files = route_files([new, old])
-    assert len(files) == ROUTE_BUCKETS
+    assert len(files) == MIN_BUCKETS == bucket_count([new, old])
     merged: dict[str, int] = {}
     for path, data in files.items():
         for word, mask in __import__("json").loads(data).items():
-            assert path.endswith(f"{fnv1a(word) % ROUTE_BUCKETS:02d}.json")
+            assert path.endswith(f"{fnv1a(word) % MIN_BUCKETS:02d}.json")
             merged[word] = mask
     assert merged["防汛"] == 0b11 and merged["东湖"] == 0b01 and merged["工作"] == 0b10
     assert merged["示政"] == 0b10  # a 文号's leading letters are title-layer words; its digits are not
-    assert "20" not in merged and all(len(w) == 2 for w in merged)
+    assert "20" not in merged and all(len(w) in (2, 3) for w in merged)
+    # Trigrams: 防汛预 is only in the new title; across punctuation the word characters run on (作预)
+    assert merged["防汛预"] == 0b01 and merged["汛工作"] == 0b10 and merged["作预案"] == 0b10
+    assert merged["政办发"] == 0b10 and "办发2" not in merged and "发20" not in merged
     assert route_files([new]) == {}  # one bundle: no map
+
+
+def test_the_route_map_has_more_files_as_the_title_layer_grows() -> None:
+    from govsite.search.fields import SearchDoc
+    from govsite.search.route import MAX_BUCKETS, MIN_BUCKETS, bucket_count
+
+    def tiers(pages: int) -> list[docs.Shard]:
+        return [docs.Shard("titles-2026", [SearchDoc(f"{n}.html", "", 2026, 1, fields=("通知",)) for n in range(pages)])]
+
+    assert bucket_count(tiers(10)) == MIN_BUCKETS == bucket_count(tiers(32 * 400))
+    assert bucket_count(tiers(32 * 400 + 1)) == 64
+    assert bucket_count(tiers(100_000)) == 256
+    assert bucket_count(tiers(2_000_000)) == MAX_BUCKETS

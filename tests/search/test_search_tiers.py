@@ -118,9 +118,9 @@ def test_full_text_shows_a_first_page_from_the_newest_shards_then_all(served_dem
 
 
 def _route_tiers(out, phrase: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """The tiers the route map names for ``phrase`` (its first, middle and last bigram)."""
+    """The tiers the route map names for ``phrase`` (its first, middle and last trigram)."""
     config = _config(out)
-    words = [phrase[i:i + 2] for i in range(len(phrase) - 1)]
+    words = [phrase[i:i + 3] for i in range(len(phrase) - 2)]
     mask = -1
     for w in {words[0], words[len(words) >> 1], words[-1]}:
         bucket = fnv1a(w) % config["route"]["buckets"]

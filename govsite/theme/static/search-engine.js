@@ -380,8 +380,9 @@
         });
       }).then(f);
     }
-    /* The route map (govsite/search/route.py): the tiers that hold every probed bigram
-       of every part (its first, middle and last), or null when the map cannot tell. */
+    /* The route map (govsite/search/route.py): the tiers that hold every probed gram
+       of every part (its first, middle and last trigram; a two-character part's
+       bigram), or null when the map cannot tell. */
     function fnv(w) {
       var h = 0x811c9dc5;
       for (var i = 0; i < w.length; i++) { h = Math.imul(h ^ w.charCodeAt(i), 0x01000193) >>> 0; }
@@ -402,7 +403,8 @@
       var probes = [];
       qs.forEach(function (words) {
         if (words[0].length < 2) { return; }  /* a single character: no bigram */
-        [words[0], words[words.length >> 1], words[words.length - 1]].forEach(function (w) { if (probes.indexOf(w) < 0) { probes.push(w); } });
+        var grams = words.length < 2 ? words : words.slice(1).map(function (w, i) { return words[i] + w.charAt(1); });
+        [grams[0], grams[grams.length >> 1], grams[grams.length - 1]].forEach(function (w) { if (probes.indexOf(w) < 0) { probes.push(w); } });
       });
       if (!probes.length) { return Promise.resolve(null); }
       return Promise.all(probes.map(routeMask)).then(function (masks) {
