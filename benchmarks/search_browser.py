@@ -27,7 +27,9 @@ warm
     summary (``#search-summary``: "找到 N 个 <query> 的相关结果", not "正在搜索 …")
     and by a result link that was not on the page before the query was typed.
 
-Latency is read in the page, on the page's own clock (``performance.now()``): cold
+Requests and bytes up to the first result are those the page started before that
+frame (its resource timing), settled ones all that Playwright saw. Latency is read in
+the page, on the page's own clock (``performance.now()``): cold
 from navigation start, warm from the ``input`` event's time stamp, to the animation
 frame in which the result set is first on screen (the predicate below runs in every
 frame, polled by Playwright with ``raf``, and notes the time when it first holds).
@@ -175,9 +177,17 @@ NEW_RESULTS = """(q) => {
 """Finished when the summary names the query (not "正在搜索 …") and a result link that
 was not there before the query is on screen, or when the summary says nothing was found;
 notes the page's clock then (``__benchSeen``)."""
-INPUT_CLOCK = "addEventListener('input', (e) => { window.__benchInput = e.timeStamp; }, true);"
-"""Installed in every page: the time stamp of the latest input event (a typed query)."""
+INPUT_CLOCK = ("performance.setResourceTimingBufferSize(10000);"
+               "addEventListener('input', (e) => { window.__benchInput = e.timeStamp; }, true);")
+"""Installed in every page: room for every request's timing, and the time stamp of the
+latest input event (a typed query)."""
 PAGE_MS = "() => [window.__benchSeen, window.__benchInput]"
+STARTED = """([from, to]) => performance.getEntriesByType('resource')
+  .filter(e => e.startTime >= from && e.startTime <= to).map(e => e.name)"""
+"""The requests the page started between two times of its clock (resource timing): those
+up to the first result on screen are what it cost; a request started after that frame
+(the rest of the answer, begun once the first page is painted) is not, although
+Playwright may report it before Python sees the result."""
 
 
 def _settle(page, urls: list[str], quiet: float = 1.0, limit: float = 30.0) -> None:  # type: ignore[no-untyped-def]
@@ -239,8 +249,8 @@ def measure_one(browser, origin: str, out: Path, query: str, next_query: str,  #
         found = _wait(page, query, timeout_ms)
         harness = time.perf_counter() - start
         seen, _ = page.evaluate(PAGE_MS)
-        cold = {**_summary(out, urls, seen / 1000 if seen is not None else harness), "harness_ms": round(harness * 1000)}
-        cold_first = list(urls)
+        cold_first = [page.url] + page.evaluate(STARTED, [0, seen]) if seen is not None else list(urls)
+        cold = {**_summary(out, cold_first, seen / 1000 if seen is not None else harness), "harness_ms": round(harness * 1000)}
         _settle(page, urls)
         settled = _summary(out, urls, 0)
         state = _state(page)
@@ -254,7 +264,8 @@ def measure_one(browser, origin: str, out: Path, query: str, next_query: str,  #
         harness = time.perf_counter() - start
         seen, typed = page.evaluate(PAGE_MS)
         in_page = (seen - typed) / 1000 if seen is not None and typed is not None else harness
-        warm = {**_summary(out, urls, in_page), "harness_ms": round(harness * 1000)}
+        warm_urls = page.evaluate(STARTED, [typed, seen]) if seen is not None and typed is not None else urls
+        warm = {**_summary(out, warm_urls, in_page), "harness_ms": round(harness * 1000)}
         next_state = _state(page)
     finally:
         context.close()
