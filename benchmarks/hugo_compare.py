@@ -339,7 +339,7 @@ def _ratio(a: float, b: float) -> str:
 
 def table(runs: list[Measure]) -> str:
     lines = ["| items | scenario | govsite wall / CPU s | Hugo wall / CPU s | ratio wall / CPU | "
-             "govsite largest process / Σ MiB | Hugo largest process / Σ MiB | ratio largest / Σ | files govsite / Hugo | load (1 min) |",
+             "govsite largest process / Σ MiB | Hugo largest process / Σ MiB | ratio largest / Σ | files written (Hugo: in public/) govsite / Hugo | load (1 min) |",
              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for n in sorted({r.items for r in runs}):
         for key, label, _ in SCENARIOS:
