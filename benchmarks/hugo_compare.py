@@ -289,7 +289,8 @@ def _record(m: Measure) -> Measure:
     return m
 
 
-def run_size(n: int, args: argparse.Namespace, hugo_bin: Path, pagefind: Path) -> tuple[list[Measure], dict[str, Any]]:
+def run_size(n: int, args: argparse.Namespace, hugo_bin: Path, pagefind: Path) -> dict[str, Any]:
+    """Every run for ``n`` items (recorded in :data:`PARTIAL`); what was built, for the report."""
     corpus, hugo_site = prepare(n, args.seed, args.work)
     g = Govsite(corpus)
     h = Hugo(hugo_site, hugo_bin, pagefind)
@@ -298,38 +299,44 @@ def run_size(n: int, args: argparse.Namespace, hugo_bin: Path, pagefind: Path) -
     hugo_target = hugo_site / "content" / hugo_corpus.SECTION / rel
     if not hugo_target.is_file():
         raise SystemExit(f"{hugo_target} missing: the conversion does not match the corpus")
-    runs: list[Measure] = []
     info: dict[str, Any] = {"corpus": str(corpus), "hugo_site": str(hugo_site), "edited_item": rel.as_posix()}
     for rnd in range(1, args.repeat + 1):
+        if args.search_only:
+            _search_runs(n, rnd, g, h, target, hugo_target, args, info)
+            continue
         # cold, no search
         g.clean()
-        runs.append(measure(n, "govsite", "cold", rnd, [g.cmd(False)], g.env, g.site / "output", True))
+        measure(n, "govsite", "cold", rnd, [g.cmd(False)], g.env, g.site / "output", True)
         h.clean()
-        runs.append(measure(n, "hugo", "cold", rnd, [h.cmd()], h.env, h.public))
+        measure(n, "hugo", "cold", rnd, [h.cmd()], h.env, h.public)
         if rnd == 1:
             info["inventory"] = {"govsite": inventory(g.site / "output"), "hugo": inventory(h.public)}
         # one item edited
         with Edited(target):
-            runs.append(measure(n, "govsite", "one-item", rnd, [g.cmd(False)], g.env, g.site / "output", True))
+            measure(n, "govsite", "one-item", rnd, [g.cmd(False)], g.env, g.site / "output", True)
         with Edited(hugo_target):
-            runs.append(measure(n, "hugo", "one-item", rnd, [h.cmd()], h.env, h.public))
+            measure(n, "hugo", "one-item", rnd, [h.cmd()], h.env, h.public)
             if args.render_to_memory:
-                runs.append(measure(n, "hugo", "one-item-memory", rnd, [h.cmd(memory=True)], h.env, h.public))
-        if args.no_search_runs:
-            continue
-        # with the search index
-        g.clean()
-        runs.append(measure(n, "govsite", "search", rnd, [g.cmd(True)], g.env, g.site / "output", True))
-        h.clean()
-        runs.append(measure(n, "hugo", "search", rnd, [h.cmd(), h.pagefind_cmd()], h.env, h.public))
-        if rnd == 1:
-            info["inventory_search"] = {"govsite": inventory(g.site / "output"), "hugo": inventory(h.public)}
-        if args.search_edit:
-            with Edited(target):
-                runs.append(measure(n, "govsite", "search-one-item", rnd, [g.cmd(True)], g.env, g.site / "output", True))
-            with Edited(hugo_target):
-                runs.append(measure(n, "hugo", "search-one-item", rnd, [h.cmd(), h.pagefind_cmd()], h.env, h.public))
-    return runs, info
+                measure(n, "hugo", "one-item-memory", rnd, [h.cmd(memory=True)], h.env, h.public)
+        if not args.no_search_runs:
+            _search_runs(n, rnd, g, h, target, hugo_target, args, info)
+    return info
+
+
+def _search_runs(n: int, rnd: int, g: Govsite, h: Hugo, target: Path, hugo_target: Path, args: argparse.Namespace,
+                 info: dict[str, Any]) -> None:
+    # with the search index
+    g.clean()
+    measure(n, "govsite", "search", rnd, [g.cmd(True)], g.env, g.site / "output", True)
+    h.clean()
+    measure(n, "hugo", "search", rnd, [h.cmd(), h.pagefind_cmd()], h.env, h.public)
+    if rnd == 1:
+        info["inventory_search"] = {"govsite": inventory(g.site / "output"), "hugo": inventory(h.public)}
+    if args.search_edit:
+        with Edited(target):
+            measure(n, "govsite", "search-one-item", rnd, [g.cmd(True)], g.env, g.site / "output", True)
+        with Edited(hugo_target):
+            measure(n, "hugo", "search-one-item", rnd, [h.cmd(), h.pagefind_cmd()], h.env, h.public)
 
 
 # --- report -------------------------------------------------------------------------------------
@@ -400,6 +407,8 @@ def main() -> None:
     parser.add_argument("--render-to-memory", action="store_true", help="also time `hugo --renderToMemory` after the edit")
     parser.add_argument("--no-search-runs", action="store_true", help="skip the scenarios with the search index")
     parser.add_argument("--search-edit", action="store_true", help="also the one-item edit with the search index")
+    parser.add_argument("--search-only", action="store_true",
+                        help="only the scenarios with the search index (for a second run at a large size)")
     parser.add_argument("--out", type=Path, default=None, help="default benchmarks/results-hugo-n<sizes>.json")
     args = parser.parse_args()
     hugo_bin = args.hugo or hugo_corpus.hugo_binary()
@@ -410,12 +419,10 @@ def main() -> None:
     PARTIAL_OUT.append(out)
     pagefind = pagefind_binary()
     info = run.machine_info() | tool_versions(hugo_bin) | {"loadavg_at_start": os.getloadavg()}
-    all_runs: list[Measure] = []
     sizes: dict[str, Any] = {}
     for n in args.sizes:
-        runs, size_info = run_size(n, args, hugo_bin, pagefind)
-        all_runs += runs
-        sizes[str(n)] = size_info
+        sizes[str(n)] = run_size(n, args, hugo_bin, pagefind)
+    all_runs = PARTIAL
     print(f"\nMachine: {info['nproc']} CPUs ({info['cpu_model']}), {info['ram_gib']} GiB RAM, Python {info['python']}, "
           f"govsite @ {info['git_commit']}{' (dirty)' if info['git_dirty'] else ''}; {info['hugo'].split(' ')[1]}; "
           f"Pagefind {info['pagefind']}\n")
