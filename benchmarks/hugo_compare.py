@@ -279,12 +279,14 @@ PARTIAL: list[Measure] = []
 """Every run so far, of all sizes: written to the JSON file after each run (a long run that is
 stopped keeps what it measured)."""
 PARTIAL_OUT: list[Path] = []
+META: dict[str, Any] = {}
+"""Machine, tools and command, written with the partial runs."""
 
 
 def _record(m: Measure) -> Measure:
     PARTIAL.append(m)
     for out in PARTIAL_OUT:
-        out.write_text(json.dumps({"partial": True, "runs": [asdict(r) for r in PARTIAL]}, ensure_ascii=False, indent=2)
+        out.write_text(json.dumps({"partial": True, **META, "runs": [asdict(r) for r in PARTIAL]}, ensure_ascii=False, indent=2)
                        + "\n", encoding="utf-8")
     return m
 
@@ -428,6 +430,7 @@ def main() -> None:
     PARTIAL_OUT.append(out)
     pagefind = pagefind_binary()
     info = run.machine_info() | tool_versions(hugo_bin) | {"loadavg_at_start": os.getloadavg()}
+    META.update(machine=info, command=" ".join(sys.argv), repeat=args.repeat, seed=args.seed)
     sizes: dict[str, Any] = {}
     for n in args.sizes:
         sizes[str(n)] = run_size(n, args, hugo_bin, pagefind)
