@@ -175,9 +175,11 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
         # Phase 5: carry over unchanged files, write the manifest, swap.
         keep = [p for p in wanted if statuses.get(p, "same") == "same"]
         staging.link_unchanged(keep)
+        staging.remove(removed)
         changed = {p for p, st in statuses.items() if st == "new"} | set(removed)
         planned = frozenset(wanted)
         for step in steps:
+            staging.clear_owned(step.prefix)
             before = {p: d for p, d in manifest.items() if p.startswith(step.prefix)}
             entries = step.run(PostRenderContext(model, staging.path, out, changed, before, problems,
                                                  jobs or os.cpu_count() or 1, quick, planned))
@@ -189,6 +191,7 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
             _abort(staging, steps, out)
             return _done(result, started)
         staging.write_manifest(wanted)
+        staging.differs = [p for p, st in statuses.items() if st == "new"] + removed
         staging.commit()
     except BaseException:
         _abort(staging, steps, out)

@@ -18,6 +18,7 @@ from jinja2 import Environment, TemplateSyntaxError
 
 from govsite.content.parallel_read import worker_pool
 from govsite.model.site_model import SiteModel
+from govsite.pipeline.twin import fresh_path
 from govsite.problems import ProblemLog
 from govsite.render import registry
 from govsite.render.context import BUILDERS
@@ -57,6 +58,7 @@ def render_one(spec: PageSpec) -> tuple[str, str, str | None]:
         pass
     target = _W["stage"] / spec.path
     target.parent.mkdir(parents=True, exist_ok=True)
+    fresh_path(str(target))  # an adopted twin holds the output's file there: never written in place
     target.write_bytes(data)
     return spec.path, "new", None
 
