@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 from jinja2 import Environment, TemplateError
 
 from govsite.annual.link import link_annual
-from govsite.pipeline import stamp
+from govsite.pipeline import edit_record, edits, stamp
 from govsite.render.assets import plan_files
 from govsite.pipeline.guard import check_output
 from govsite.pipeline.lock import Waiting, build_locks
@@ -29,6 +29,8 @@ from govsite.dates import today_beijing
 from govsite.model.site_model import SiteModel, build_model
 from govsite.problems import ProblemLog
 from govsite.redirects.check import check_urls, record_urls
+from govsite.redirects.ledger import LEDGER_FILE
+from govsite.search.edits import page_shards
 from govsite.render import registry
 from govsite.render.registry import PostRenderContext
 from govsite.base.digests import sha1
@@ -73,12 +75,16 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_and_validate(site: Path, base_url: str | None = None) -> tuple[SiteModel | None, ProblemLog]:
+def load_and_validate(site: Path, base_url: str | None = None,
+                      fronts: dict[str, str] | None = None) -> tuple[SiteModel | None, ProblemLog]:
     """Phases 1–2, shared by ``build`` and ``check``: read every file, link the model,
     then link the features that hang data on it (annual reports: their data files and
-    checks). The model imports no feature; the pipeline joins them here."""
+    checks). The model imports no feature; the pipeline joins them here. ``fronts``
+    receives each item file's front-matter digest (for the edit record)."""
     with collector_paused():
         loaded = load_site(site, base_url)
+        if fronts is not None:
+            fronts.update(loaded.fronts)
         model = build_model(loaded)
         if model is not None:
             model.annual = link_annual(model, loaded.problems)
@@ -127,14 +133,24 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
     started = time.perf_counter()
 
     # Phase 0: nothing changed since the last successful build? (see govsite.pipeline.stamp)
-    inputs = stamp.fingerprint(site, out, base_url, today_beijing())
+    today = today_beijing().isoformat()
+    seen: dict[str, tuple[int, int]] = {}
+    inputs = stamp.fingerprint(site, out, base_url, today_beijing(), seen)
     answered = _answer_from_stamp(site, out, inputs, quick)
     if answered is not None:
         return _done(answered, started)
     stamp.forget_stamp(site, out)
+    if quick:  # only item bodies changed? then only what they reach (govsite.pipeline.edits)
+        followed = edits.follow(site, out, base_url, today, seen, inputs)
+        if followed is not None:
+            stamp.write_stamp(site, out, inputs, out / MANIFEST, followed.problems.items)
+            return _done(BuildResult(followed.problems, len(followed.written_paths),
+                                     followed.total - len(followed.written_paths), 0, total=followed.total,
+                                     written_paths=followed.written_paths), started)
 
     # Phases 1–2: config, files and model; stop before writing on any error.
-    model, problems = load_and_validate(site, base_url)
+    fronts: dict[str, str] = {}
+    model, problems = load_and_validate(site, base_url, fronts)
     result = BuildResult(problems)
     if model is None or problems.has_errors():
         return _done(result, started)
@@ -161,6 +177,7 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
         result.total = len(manifest)
         record_urls(model, specs)  # urls.txt: only after a successful build
         stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items)
+        _record_edits(site, out, base_url, today, seen if inputs else {}, model, fronts, env, problems)
         return _done(result, started)
 
     # Phase 4: render changed pages into a staging folder.
@@ -201,12 +218,27 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
             step.publish(out)
     record_urls(model, specs)  # urls.txt: only after a successful swap
     stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items)
+    _record_edits(site, out, base_url, today, seen if inputs else {}, model, fronts, env, problems)
     result.written_paths = sorted(p for p, st in statuses.items() if st == "new")
     result.deleted_paths = removed
     result.written = len(result.written_paths)
     result.deleted = len(removed)
     result.unchanged = len(wanted) - result.written
     return _done(result, started)
+
+
+def _record_edits(site: Path, out: Path, base_url: str | None, today: str, seen: dict[str, tuple[int, int]],
+                  model: SiteModel, fronts: dict[str, str], env: Environment, problems: ProblemLog) -> None:
+    """After a successful page-by-page build whose inputs could be trusted: the edit
+    record for the next quick build (:mod:`govsite.pipeline.edit_record`)."""
+    if not seen:
+        edit_record.forget(site, out)
+        return
+    items, parts = edit_record.collect(model, fronts)
+    edit_record.write(site, out, edit_record.EditRecord(
+        edit_record.SCHEME, edit_record.context_key(out, base_url, today), dict(seen),
+        edit_record.signature(out / MANIFEST), edit_record.signature(site / LEDGER_FILE), tuple(problems.items),
+        items, parts, template_digest(env, "item.html"), {"search": page_shards(model)}))
 
 
 def _abort(staging: Staging, steps: list[registry.PostRender], out: Path) -> None:

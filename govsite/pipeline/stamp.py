@@ -70,14 +70,15 @@ def _signature(path: str) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def _walk(h: "hashlib._Hash", folder: str, label: str) -> int:
+def _walk(h: "hashlib._Hash", folder: str, label: str, sink: dict[str, tuple[int, int]] | None = None) -> int:
     """Add every file under ``folder`` (sorted, hidden and ``__pycache__`` skipped) to
-    ``h``; returns the newest modification time seen (ns)."""
+    ``h`` (and its size and time to ``sink``); returns the newest modification time seen (ns)."""
     newest = 0
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return newest
+    lines: list[str] = []
     for entry in entries:
         if entry.name.startswith(".") or entry.name == "__pycache__":
             continue
@@ -85,21 +86,30 @@ def _walk(h: "hashlib._Hash", folder: str, label: str) -> int:
         if entry.is_symlink():  # its target may change unseen (or loop): never trusted
             return UNTRUSTED
         if entry.is_dir():
-            newest = max(newest, _walk(h, entry.path, rel))
+            if lines:
+                h.update("".join(lines).encode())
+                lines.clear()
+            newest = max(newest, _walk(h, entry.path, rel, sink))
             continue
         try:
             st = entry.stat()
         except OSError:  # removed while we looked: the build reads the site
-            h.update(f"{rel}\0missing\n".encode())
+            lines.append(f"{rel}\0missing\n")
             continue
-        h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-        newest = max(newest, st.st_mtime_ns)
+        lines.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n")
+        if sink is not None:
+            sink[rel] = (st.st_size, st.st_mtime_ns)
+        if st.st_mtime_ns > newest:
+            newest = st.st_mtime_ns
+    h.update("".join(lines).encode())
     return newest
 
 
-def fingerprint(site: Path, out: Path, base_url: str | None, today: date) -> str | None:
+def fingerprint(site: Path, out: Path, base_url: str | None, today: date,
+                sink: dict[str, tuple[int, int]] | None = None) -> str | None:
     """Fingerprint of everything a build of ``site`` into ``out`` reads (besides
-    urls.txt); None when a file is too new to be trusted (see :data:`RACY_NS`)."""
+    urls.txt); None when a file is too new to be trusted (see :data:`RACY_NS`).
+    ``sink`` receives each file's size and time, by its label (``content/…``)."""
     started = time.time_ns()
     h = hashlib.sha1(f"{__version__}\0{out}\0{base_url}\0{today.isoformat()}\n".encode())
     root = str(site)
@@ -108,9 +118,11 @@ def fingerprint(site: Path, out: Path, base_url: str | None, today: date) -> str
         signature = _signature(os.path.join(root, name))
         h.update(f"{name}\0{signature}\n".encode())
         newest = max(newest, signature[2] if signature else 0)
+        if sink is not None:
+            sink[name] = (signature[1], signature[2]) if signature else (-1, -1)
     for name in INPUT_DIRS:
-        newest = max(newest, _walk(h, os.path.join(root, name), name))
-    newest = max(newest, _walk(h, PACKAGE_DIR, "<govsite>"))
+        newest = max(newest, _walk(h, os.path.join(root, name), name, sink))
+    newest = max(newest, _walk(h, PACKAGE_DIR, "<govsite>", sink))
     return h.hexdigest() if newest < started - RACY_NS else None
 
 
