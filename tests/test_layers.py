@@ -53,7 +53,7 @@ LAYERS: dict[str, set[str]] = {
     "search": GROUND_ALL | {"model", "content", "render"},
     "annual": GROUND_ALL | {"model", "content", "years", "render", "inspect"},
     # 5: the pipeline runs the phases and links features to the model
-    "pipeline": GROUND_ALL | {"model", "content", "render", "annual", "inspect", "redirects"},
+    "pipeline": GROUND_ALL | {"model", "content", "render", "annual", "inspect", "redirects", "exports", "feeds", "search"},
 }
 BELOW_COMMANDS = set(LAYERS)
 COMMAND_PARTS: dict[str, set[str]] = {

@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 from jinja2 import Environment, TemplateError
 
 from govsite.annual.link import link_annual
-from govsite.pipeline import edit_record, edits, stamp
+from govsite.pipeline import stamp
 from govsite.render.assets import plan_files
 from govsite.pipeline.guard import check_output
 from govsite.pipeline.lock import Waiting, build_locks
@@ -29,8 +29,6 @@ from govsite.dates import today_beijing
 from govsite.model.site_model import SiteModel, build_model
 from govsite.problems import ProblemLog
 from govsite.redirects.check import check_urls, record_urls
-from govsite.redirects.ledger import LEDGER_FILE
-from govsite.search.edits import page_shards
 from govsite.render import registry
 from govsite.render.registry import PostRenderContext
 from govsite.base.digests import sha1
@@ -141,6 +139,8 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
         return _done(answered, started)
     stamp.forget_stamp(site, out)
     if quick:  # only item bodies changed? then only what they reach (govsite.pipeline.edits)
+        from govsite.pipeline import edits  # not imported by a build the stamp answers
+
         followed = edits.follow(site, out, base_url, today, seen, inputs)
         if followed is not None:
             stamp.write_stamp(site, out, inputs, out / MANIFEST, followed.problems.items)
@@ -231,14 +231,18 @@ def _record_edits(site: Path, out: Path, base_url: str | None, today: str, seen:
                   model: SiteModel, fronts: dict[str, str], env: Environment, problems: ProblemLog) -> None:
     """After a successful page-by-page build whose inputs could be trusted: the edit
     record for the next quick build (:mod:`govsite.pipeline.edit_record`)."""
+    from govsite.pipeline import edit_record
+    from govsite.redirects.ledger import LEDGER_FILE
+    from govsite.search.edits import remember
+
     if not seen:
         edit_record.forget(site, out)
         return
     items, parts = edit_record.collect(model, fronts)
     edit_record.write(site, out, edit_record.EditRecord(
-        edit_record.SCHEME, edit_record.context_key(out, base_url, today), dict(seen),
-        edit_record.signature(out / MANIFEST), edit_record.signature(site / LEDGER_FILE), tuple(problems.items),
-        items, parts, template_digest(env, "item.html"), {"search": page_shards(model)}))
+        edit_record.context_key(out, base_url, today), dict(seen), edit_record.signature(out / MANIFEST),
+        edit_record.signature(site / LEDGER_FILE), tuple(problems.items), items, parts,
+        template_digest(env, "item.html"), remember(model)))
 
 
 def _abort(staging: Staging, steps: list[registry.PostRender], out: Path) -> None:

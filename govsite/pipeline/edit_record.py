@@ -9,35 +9,35 @@ open-data files of its year (``body_md``), the data manifest that lists their
 checksums, its search text shard, and the feeds that show an excerpt of it. So
 after each page-by-page build this module records, per item file, the digest of
 its front matter (what every other page may show of it), its page, its place in
-its year's open-data files, the items its page links to, and whether a feed or an
-annual report shows it; plus every input file's size and time. A later quick build
-whose only changes are item bodies (:mod:`govsite.pipeline.edits`) needs nothing
-else. Stored with pickle beside the build stamp; deleting it is always safe.
+its year's open-data files, the items its page links to, and whether a feed, an
+annual report or a gazette issue shows it; plus every input file's size and time.
+A later quick build whose only changes are item bodies
+(:mod:`govsite.pipeline.edits`) needs nothing else.
+
+Stored with ``marshal`` (plain tuples and dicts: loading the record of 10,000 items
+took 0.17 s as pickled dataclasses, most of it their ``__setstate__``), and what a
+followed edit changes goes to a small second file (:func:`write_delta`) instead of
+rewriting the whole record (0.43 s at 10,000 items). Deleting either is always safe.
 """
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from govsite.base.cache import CACHE_DIR
 from govsite.base.digests import sha1
-from govsite.exports import records
-from govsite.exports.opendata import year_items
-from govsite.feeds.catalog import feed_items, site_feeds
-from govsite.model.site_model import SiteModel
 from govsite.problems import Problem
-from govsite.render.digests import Digests
 
-RECORD_FILE = f"{CACHE_DIR}/edit-record.pickle"
-SCHEME = 1
+RECORD_FILE = f"{CACHE_DIR}/edit-record"
+SCHEME = 2
 
 
-@dataclass(frozen=True, slots=True)
-class ItemFacts:
+class ItemFacts(NamedTuple):
     """What the rest of the site takes from one item file, besides its body."""
 
     front: str
@@ -57,7 +57,6 @@ class ItemFacts:
 
 @dataclass
 class EditRecord:
-    scheme: int
     context: str
     """Digest of the version, output, --base-url and day the build ran for."""
     inputs: dict[str, tuple[int, int]]
@@ -65,17 +64,29 @@ class EditRecord:
     manifest: tuple[int, int, int] | None
     ledger: tuple[int, int, int] | None
     problems: tuple[Problem, ...]
-    items: dict[str, ItemFacts]
+    items: dict[str, tuple]
+    """Item file → the fields of its :class:`ItemFacts`."""
     year_parts: dict[int, list[str]]
     """Each year's open-data digest parts, in file order."""
     item_template: str
     """The item template's digest, as the planner adds it."""
-    memo: dict[str, Any] = field(default_factory=dict)
-    """What post-render steps keep to follow an edit (step name → their data)."""
+    search: dict[str, Any] = field(default_factory=dict)
+    """The search index's state file, its stale mark and each page's text shard."""
+    parts: dict[str, str] = field(default_factory=dict)
+    """Open-data digest parts of items edited since the record was made (from the delta)."""
+    token: str = ""
+    edited: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Size and time of the files edited since the record was made (from the delta)."""
+
+    def facts(self, rel: str) -> ItemFacts | None:
+        found = self.items.get(rel)
+        return ItemFacts(*found) if found is not None else None
 
 
-def _path(site: Path, out: Path) -> Path:
-    return site / f"{RECORD_FILE}.{hashlib.sha1(str(out).encode()).hexdigest()[:12]}"
+def _paths(site: Path, out: Path) -> tuple[Path, Path]:
+    key = hashlib.sha1(str(out).encode()).hexdigest()[:12]
+    base = site / f"{RECORD_FILE}.{key}"
+    return base, base.with_name(base.name + ".delta")
 
 
 def signature(path: Path) -> tuple[int, int, int] | None:
@@ -92,53 +103,94 @@ def context_key(out: Path, base_url: str | None, today: str) -> str:
     return sha1(__version__, str(out), base_url or "", today)
 
 
-def collect(model: SiteModel, fronts: dict[str, str]) -> tuple[dict[str, ItemFacts], dict[int, list[str]]]:
-    """The facts of every item, from the linked model of a successful build."""
-    shown: set[int] = set()
-    for feed in site_feeds(model):
-        shown.update(id(it) for it in feed_items(model, feed))
-    annual = model.annual.by_item if model.annual is not None else {}
-    printed = model.gazette.articles_by_item if model.gazette is not None else {}
-    facts: dict[str, ItemFacts] = {}
-    parts: dict[int, list[str]] = {}
-    for year in model.by_year:
-        ordered = year_items(model, year)
-        parts[year] = [records.item_digest_part(model, it) for it in ordered]
-        for position, item in enumerate(ordered):
-            related = [item.interprets, item.superseded_by, *item.interpretations, *item.supersedes]
-            front = fronts.get(item.source)
-            if front is None:
-                continue
-            own = id(item) not in shown and item.fm.index_no not in annual and item.fm.index_no not in printed
-            facts[item.source] = ItemFacts(front, item.url, item.fm.index_no, year, position,
-                                           tuple(r.source for r in related if r is not None), own)
-    return facts, parts
-
-
-def write(site: Path, out: Path, record: EditRecord) -> None:
-    """Best effort, like the stamp: a build never fails for its record."""
-    path = _path(site, out)
+def _dump(path: Path, data: object) -> None:
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as fh:
-            pickle.dump(record, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump(data, fh)
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
 
 
-def read(site: Path, out: Path) -> EditRecord | None:
+def write(site: Path, out: Path, record: EditRecord) -> None:
+    """Best effort, like the stamp: a build never fails for its record."""
+    base, delta = _paths(site, out)
     try:
-        with _path(site, out).open("rb") as fh:
-            record = pickle.load(fh)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+        delta.unlink(missing_ok=True)
+    except OSError:
+        return
+    record.token = hashlib.sha1(os.urandom(16)).hexdigest()
+    _dump(base, {"scheme": SCHEME, "token": record.token, "context": record.context, "inputs": record.inputs,
+                 "manifest": record.manifest, "ledger": record.ledger,
+                 "problems": pickle.dumps(record.problems, protocol=pickle.HIGHEST_PROTOCOL),
+                 "items": record.items, "year_parts": record.year_parts, "item_template": record.item_template,
+                 "search": record.search})
+
+
+def write_delta(site: Path, out: Path, record: EditRecord) -> None:
+    """What followed edits changed: the edited files' times, open-data parts and the manifest."""
+    _dump(_paths(site, out)[1], {"token": record.token, "inputs": record.edited, "parts": record.parts,
+                                 "manifest": record.manifest})
+
+
+def read(site: Path, out: Path) -> EditRecord | None:
+    base, delta = _paths(site, out)
+    try:
+        with base.open("rb") as fh:
+            data = marshal.load(fh)
+        if data.get("scheme") != SCHEME:
+            return None
+        record = EditRecord(data["context"], data["inputs"], data["manifest"], data["ledger"],
+                            pickle.loads(data["problems"]), data["items"], data["year_parts"],
+                            data["item_template"], data["search"], {}, data["token"])
+    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError, pickle.UnpicklingError, ImportError):
         return None
-    return record if isinstance(record, EditRecord) and record.scheme == SCHEME else None
+    try:
+        with delta.open("rb") as fh:
+            changes = marshal.load(fh)
+        if changes.get("token") == record.token:
+            record.edited = changes["inputs"]
+            record.inputs.update(record.edited)
+            record.parts = changes["parts"]
+            record.manifest = changes["manifest"]
+    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
+        pass
+    return record
 
 
 def forget(site: Path, out: Path) -> None:
-    try:
-        _path(site, out).unlink(missing_ok=True)
-    except OSError:
-        pass
+    for path in _paths(site, out):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def collect(model: Any, fronts: dict[str, str]) -> tuple[dict[str, tuple], dict[int, list[str]]]:
+    """The facts of every item (:class:`ItemFacts` as tuples) and each year's open-data
+    digest parts, from the linked model of a successful build."""
+    from govsite.exports import records
+    from govsite.exports.opendata import year_items
+    from govsite.feeds.catalog import feed_items, site_feeds
+
+    shown: set[int] = set()
+    for feed in site_feeds(model):
+        shown.update(id(it) for it in feed_items(model, feed))
+    annual = model.annual.by_item if model.annual is not None else {}
+    printed = model.gazette.articles_by_item if model.gazette is not None else {}
+    facts: dict[str, tuple] = {}
+    parts: dict[int, list[str]] = {}
+    for year in model.by_year:
+        ordered = year_items(model, year)
+        parts[year] = [records.item_digest_part(model, it) for it in ordered]
+        for position, item in enumerate(ordered):
+            front = fronts.get(item.source)
+            if not front:
+                continue
+            related = [item.interprets, item.superseded_by, *item.interpretations, *item.supersedes]
+            own = id(item) not in shown and item.fm.index_no not in annual and item.fm.index_no not in printed
+            facts[item.source] = (front, item.url, item.fm.index_no, year, position,
+                                  tuple(r.source for r in related if r is not None), own)
+    return facts, parts

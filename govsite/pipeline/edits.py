@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment
+
 from govsite.base.cache import RACY_NS
 from govsite.base.digests import sha1
 from govsite.base.manifest import MANIFEST, read_manifest
@@ -31,9 +33,9 @@ from govsite.content.slice import load_slice
 from govsite.exports import opendata_edit
 from govsite.inspect import report_files
 from govsite.model.item import ItemFrontMatter
-from govsite.model.site_model import build_model
+from govsite.model.site_model import SiteModel, build_model
 from govsite.pipeline import edit_record, manifest_patch
-from govsite.pipeline.edit_record import EditRecord
+from govsite.pipeline.edit_record import EditRecord, ItemFacts
 from govsite.pipeline.output import Staging
 from govsite.pipeline.render_pages import init_worker, render_one
 from govsite.problems import ProblemLog
@@ -41,7 +43,7 @@ from govsite.redirects.ledger import LEDGER_FILE
 from govsite.render.digests import Digests
 from govsite.render.env import make_env
 from govsite.render.plan import PageSpec
-from govsite.search.edits import mark_stale
+from govsite.pipeline.search_state import mark_stale
 
 MAX_EDITS = 64
 """More changed files than this take the page-by-page way (it renders on all cores)."""
@@ -63,7 +65,7 @@ def changed_items(record: EditRecord, inputs: dict[str, tuple[int, int]]) -> lis
     changed = [rel for rel, sig in inputs.items() if record.inputs.get(rel) != sig]
     if not changed or len(changed) > MAX_EDITS:
         return None
-    if any(rel not in record.items or not record.items[rel].own_only for rel in changed):
+    if any(rel not in record.items or not ItemFacts(*record.items[rel]).own_only for rel in changed):
         return None
     return sorted(changed)
 
@@ -80,7 +82,7 @@ def follow(site: Path, out: Path, base_url: str | None, today: str, inputs: dict
     changed = changed_items(record, inputs)
     if changed is None:
         return None
-    facts = [record.items[rel] for rel in changed]
+    facts = [ItemFacts(*record.items[rel]) for rel in changed]
     loaded = load_slice(site, base_url, sorted({*changed, *(r for f in facts for r in f.related)}))
     if loaded is None or loaded.config is None:
         return None
@@ -121,14 +123,14 @@ def follow(site: Path, out: Path, base_url: str | None, today: str, inputs: dict
     report_files.publish(out)
     problems = ProblemLog()
     problems.extend(record.problems)
-    _remember(site, out, record, inputs, changed)
+    _remember(site, out, record, inputs, changed, facts, model)
     return Followed(problems, sorted(written), record_total(out))
 
 
-def _write(record: EditRecord, model, env, specs: list[PageSpec], facts: list, staging: Staging,  # type: ignore[no-untyped-def]
-           out: Path) -> tuple[dict[str, str], list[str]] | None:
+def _write(record: EditRecord, model: SiteModel, env: Environment, specs: list[PageSpec], facts: list[ItemFacts],
+           staging: Staging, out: Path) -> tuple[dict[str, str], list[str]] | None:
     """Write every output the edits reach into the staging folder: (manifest entries, written paths)."""
-    init_worker(model, env, staging.path, out)
+    init_worker(model, env, staging.path, out, features=False)  # an item page needs no feature's context
     entries: dict[str, str] = {}
     written: list[str] = []
     for spec in specs:
@@ -141,6 +143,10 @@ def _write(record: EditRecord, model, env, specs: list[PageSpec], facts: list, s
     rewritten: set[str] = set()
     for year in sorted({f.year for f in facts}):
         parts = list(record.year_parts.get(year, []))
+        for rel, part in record.parts.items():  # edited since the record was made
+            earlier = record.facts(rel)
+            if earlier is not None and earlier.year == year and earlier.position < len(parts):
+                parts[earlier.position] = part
         for fact in (f for f in facts if f.year == year):
             item = model.items_by_index[fact.index_no]
             if fact.position >= len(parts):
@@ -153,16 +159,15 @@ def _write(record: EditRecord, model, env, specs: list[PageSpec], facts: list, s
             rewritten.update(p for p, new in result.items() if new)
         digest = opendata_edit.year_digest(model, parts)
         entries.update({f"data/items-{year}.json": digest, f"data/items-{year}.csv": digest})
-        record.year_parts[year] = parts
     if rewritten:
         data = opendata_edit.follow_manifest(out, staging.path, rewritten)
         if data is None:
             return None
         entries[opendata_edit.MANIFEST_PATH] = opendata_edit.manifest_digest(data)
         written += sorted(rewritten | {opendata_edit.MANIFEST_PATH})
-    shards = {record.memo.get("search", {}).get(p) for p in written} - {None}
-    if shards:
-        state = mark_stale(staging.path, out, sorted(s for s in shards if s is not None))
+    pages = [p for p in written if p in record.search.get("pages", {})]
+    if pages:
+        state = mark_stale(staging.path, out, record.search, pages)
         if state is None:
             return None
         entries[state[0]] = state[1]
@@ -180,12 +185,15 @@ def record_total(out: Path) -> int:
         return 0
 
 
-def _remember(site: Path, out: Path, record: EditRecord, inputs: dict[str, tuple[int, int]], changed: list[str]) -> None:
-    """The record after this build: the new times of the edited files (unless too new to
-    trust, so that the next build looks at them again) and the output's new manifest."""
+def _remember(site: Path, out: Path, record: EditRecord, inputs: dict[str, tuple[int, int]], changed: list[str],
+              facts: list[ItemFacts], model: SiteModel) -> None:
+    """The record after this build, as a delta: the new times of the edited files
+    (unless too new to trust, so that the next build looks at them again), their
+    open-data parts and the output's new manifest."""
     now = time.time_ns()
-    for rel in changed:
+    for rel, fact in zip(changed, facts):
+        record.parts[rel] = opendata_edit.records.item_digest_part(model, model.items_by_index[fact.index_no])
         if inputs[rel][1] <= now - RACY_NS:
-            record.inputs[rel] = inputs[rel]
+            record.edited[rel] = inputs[rel]
     record.manifest = edit_record.signature(out / MANIFEST)
-    edit_record.write(site, out, record)
+    edit_record.write_delta(site, out, record)

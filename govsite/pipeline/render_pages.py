@@ -31,9 +31,11 @@ _W: dict[str, Any] = {}
 """What a worker renders with, set before the fork (:func:`init_worker`)."""
 
 
-def init_worker(model: SiteModel, env: Environment, stage: Path, out: Path) -> None:
-    _W.update(model=model, env=env, stage=stage, out=out, contexts={**BUILDERS, **registry.contexts()},
-              renderers=registry.renderers())
+def init_worker(model: SiteModel, env: Environment, stage: Path, out: Path, features: bool = True) -> None:
+    """``features=False``: only the core page kinds (no feature module is imported)."""
+    _W.update(model=model, env=env, stage=stage, out=out,
+              contexts={**BUILDERS, **registry.contexts()} if features else dict(BUILDERS),
+              renderers=registry.renderers() if features else {})
 
 
 def render_one(spec: PageSpec) -> tuple[str, str, str | None]:
