@@ -143,7 +143,8 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
 
         followed = edits.follow(site, out, base_url, today, seen, inputs)
         if followed is not None:
-            stamp.write_stamp(site, out, inputs, out / MANIFEST, followed.problems.items)
+            stamp.write_stamp(site, out, inputs, out / MANIFEST, followed.problems.items, followed.folders,
+                              followed.total)
             return _done(BuildResult(followed.problems, len(followed.written_paths),
                                      followed.total - len(followed.written_paths), 0, total=followed.total,
                                      written_paths=followed.written_paths), started)
@@ -176,8 +177,9 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
         result.unchanged = len(manifest)
         result.total = len(manifest)
         record_urls(model, specs)  # urls.txt: only after a successful build
-        stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items)
-        _record_edits(site, out, base_url, today, seen if inputs else {}, model, fronts, env, problems)
+        folders = stamp.output_folders(manifest)
+        stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items, folders, len(manifest))
+        _record_edits(site, out, base_url, today, seen if inputs else {}, model, fronts, env, problems, folders)
         return _done(result, started)
 
     # Phase 4: render changed pages into a staging folder.
@@ -217,8 +219,9 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
         if step.publish is not None:
             step.publish(out)
     record_urls(model, specs)  # urls.txt: only after a successful swap
-    stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items)
-    _record_edits(site, out, base_url, today, seen if inputs else {}, model, fronts, env, problems)
+    folders = stamp.output_folders(wanted)
+    stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items, folders, len(wanted))
+    _record_edits(site, out, base_url, today, seen if inputs else {}, model, fronts, env, problems, folders)
     result.written_paths = sorted(p for p, st in statuses.items() if st == "new")
     result.deleted_paths = removed
     result.written = len(result.written_paths)
@@ -228,7 +231,8 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
 
 
 def _record_edits(site: Path, out: Path, base_url: str | None, today: str, seen: dict[str, tuple[int, int]],
-                  model: SiteModel, fronts: dict[str, str], env: Environment, problems: ProblemLog) -> None:
+                  model: SiteModel, fronts: dict[str, str], env: Environment, problems: ProblemLog,
+                  folders: list[str]) -> None:
     """After a successful page-by-page build whose inputs could be trusted: the edit
     record for the next quick build (:mod:`govsite.pipeline.edit_record`)."""
     from govsite.pipeline import edit_record
@@ -242,7 +246,7 @@ def _record_edits(site: Path, out: Path, base_url: str | None, today: str, seen:
     edit_record.write(site, out, edit_record.EditRecord(
         edit_record.context_key(out, base_url, today), dict(seen), edit_record.signature(out / MANIFEST),
         edit_record.signature(site / LEDGER_FILE), tuple(problems.items), items, parts,
-        template_digest(env, "item.html"), remember(model)))
+        template_digest(env, "item.html"), remember(model), folders=folders))
 
 
 def _abort(staging: Staging, steps: list[registry.PostRender], out: Path) -> None:
@@ -260,13 +264,18 @@ def _answer_from_stamp(site: Path, out: Path, inputs: str | None, quick: bool) -
         return None
     if not quick and any(step.pending is not None and step.pending(out) for step in registry.post_render_steps()):
         return None  # a quick build left work (the search index) for this one
+    assert previous is not None
+    problems = ProblemLog()
+    problems.extend(previous.problems)
+    there = stamp.outputs_unchanged(previous, out)
+    if there is True:
+        return BuildResult(problems, unchanged=previous.files, total=previous.files)
+    if there is False:
+        return None
     manifest = read_manifest(out)
     out_prefix = str(out) + os.sep
     if not manifest or not all(os.path.isfile(out_prefix + p) for p in manifest):
         return None
-    assert previous is not None
-    problems = ProblemLog()
-    problems.extend(previous.problems)
     return BuildResult(problems, unchanged=len(manifest), total=len(manifest))
 
 

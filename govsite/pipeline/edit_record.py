@@ -72,6 +72,8 @@ class EditRecord:
     """The item template's digest, as the planner adds it."""
     search: dict[str, Any] = field(default_factory=dict)
     """The search index's state file, its stale mark and each page's text shard."""
+    folders: list[str] = field(default_factory=list)
+    """The output's folders that hold files (for the build stamp; a body edit adds none)."""
     parts: dict[str, str] = field(default_factory=dict)
     """Open-data digest parts of items edited since the record was made (from the delta)."""
     token: str = ""
@@ -103,7 +105,7 @@ def context_key(out: Path, base_url: str | None, today: str) -> str:
     return sha1(__version__, str(out), base_url or "", today)
 
 
-def _dump(path: Path, data: object) -> None:
+def _dump(path: Path, data: dict[str, Any]) -> None:
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +128,7 @@ def write(site: Path, out: Path, record: EditRecord) -> None:
                  "manifest": record.manifest, "ledger": record.ledger,
                  "problems": pickle.dumps(record.problems, protocol=pickle.HIGHEST_PROTOCOL),
                  "items": record.items, "year_parts": record.year_parts, "item_template": record.item_template,
-                 "search": record.search})
+                 "search": record.search, "folders": record.folders})
 
 
 def write_delta(site: Path, out: Path, record: EditRecord) -> None:
@@ -144,7 +146,7 @@ def read(site: Path, out: Path) -> EditRecord | None:
             return None
         record = EditRecord(data["context"], data["inputs"], data["manifest"], data["ledger"],
                             pickle.loads(data["problems"]), data["items"], data["year_parts"],
-                            data["item_template"], data["search"], {}, data["token"])
+                            data["item_template"], data["search"], data["folders"], {}, data["token"])
     except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError, pickle.UnpicklingError, ImportError):
         return None
     try:
@@ -177,7 +179,8 @@ def collect(model: Any, fronts: dict[str, str]) -> tuple[dict[str, tuple], dict[
 
     shown: set[int] = set()
     for feed in site_feeds(model):
-        shown.update(id(it) for it in feed_items(model, feed))
+        if feed.kind != "gazette":  # the gazette feed lists issues; printed items are not followed anyway
+            shown.update(id(it) for it in feed_items(model, feed))
     annual = model.annual.by_item if model.annual is not None else {}
     printed = model.gazette.articles_by_item if model.gazette is not None else {}
     facts: dict[str, tuple] = {}

@@ -56,6 +56,8 @@ class Followed:
     problems: ProblemLog
     written_paths: list[str] = field(default_factory=list)
     total: int = 0
+    folders: list[str] = field(default_factory=list)
+    """The output's folders that hold files (for the build stamp)."""
 
 
 def changed_items(record: EditRecord, inputs: dict[str, tuple[int, int]]) -> list[str] | None:
@@ -124,7 +126,7 @@ def follow(site: Path, out: Path, base_url: str | None, today: str, inputs: dict
     problems = ProblemLog()
     problems.extend(record.problems)
     _remember(site, out, record, inputs, changed, facts, model)
-    return Followed(problems, sorted(written), record_total(out))
+    return Followed(problems, sorted(written), record_total(out), record.folders)
 
 
 def _write(record: EditRecord, model: SiteModel, env: Environment, specs: list[PageSpec], facts: list[ItemFacts],

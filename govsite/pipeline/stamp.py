@@ -32,6 +32,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterable
 
 import govsite
 from govsite import __version__
@@ -60,6 +61,15 @@ class Stamp:
     """(inode, size, mtime ns) of the output's manifest after the build."""
     problems: tuple[Problem, ...]
     """The build's warnings, shown again by a build that is answered by the stamp."""
+    folders: tuple[tuple[str, int], ...] = ()
+    """Each folder of the output that holds a file, with its modification time (ns)."""
+    files: int = 0
+    """How many files the output's manifest lists."""
+    written_ns: int = 0
+    """When the stamp was written."""
+    listed: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The names in each folder modified within :data:`RACY_NS` of the stamp (whose time
+    a later change in the same clock tick could keep)."""
 
 
 def _signature(path: str) -> tuple[int, int, int] | None:
@@ -140,12 +150,33 @@ def read_stamp(site: Path, out: Path) -> Stamp | None:
     return stamp if isinstance(stamp, Stamp) else None
 
 
-def write_stamp(site: Path, out: Path, inputs: str | None, manifest_file: Path, problems: list[Problem]) -> None:
+def output_folders(paths: Iterable[str]) -> list[str]:
+    """The folders (relative, "" for the top) that directly hold the given output files."""
+    return sorted({p.rpartition("/")[0] for p in paths})
+
+
+def write_stamp(site: Path, out: Path, inputs: str | None, manifest_file: Path, problems: list[Problem],
+                folders: Iterable[str] = (), files: int = 0) -> None:
     """Record a successful build (best effort: a build never fails for its stamp);
-    nothing when the fingerprint could not be trusted."""
+    nothing when the fingerprint could not be trusted. ``folders`` (see
+    :func:`output_folders`) and ``files`` describe the output as the build left it."""
     if inputs is None:
         return
-    stamp = Stamp(inputs, _signature(str(site / LEDGER_FILE)), _signature(str(manifest_file)), tuple(problems))
+    root = str(out) + os.sep
+    times: list[tuple[str, int]] = []
+    listed: list[tuple[str, tuple[str, ...]]] = []
+    recent = time.time_ns() - RACY_NS
+    for folder in folders:
+        path = root + folder if folder else str(out)
+        try:
+            mtime = os.stat(path).st_mtime_ns
+            times.append((folder, mtime))
+            if mtime > recent:
+                listed.append((folder, tuple(sorted(os.listdir(path)))))
+        except OSError:
+            return
+    stamp = Stamp(inputs, _signature(str(site / LEDGER_FILE)), _signature(str(manifest_file)), tuple(problems),
+                  tuple(times), files, time.time_ns(), tuple(listed))
     path = _stamp_path(site, out)
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:
@@ -171,3 +202,27 @@ def unchanged_since(stamp: Stamp | None, site: Path, inputs: str | None, manifes
     return (stamp is not None and inputs is not None and stamp.inputs == inputs
             and stamp.ledger == _signature(str(site / LEDGER_FILE))
             and stamp.manifest is not None and stamp.manifest == _signature(str(manifest_file)))
+
+
+def outputs_unchanged(stamp: Stamp, out: Path) -> bool | None:
+    """Whether every output file the stamp saw is still there, from the modification
+    times of their folders (removing, adding or renaming a file changes its folder's):
+    ≈ 330 ``stat`` calls at 100,000 items where checking each file took 125,000
+    (0.34 s of CPU with the manifest's parsing). A folder modified just before the
+    stamp is checked by its names instead (its time could be kept by a change in the
+    same clock tick). None when the stamp cannot tell (written by an older govsite):
+    then each file is checked."""
+    if not stamp.folders:
+        return None
+    root = str(out) + os.sep
+    listed = dict(stamp.listed)
+    for folder, mtime in stamp.folders:
+        path = root + folder if folder else str(out)
+        try:
+            if os.stat(path).st_mtime_ns != mtime:
+                return False
+            if folder in listed and tuple(sorted(os.listdir(path))) != listed[folder]:
+                return False
+        except OSError:
+            return False
+    return True
