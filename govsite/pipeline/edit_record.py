@@ -51,8 +51,8 @@ class ItemFacts(NamedTuple):
     related: tuple[str, ...]
     """Sources of the items its page shows (policy, interpretations, predecessors)."""
     own_only: bool
-    """No feed, annual report or gazette issue shows its body: a body edit reaches only
-    its page, its year's open data and its search shard."""
+    """No feed shows an excerpt of its body, and it is no annual report and no gazette
+    article: a body edit reaches only its page, its year's open data and its search shard."""
 
 
 @dataclass
@@ -176,11 +176,12 @@ def collect(model: Any, fronts: dict[str, str]) -> tuple[dict[str, tuple], dict[
     from govsite.exports import records
     from govsite.exports.opendata import year_items
     from govsite.feeds.catalog import feed_items, site_feeds
+    from govsite.feeds.entries import entry_shows_body
 
     shown: set[int] = set()
     for feed in site_feeds(model):
         if feed.kind != "gazette":  # the gazette feed lists issues; printed items are not followed anyway
-            shown.update(id(it) for it in feed_items(model, feed))
+            shown.update(id(it) for it in feed_items(model, feed) if entry_shows_body(it))
     annual = model.annual.by_item if model.annual is not None else {}
     printed = model.gazette.articles_by_item if model.gazette is not None else {}
     facts: dict[str, tuple] = {}

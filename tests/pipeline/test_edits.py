@@ -126,3 +126,31 @@ def test_the_record_is_not_used_for_another_output_state(big: SiteFolder, tmp_pa
     result = build(big.root, quick=True)
     assert result.ok and PAGE in result.written_paths
     assert tree(big.out) == cold_tree(big, tmp_path, "5")
+
+
+def test_body_edits_on_the_demo_site_with_gazette_annual_reports_and_catalogs(tmp_path: Path) -> None:
+    """Three items of the demo county whose body only their pages and open data show are
+    edited at once: the build reads only those files and ends as a cold build would."""
+    from tests.conftest import copy_demo_site
+
+    demo = SiteFolder(copy_demo_site(tmp_path / "demo"))
+    age(demo.root)
+    assert build(demo.root, quick=True).ok
+    record = edit_record.read(demo.root, demo.out)
+    assert record is not None
+    followed = sorted(rel for rel in record.items if edit_record.ItemFacts(*record.items[rel]).own_only)
+    assert len(followed) >= 3, "the demo has items whose feed entries show their own summary"
+    shown = sorted(set(record.items) - set(followed))
+    assert shown, "and items a feed, an annual report or the gazette shows"
+    for rel in followed[:3]:
+        edit_body(demo, rel, f"演示站点正文修改：{rel}。")
+    monkeypatch = pytest.MonkeyPatch()
+    try:
+        reads_nothing(monkeypatch)
+        result = build(demo.root, quick=True)
+    finally:
+        monkeypatch.undo()
+    assert result.ok
+    pages = {edit_record.ItemFacts(*record.items[rel]).page for rel in followed[:3]}
+    assert pages <= set(result.written_paths)
+    assert tree(demo.out) == cold_tree(demo, tmp_path, "demo")
