@@ -132,7 +132,7 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
 
     # Phase 0: nothing changed since the last successful build? (see govsite.pipeline.stamp)
     today = today_beijing().isoformat()
-    seen: dict[str, tuple[int, int]] = {}
+    seen: dict[str, str] = {}
     inputs = stamp.fingerprint(site, out, base_url, today_beijing(), seen)
     answered = _answer_from_stamp(site, out, inputs, quick)
     if answered is not None:
@@ -150,6 +150,8 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
                                      written_paths=followed.written_paths), started)
 
     # Phases 1–2: config, files and model; stop before writing on any error.
+    walked: tuple[dict[str, tuple[int, int]], dict[str, str]] = ({}, {})  # for the edit record: files, folders
+    trusted = inputs is not None and stamp.fingerprint(site, out, base_url, today_beijing(), walked[1], walked[0]) is not None
     fronts: dict[str, str] = {}
     model, problems = load_and_validate(site, base_url, fronts)
     result = BuildResult(problems)
@@ -179,7 +181,7 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
         record_urls(model, specs)  # urls.txt: only after a successful build
         folders = stamp.output_folders(manifest)
         stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items, folders, len(manifest))
-        _record_edits(site, out, base_url, today, seen if inputs else {}, model, fronts, env, problems, folders)
+        _record_edits(site, out, base_url, today, walked if trusted else None, model, fronts, env, problems, folders)
         return _done(result, started)
 
     # Phase 4: render changed pages into a staging folder.
@@ -221,7 +223,7 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
     record_urls(model, specs)  # urls.txt: only after a successful swap
     folders = stamp.output_folders(wanted)
     stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items, folders, len(wanted))
-    _record_edits(site, out, base_url, today, seen if inputs else {}, model, fronts, env, problems, folders)
+    _record_edits(site, out, base_url, today, walked if trusted else None, model, fronts, env, problems, folders)
     result.written_paths = sorted(p for p, st in statuses.items() if st == "new")
     result.deleted_paths = removed
     result.written = len(result.written_paths)
@@ -230,23 +232,29 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
     return _done(result, started)
 
 
-def _record_edits(site: Path, out: Path, base_url: str | None, today: str, seen: dict[str, tuple[int, int]],
+def _record_edits(site: Path, out: Path, base_url: str | None, today: str,
+                  walked: tuple[dict[str, tuple[int, int]], dict[str, str]] | None,
                   model: SiteModel, fronts: dict[str, str], env: Environment, problems: ProblemLog,
                   folders: list[str]) -> None:
     """After a successful page-by-page build whose inputs could be trusted: the edit
-    record for the next quick build (:mod:`govsite.pipeline.edit_record`)."""
+    record for the next quick build (:mod:`govsite.pipeline.edit_record`). ``walked``:
+    each input file's size and time and each folder's digest, taken by a second walk
+    before the site was read (the first one's folders only, for the stamp), so that a
+    file edited while the build ran is seen next time (≈ 0.3 s at 100,000 items)."""
     from govsite.pipeline import edit_record
     from govsite.redirects.ledger import LEDGER_FILE
     from govsite.search.edits import remember
 
-    if not seen:
-        edit_record.forget(site, out)
+    edit_record.forget(site, out)
+    if walked is None:
         return
-    items, parts = edit_record.collect(model, fronts)
-    edit_record.write(site, out, edit_record.EditRecord(
-        edit_record.context_key(out, base_url, today), dict(seen), edit_record.signature(out / MANIFEST),
-        edit_record.signature(site / LEDGER_FILE), tuple(problems.items), items, parts,
-        template_digest(env, "item.html"), remember(model), folders=folders))
+    search = remember(model)
+    item_folders, years = edit_record.collect(model, fronts, search["pages"], walked[0])
+    record = edit_record.EditRecord(
+        edit_record.record_dir(site, out), edit_record.context_key(out, base_url, today), walked[1],
+        edit_record.signature(out / MANIFEST), edit_record.signature(site / LEDGER_FILE),
+        template_digest(env, "item.html"), (search["state"], search["stale"]), folders)
+    edit_record.write(site, out, record, tuple(problems.items), item_folders, years)
 
 
 def _abort(staging: Staging, steps: list[registry.PostRender], out: Path) -> None:

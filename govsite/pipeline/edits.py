@@ -35,7 +35,7 @@ from govsite.inspect import report_files
 from govsite.model.item import ItemFrontMatter
 from govsite.model.site_model import SiteModel, build_model
 from govsite.pipeline import edit_record, manifest_patch
-from govsite.pipeline.edit_record import EditRecord, ItemFacts
+from govsite.pipeline.edit_record import EditRecord, Folder, ItemFacts, scan
 from govsite.pipeline.output import Staging
 from govsite.pipeline.render_pages import init_worker, render_one
 from govsite.problems import ProblemLog
@@ -60,19 +60,34 @@ class Followed:
     """The output's folders that hold files (for the build stamp)."""
 
 
-def changed_items(record: EditRecord, inputs: dict[str, tuple[int, int]]) -> list[str] | None:
-    """The item files changed since the record, when nothing else changed."""
-    if len(inputs) != len(record.inputs):
+def changed_items(site: Path, record: EditRecord, seen: dict[str, str]
+                  ) -> tuple[list[str], dict[str, Folder], dict[str, tuple[int, int]]] | None:
+    """The item files changed since the record, when nothing else changed: (their
+    paths, their folders as recorded, each one's size and time now)."""
+    if seen.keys() != record.folders.keys():  # a folder or an input file added or removed
         return None
-    changed = [rel for rel, sig in inputs.items() if record.inputs.get(rel) != sig]
+    labels = [label for label, digest in seen.items() if record.folders[label] != digest]
+    changed: list[str] = []
+    folders: dict[str, Folder] = {}
+    now: dict[str, tuple[int, int]] = {}
+    for label in labels:
+        folder = record.folder(label)
+        found = scan(site, label) if folder is not None else None
+        if folder is None or found is None or found.keys() != folder.files.keys():
+            return None  # not a folder of items, or a file added or removed
+        folders[label] = folder
+        for rel, sig in found.items():
+            if folder.files[rel] != sig:
+                if rel not in folder.items or not ItemFacts(*folder.items[rel]).own_only:
+                    return None
+                changed.append(rel)
+                now[rel] = sig
     if not changed or len(changed) > MAX_EDITS:
         return None
-    if any(rel not in record.items or not ItemFacts(*record.items[rel]).own_only for rel in changed):
-        return None
-    return sorted(changed)
+    return sorted(changed), folders, now
 
 
-def follow(site: Path, out: Path, base_url: str | None, today: str, inputs: dict[str, tuple[int, int]],
+def follow(site: Path, out: Path, base_url: str | None, today: str, seen: dict[str, str],
            fingerprint: str | None) -> Followed | None:
     """Build by following body edits, or None when the page-by-page build is needed."""
     record = edit_record.read(site, out)
@@ -81,10 +96,14 @@ def follow(site: Path, out: Path, base_url: str | None, today: str, inputs: dict
             or record.ledger != edit_record.signature(site / LEDGER_FILE)
             or not report_files.report_page(out).is_file()):
         return None
-    changed = changed_items(record, inputs)
-    if changed is None:
+    found = changed_items(site, record, seen)
+    if found is None:
         return None
-    facts = [ItemFacts(*record.items[rel]) for rel in changed]
+    changed, folders, now = found
+    facts = [ItemFacts(*folders[rel.rpartition("/")[0]].items[rel]) for rel in changed]
+    problems = record.problems()
+    if problems is None:
+        return None
     loaded = load_slice(site, base_url, sorted({*changed, *(r for f in facts for r in f.related)}))
     if loaded is None or loaded.config is None:
         return None
@@ -110,7 +129,7 @@ def follow(site: Path, out: Path, base_url: str | None, today: str, inputs: dict
         if done is None:
             staging.abort()
             return None
-        entries, written = done
+        entries, written, years = done
         if not staging.adopted:  # no twin (the last build wrote nothing): carry every other file over
             fresh = set(written)
             staging.link_unchanged([p for p in read_manifest(out) if p not in fresh])
@@ -123,15 +142,16 @@ def follow(site: Path, out: Path, base_url: str | None, today: str, inputs: dict
         staging.abort()
         raise
     report_files.publish(out)
-    problems = ProblemLog()
-    problems.extend(record.problems)
-    _remember(site, out, record, inputs, changed, facts, model)
-    return Followed(problems, sorted(written), record_total(out), record.folders)
+    log = ProblemLog()
+    log.extend(problems)
+    _remember(record, out, seen, folders, now, years)
+    return Followed(log, sorted(written), record_total(out), record.output_folders)
 
 
 def _write(record: EditRecord, model: SiteModel, env: Environment, specs: list[PageSpec], facts: list[ItemFacts],
-           staging: Staging, out: Path) -> tuple[dict[str, str], list[str]] | None:
-    """Write every output the edits reach into the staging folder: (manifest entries, written paths)."""
+           staging: Staging, out: Path) -> tuple[dict[str, str], list[str], dict[int, list[str]]] | None:
+    """Write every output the edits reach into the staging folder: (manifest entries,
+    written paths, the open-data digest parts of the years it rewrote)."""
     init_worker(model, env, staging.path, out, features=False)  # an item page needs no feature's context
     entries: dict[str, str] = {}
     written: list[str] = []
@@ -143,12 +163,11 @@ def _write(record: EditRecord, model: SiteModel, env: Environment, specs: list[P
         if status == "new":
             written.append(path)
     rewritten: set[str] = set()
+    years: dict[int, list[str]] = {}
     for year in sorted({f.year for f in facts}):
-        parts = list(record.year_parts.get(year, []))
-        for rel, part in record.parts.items():  # edited since the record was made
-            earlier = record.facts(rel)
-            if earlier is not None and earlier.year == year and earlier.position < len(parts):
-                parts[earlier.position] = part
+        parts = record.year_parts(year)
+        if parts is None:
+            return None
         for fact in (f for f in facts if f.year == year):
             item = model.items_by_index[fact.index_no]
             if fact.position >= len(parts):
@@ -161,22 +180,23 @@ def _write(record: EditRecord, model: SiteModel, env: Environment, specs: list[P
             rewritten.update(p for p, new in result.items() if new)
         digest = opendata_edit.year_digest(model, parts)
         entries.update({f"data/items-{year}.json": digest, f"data/items-{year}.csv": digest})
+        years[year] = parts
     if rewritten:
         data = opendata_edit.follow_manifest(out, staging.path, rewritten)
         if data is None:
             return None
         entries[opendata_edit.MANIFEST_PATH] = opendata_edit.manifest_digest(data)
         written += sorted(rewritten | {opendata_edit.MANIFEST_PATH})
-    pages = [p for p in written if p in record.search.get("pages", {})]
-    if pages:
-        state = mark_stale(staging.path, out, record.search, pages)
+    shards = sorted({f.shard for f in facts if f.page in written and f.shard})
+    if shards:
+        state = mark_stale(staging.path, out, record.search[0], record.search[1], shards)
         if state is None:
             return None
         entries[state[0]] = state[1]
         if state[2]:
             written.append(state[0])
     report_files.prepare(out, None, stale=True)  # a quick build leaves the report out of date, as always
-    return entries, written
+    return entries, written, years
 
 
 def record_total(out: Path) -> int:
@@ -187,15 +207,25 @@ def record_total(out: Path) -> int:
         return 0
 
 
-def _remember(site: Path, out: Path, record: EditRecord, inputs: dict[str, tuple[int, int]], changed: list[str],
-              facts: list[ItemFacts], model: SiteModel) -> None:
-    """The record after this build, as a delta: the new times of the edited files
-    (unless too new to trust, so that the next build looks at them again), their
-    open-data parts and the output's new manifest."""
-    now = time.time_ns()
-    for rel, fact in zip(changed, facts):
-        record.parts[rel] = opendata_edit.records.item_digest_part(model, model.items_by_index[fact.index_no])
-        if inputs[rel][1] <= now - RACY_NS:
-            record.edited[rel] = inputs[rel]
+def _remember(record: EditRecord, out: Path, seen: dict[str, str], folders: dict[str, Folder],
+              now: dict[str, tuple[int, int]], years: dict[int, list[str]]) -> None:
+    """The record after the swap: the edited files' new sizes and times (unless too
+    new to trust, so that the next build looks at them again), their folders' digests,
+    their years' open-data parts, and the output's new manifest last (a record whose
+    head names another manifest is not used)."""
+    for year, parts in years.items():
+        record.save_year_parts(year, parts)
+    trusted = time.time_ns() - RACY_NS
+    for label, folder in folders.items():
+        racy = False
+        for rel, sig in now.items():
+            if rel.rpartition("/")[0] == label:
+                if sig[1] <= trusted:
+                    folder.files[rel] = sig
+                else:
+                    racy = True
+        record.save_folder(label, folder)
+        if not racy:
+            record.folders[label] = seen[label]
     record.manifest = edit_record.signature(out / MANIFEST)
-    edit_record.write_delta(site, out, record)
+    record.save_head()

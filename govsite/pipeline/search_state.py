@@ -11,16 +11,15 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from govsite.pipeline.twin import fresh_path
 
 
-def mark_stale(stage: Path, out: Path, search: dict[str, Any], pages: Iterable[str]) -> tuple[str, str, bool] | None:
-    """Write the state into ``stage`` with the shards of ``pages`` marked stale: (path,
-    manifest digest, rewritten?); None when the record or the output's state is unusable."""
+def mark_stale(stage: Path, out: Path, rel: str, stale: str, shards: Iterable[str]) -> tuple[str, str, bool] | None:
+    """Write the state ``rel`` into ``stage`` with ``shards`` marked ``stale``: (path,
+    manifest digest, rewritten?); None when the output's state is unusable."""
     try:
-        rel, stale, shard_of = str(search["state"]), str(search["stale"]), search["pages"]
         old = (out / rel).read_bytes()
         state = json.loads(old)
         known = state["shards"]
@@ -28,10 +27,7 @@ def mark_stale(stage: Path, out: Path, search: dict[str, Any], pages: Iterable[s
         return None
     if not isinstance(known, dict):
         return None
-    for page in pages:
-        name = shard_of.get(page)
-        if name is None:
-            continue
+    for name in shards:
         if name not in known:
             return None
         known[name] = stale

@@ -80,15 +80,19 @@ def _signature(path: str) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def _walk(h: "hashlib._Hash", folder: str, label: str, sink: dict[str, tuple[int, int]] | None = None) -> int:
-    """Add every file under ``folder`` (sorted, hidden and ``__pycache__`` skipped) to
-    ``h`` (and its size and time to ``sink``); returns the newest modification time seen (ns)."""
+def _walk(h: "hashlib._Hash", folder: str, label: str, sink: dict[str, str] | None = None,
+          files: dict[str, tuple[int, int]] | None = None) -> int:
+    """Add every file under ``folder`` (hidden and ``__pycache__`` skipped; a folder's
+    files sorted, then its subfolders) to ``h``, the digest of each folder's own files
+    to ``sink`` (by label) and each file's (size, time) to ``files``; returns the newest
+    modification time seen (ns)."""
     newest = 0
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return newest
     lines: list[str] = []
+    subfolders: list[tuple[str, str]] = []
     for entry in entries:
         if entry.name.startswith(".") or entry.name == "__pycache__":
             continue
@@ -96,10 +100,7 @@ def _walk(h: "hashlib._Hash", folder: str, label: str, sink: dict[str, tuple[int
         if entry.is_symlink():  # its target may change unseen (or loop): never trusted
             return UNTRUSTED
         if entry.is_dir():
-            if lines:
-                h.update("".join(lines).encode())
-                lines.clear()
-            newest = max(newest, _walk(h, entry.path, rel, sink))
+            subfolders.append((entry.path, rel))
             continue
         try:
             st = entry.stat()
@@ -107,19 +108,26 @@ def _walk(h: "hashlib._Hash", folder: str, label: str, sink: dict[str, tuple[int
             lines.append(f"{rel}\0missing\n")
             continue
         lines.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n")
-        if sink is not None:
-            sink[rel] = (st.st_size, st.st_mtime_ns)
+        if files is not None:
+            files[rel] = (st.st_size, st.st_mtime_ns)
         if st.st_mtime_ns > newest:
             newest = st.st_mtime_ns
-    h.update("".join(lines).encode())
+    blob = "".join(lines).encode()
+    h.update(blob)
+    if sink is not None:
+        sink[label] = hashlib.sha1(blob).hexdigest()
+    for path, rel in subfolders:
+        newest = max(newest, _walk(h, path, rel, sink, files))
     return newest
 
 
 def fingerprint(site: Path, out: Path, base_url: str | None, today: date,
-                sink: dict[str, tuple[int, int]] | None = None) -> str | None:
+                sink: dict[str, str] | None = None, files: dict[str, tuple[int, int]] | None = None) -> str | None:
     """Fingerprint of everything a build of ``site`` into ``out`` reads (besides
     urls.txt); None when a file is too new to be trusted (see :data:`RACY_NS`).
-    ``sink`` receives each file's size and time, by its label (``content/…``)."""
+    ``sink`` receives a digest of each folder's own files (by its label,
+    ``content/items/xzfb/2025``) and of each single input file (``site.yaml``);
+    ``files`` each file's (size, time)."""
     started = time.time_ns()
     h = hashlib.sha1(f"{__version__}\0{out}\0{base_url}\0{today.isoformat()}\n".encode())
     root = str(site)
@@ -129,10 +137,10 @@ def fingerprint(site: Path, out: Path, base_url: str | None, today: date,
         h.update(f"{name}\0{signature}\n".encode())
         newest = max(newest, signature[2] if signature else 0)
         if sink is not None:
-            sink[name] = (signature[1], signature[2]) if signature else (-1, -1)
+            sink[name] = str(signature[1:]) if signature else "missing"
     for name in INPUT_DIRS:
-        newest = max(newest, _walk(h, os.path.join(root, name), name, sink))
-    newest = max(newest, _walk(h, PACKAGE_DIR, "<govsite>", sink))
+        newest = max(newest, _walk(h, os.path.join(root, name), name, sink, files))
+    newest = max(newest, _walk(h, PACKAGE_DIR, "<govsite>", sink, files))
     return h.hexdigest() if newest < started - RACY_NS else None
 
 
@@ -167,12 +175,12 @@ def write_stamp(site: Path, out: Path, inputs: str | None, manifest_file: Path, 
     listed: list[tuple[str, tuple[str, ...]]] = []
     recent = time.time_ns() - RACY_NS
     for folder in folders:
-        path = root + folder if folder else str(out)
+        where = root + folder if folder else str(out)
         try:
-            mtime = os.stat(path).st_mtime_ns
+            mtime = os.stat(where).st_mtime_ns
             times.append((folder, mtime))
             if mtime > recent:
-                listed.append((folder, tuple(sorted(os.listdir(path)))))
+                listed.append((folder, tuple(sorted(os.listdir(where)))))
         except OSError:
             return
     stamp = Stamp(inputs, _signature(str(site / LEDGER_FILE)), _signature(str(manifest_file)), tuple(problems),
@@ -217,11 +225,11 @@ def outputs_unchanged(stamp: Stamp, out: Path) -> bool | None:
     root = str(out) + os.sep
     listed = dict(stamp.listed)
     for folder, mtime in stamp.folders:
-        path = root + folder if folder else str(out)
+        where = root + folder if folder else str(out)
         try:
-            if os.stat(path).st_mtime_ns != mtime:
+            if os.stat(where).st_mtime_ns != mtime:
                 return False
-            if folder in listed and tuple(sorted(os.listdir(path))) != listed[folder]:
+            if folder in listed and tuple(sorted(os.listdir(where))) != listed[folder]:
                 return False
         except OSError:
             return False

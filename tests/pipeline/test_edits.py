@@ -138,9 +138,11 @@ def test_body_edits_on_the_demo_site_with_gazette_annual_reports_and_catalogs(tm
     assert build(demo.root, quick=True).ok
     record = edit_record.read(demo.root, demo.out)
     assert record is not None
-    followed = sorted(rel for rel in record.items if edit_record.ItemFacts(*record.items[rel]).own_only)
+    facts = {rel: edit_record.ItemFacts(*fields) for label in record.folders
+             for rel, fields in (getattr(record.folder(label), "items", None) or {}).items()}
+    followed = sorted(rel for rel, fact in facts.items() if fact.own_only)
     assert len(followed) >= 3, "the demo has items whose feed entries show their own summary"
-    shown = sorted(set(record.items) - set(followed))
+    shown = sorted(set(facts) - set(followed))
     assert shown, "and items a feed, an annual report or the gazette shows"
     for rel in followed[:3]:
         edit_body(demo, rel, f"演示站点正文修改：{rel}。")
@@ -151,6 +153,33 @@ def test_body_edits_on_the_demo_site_with_gazette_annual_reports_and_catalogs(tm
     finally:
         monkeypatch.undo()
     assert result.ok
-    pages = {edit_record.ItemFacts(*record.items[rel]).page for rel in followed[:3]}
+    pages = {facts[rel].page for rel in followed[:3]}
     assert pages <= set(result.written_paths)
     assert tree(demo.out) == cold_tree(demo, tmp_path, "demo")
+
+
+def test_an_interrupted_followed_edit_leaves_output_and_record_usable(big: SiteFolder, tmp_path: Path) -> None:
+    from govsite.pipeline import output as output_mod
+
+    assert build(big.root, quick=True).ok
+    before = tree(big.out)
+    edit_body(big, EDITED, "不会发布的修改。")
+    monkeypatch = pytest.MonkeyPatch()
+
+    def boom(self: output_mod.Staging) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        reads_nothing(monkeypatch)
+        monkeypatch.setattr(output_mod.Staging, "commit", boom)
+        with pytest.raises(KeyboardInterrupt):
+            build(big.root, quick=True)
+        assert tree(big.out) == before
+        monkeypatch.undo()
+        reads_nothing(monkeypatch)
+        edit_body(big, "content/items/xzfb/2024/00007.md", "同一年的另一项。")
+        assert build(big.root, quick=True).ok
+    finally:
+        monkeypatch.undo()
+    assert "不会发布的修改" in big.read_out(PAGE)
+    assert tree(big.out) == cold_tree(big, tmp_path, "6")
