@@ -198,7 +198,14 @@ def read(site: Path, out: Path) -> EditRecord | None:
 
 
 def forget(site: Path, out: Path) -> None:
-    shutil.rmtree(record_dir(site, out), ignore_errors=True)
+    folder = record_dir(site, out)
+    if folder.is_dir() and not folder.is_symlink():
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        try:
+            folder.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def collect(model: Any, fronts: dict[str, str], shards: dict[str, str],
