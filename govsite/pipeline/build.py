@@ -16,7 +16,6 @@ from typing import Callable, Iterator
 
 from jinja2 import Environment, TemplateError
 
-from govsite.annual.link import link_annual
 from govsite.pipeline import stamp
 from govsite.render.assets import plan_files
 from govsite.pipeline.guard import check_output
@@ -79,6 +78,8 @@ def load_and_validate(site: Path, base_url: str | None = None,
     then link the features that hang data on it (annual reports: their data files and
     checks). The model imports no feature; the pipeline joins them here. ``fronts``
     receives each item file's front-matter digest (for the edit record)."""
+    from govsite.annual.link import link_annual  # not imported by the builds the stamp or an edit answers
+
     with collector_paused():
         loaded = load_site(site, base_url)
         if fronts is not None:
