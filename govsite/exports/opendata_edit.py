@@ -6,8 +6,9 @@ edit leaves as it was. So the year's files are not made again from every record 
 the year (12,500 bodies read from disk at 100,000 items): the item's line of the
 JSON file is parsed, given the new body and dumped again, and its CSV row is
 replaced by the new one. The record's place in both files is its place in the
-year's order (by 发布日期, then 索引号), which the edit cannot change. Any doubt
-(the line is not the item's, its CSV row is not found exactly once) returns None,
+year's order (by 发布日期, then 索引号), which the edit cannot change; the line is
+found by the 索引号 it starts with. Any doubt (the line or the CSV row is not found
+exactly once) returns None,
 and the build takes the page-by-page way. ``data/manifest.json`` is the previous
 one with the size and SHA-256 of the rewritten files.
 """
@@ -49,21 +50,27 @@ def year_digest(model: SiteModel, parts: list[str]) -> str:
     return sha1(FORMAT, model.config.base_url, model.config.name, *parts)
 
 
-def follow_body(model: SiteModel, item: Item, year: int, position: int, source: Path,
+def follow_body(model: SiteModel, item: Item, year: int, source: Path,
                 stage: Path) -> dict[str, bool] | None:
     """Give the year's files of ``item`` its new body, reading them from ``source``
     (the output, or the staging folder after an earlier edit of the same year) and
-    writing into ``stage``. Returns {path: rewritten?}, or None when unsure."""
+    writing into ``stage``. Returns {path: rewritten?}, or None when unsure (the
+    item's line is not found exactly once, nor its CSV row)."""
     json_rel, csv_rel = f"{DATA_DIR}/items-{year}.json", f"{DATA_DIR}/items-{year}.csv"
     try:
-        json_lines = (source / json_rel).read_bytes().split(b"\n")
+        json_data = (source / json_rel).read_bytes()
         csv_data = (source / csv_rel).read_bytes()
     except OSError:
         return None
-    line_no = position + 2  # the head, then '"items": [', then one record a line
-    if line_no >= len(json_lines) - 2:
+    # Each record is one line starting with its 索引号 (records.COLUMNS), found without
+    # splitting the file into lines (0.3 s of a 0.5 s edit for a year of 12,500 records).
+    key = b'\n{"index_no": ' + json.dumps(item.fm.index_no, ensure_ascii=False).encode("utf-8") + b","
+    start = json_data.find(key)
+    if start < 0 or json_data.find(key, start + 1) >= 0:
         return None
-    line = json_lines[line_no]
+    start += 1
+    end = json_data.index(b"\n", start)
+    line = json_data[start:end]
     comma = line.endswith(b",")
     try:
         old = json.loads(line[:-1] if comma else line)
@@ -75,11 +82,12 @@ def follow_body(model: SiteModel, item: Item, year: int, position: int, source: 
     if new == old:
         return {json_rel: False, csv_rel: False}
     old_row, new_row = _csv_text(records.csv_row(old)), _csv_text(records.csv_row(new))
-    if csv_data.count(old_row) != 1:
+    at = csv_data.find(old_row)
+    if at < 0 or csv_data.find(old_row, at + 1) >= 0:
         return None
-    json_lines[line_no] = json.dumps(new, ensure_ascii=False).encode("utf-8") + (b"," if comma else b"")
-    _replace(stage, json_rel, b"\n".join(json_lines))
-    _replace(stage, csv_rel, csv_data.replace(old_row, new_row))
+    new_line = json.dumps(new, ensure_ascii=False).encode("utf-8") + (b"," if comma else b"")
+    _replace(stage, json_rel, json_data[:start] + new_line + json_data[end:])
+    _replace(stage, csv_rel, csv_data[:at] + new_row + csv_data[at + len(old_row):])
     return {json_rel: True, csv_rel: True}
 
 

@@ -174,7 +174,7 @@ def _write(record: EditRecord, model: SiteModel, env: Environment, specs: list[P
                 return None
             parts[fact.position] = opendata_edit.records.item_digest_part(model, item)
             source = staging.path if f"data/items-{year}.json" in rewritten else out
-            result = opendata_edit.follow_body(model, item, year, fact.position, source, staging.path)
+            result = opendata_edit.follow_body(model, item, year, source, staging.path)
             if result is None:
                 return None
             rewritten.update(p for p, new in result.items() if new)

@@ -26,6 +26,7 @@ reads the site.
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import pickle
 import time
@@ -45,6 +46,7 @@ INPUT_FILES = ("site.yaml", "redirects.yaml")
 INPUT_DIRS = ("content", "templates", "static")
 PACKAGE_DIR = os.path.dirname(os.path.abspath(govsite.__file__))
 """The govsite package: its code and built-in theme are inputs too."""
+_NAME = operator.attrgetter("name")
 UNTRUSTED = 2**63
 """A "newest modification time" that no fingerprint trusts (a symlink among the inputs)."""
 
@@ -88,30 +90,33 @@ def _walk(h: "hashlib._Hash", folder: str, label: str, sink: dict[str, str] | No
     modification time seen (ns)."""
     newest = 0
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as it:
+            entries = list(it)
     except OSError:
         return newest
-    lines: list[str] = []
+    entries.sort(key=_NAME)
+    lines: list[str] = [f"{label}/\n"]
     subfolders: list[tuple[str, str]] = []
     for entry in entries:
-        if entry.name.startswith(".") or entry.name == "__pycache__":
+        name = entry.name
+        if name[0] == "." or name == "__pycache__":
             continue
-        rel = f"{label}/{entry.name}"
         if entry.is_symlink():  # its target may change unseen (or loop): never trusted
             return UNTRUSTED
         if entry.is_dir():
-            subfolders.append((entry.path, rel))
+            subfolders.append((entry.path, f"{label}/{name}"))
             continue
         try:
             st = entry.stat()
         except OSError:  # removed while we looked: the build reads the site
-            lines.append(f"{rel}\0missing\n")
+            lines.append(f"{name}\0missing\n")
             continue
-        lines.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n")
+        mtime = st.st_mtime_ns
+        lines.append(f"{name}\0{st.st_size}\0{mtime}\n")
         if files is not None:
-            files[rel] = (st.st_size, st.st_mtime_ns)
-        if st.st_mtime_ns > newest:
-            newest = st.st_mtime_ns
+            files[f"{label}/{name}"] = (st.st_size, mtime)
+        if mtime > newest:
+            newest = mtime
     blob = "".join(lines).encode()
     h.update(blob)
     if sink is not None:
