@@ -162,7 +162,7 @@ def _write(record: EditRecord, model: SiteModel, env: Environment, specs: list[P
         entries[path] = spec.deps
         if status == "new":
             written.append(path)
-    rewritten: set[str] = set()
+    rewritten: dict[str, tuple[int, str]] = {}
     years: dict[int, list[str]] = {}
     for year in sorted({f.year for f in facts}):
         parts = record.year_parts(year)
@@ -177,7 +177,7 @@ def _write(record: EditRecord, model: SiteModel, env: Environment, specs: list[P
             result = opendata_edit.follow_body(model, item, year, source, staging.path)
             if result is None:
                 return None
-            rewritten.update(p for p, new in result.items() if new)
+            rewritten.update((p, new) for p, new in result.items() if new is not None)
         digest = opendata_edit.year_digest(model, parts)
         entries.update({f"data/items-{year}.json": digest, f"data/items-{year}.csv": digest})
         years[year] = parts
@@ -186,7 +186,7 @@ def _write(record: EditRecord, model: SiteModel, env: Environment, specs: list[P
         if data is None:
             return None
         entries[opendata_edit.MANIFEST_PATH] = opendata_edit.manifest_digest(data)
-        written += sorted(rewritten | {opendata_edit.MANIFEST_PATH})
+        written += sorted([*rewritten, opendata_edit.MANIFEST_PATH])
     shards = sorted({f.shard for f in facts if f.page in written and f.shard})
     if shards:
         state = mark_stale(staging.path, out, record.search[0], record.search[1], shards)
