@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 
 from jinja2 import Environment, TemplateError
 
-from govsite.pipeline import stamp
+from govsite.pipeline import edit_record, stamp
 from govsite.render.assets import plan_files
 from govsite.pipeline.guard import check_output
 from govsite.pipeline.lock import Waiting, build_locks
@@ -182,7 +182,8 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
         record_urls(model, specs)  # urls.txt: only after a successful build
         folders = stamp.output_folders(manifest)
         stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items, folders, len(manifest))
-        _record_edits(site, out, base_url, today, walked if trusted else None, model, fronts, env, problems, folders)
+        edit_record.after_build(site, out, base_url, today, walked if trusted else None, model, fronts,
+                                template_digest(env, "item.html"), tuple(problems.items), folders)
         return _done(result, started)
 
     # Phase 4: render changed pages into a staging folder.
@@ -224,38 +225,14 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
     record_urls(model, specs)  # urls.txt: only after a successful swap
     folders = stamp.output_folders(wanted)
     stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items, folders, len(wanted))
-    _record_edits(site, out, base_url, today, walked if trusted else None, model, fronts, env, problems, folders)
+    edit_record.after_build(site, out, base_url, today, walked if trusted else None, model, fronts,
+                                template_digest(env, "item.html"), tuple(problems.items), folders)
     result.written_paths = sorted(p for p, st in statuses.items() if st == "new")
     result.deleted_paths = removed
     result.written = len(result.written_paths)
     result.deleted = len(removed)
     result.unchanged = len(wanted) - result.written
     return _done(result, started)
-
-
-def _record_edits(site: Path, out: Path, base_url: str | None, today: str,
-                  walked: tuple[dict[str, tuple[int, int]], dict[str, str]] | None,
-                  model: SiteModel, fronts: dict[str, str], env: Environment, problems: ProblemLog,
-                  folders: list[str]) -> None:
-    """After a successful page-by-page build whose inputs could be trusted: the edit
-    record for the next quick build (:mod:`govsite.pipeline.edit_record`). ``walked``:
-    each input file's size and time and each folder's digest, taken by a second walk
-    before the site was read (the first one's folders only, for the stamp), so that a
-    file edited while the build ran is seen next time (≈ 0.3 s at 100,000 items)."""
-    from govsite.pipeline import edit_record
-    from govsite.redirects.ledger import LEDGER_FILE
-    from govsite.search.edits import remember
-
-    edit_record.forget(site, out)
-    if walked is None:
-        return
-    search = remember(model)
-    item_folders, years = edit_record.collect(model, fronts, search["pages"], walked[0])
-    record = edit_record.EditRecord(
-        edit_record.record_dir(site, out), edit_record.context_key(out, base_url, today), walked[1],
-        edit_record.signature(out / MANIFEST), edit_record.signature(site / LEDGER_FILE),
-        template_digest(env, "item.html"), (search["state"], search["stale"]), folders)
-    edit_record.write(site, out, record, tuple(problems.items), item_folders, years)
 
 
 def _abort(staging: Staging, steps: list[registry.PostRender], out: Path) -> None:

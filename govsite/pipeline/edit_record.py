@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 
 from govsite.base.cache import CACHE_DIR
 from govsite.base.digests import sha1
+from govsite.base.manifest import MANIFEST as MANIFEST_NAME
 from govsite.problems import Problem
 
 RECORD_DIR = f"{CACHE_DIR}/edit-record"
@@ -242,3 +243,26 @@ def collect(model: Any, fronts: dict[str, str], shards: dict[str, str],
                                          tuple(r.source for r in related if r is not None), own,
                                          shards.get(item.url, ""))
     return folders, years
+
+
+def after_build(site: Path, out: Path, base_url: str | None, today: str,
+                walked: tuple[dict[str, tuple[int, int]], dict[str, str]] | None, model: Any,
+                fronts: dict[str, str], item_template: str, problems: tuple[Problem, ...],
+                output_folders: list[str]) -> None:
+    """After a successful page-by-page build: the record for the next quick build.
+    ``walked``: each input file's size and time and each folder's digest, from a
+    second walk before the site was read (the stamp's first one keeps folders only),
+    so that a file edited while the build ran is seen next time (≈ 0.3 s at 100,000
+    items); None when the inputs could not be trusted (a file too new): no record."""
+    from govsite.redirects.ledger import LEDGER_FILE
+    from govsite.search.edits import remember
+
+    forget(site, out)
+    if walked is None:
+        return
+    search = remember(model)
+    folders, years = collect(model, fronts, search["pages"], walked[0])
+    record = EditRecord(record_dir(site, out), context_key(out, base_url, today), walked[1],
+                        signature(out / MANIFEST_NAME), signature(site / LEDGER_FILE), item_template,
+                        (search["state"], search["stale"]), output_folders)
+    write(site, out, record, problems, folders, years)

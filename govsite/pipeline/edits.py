@@ -30,7 +30,7 @@ from govsite.base.digests import sha1
 from govsite.base.manifest import MANIFEST, read_manifest
 from govsite.content.reader import front_digest, read_markdown_file
 from govsite.content.slice import load_slice
-from govsite.exports import opendata_edit
+from govsite.exports import opendata_edit, records
 from govsite.inspect import report_files
 from govsite.model.item import ItemFrontMatter
 from govsite.model.site_model import SiteModel, build_model
@@ -172,7 +172,7 @@ def _write(record: EditRecord, model: SiteModel, env: Environment, specs: list[P
             item = model.items_by_index[fact.index_no]
             if fact.position >= len(parts):
                 return None
-            parts[fact.position] = opendata_edit.records.item_digest_part(model, item)
+            parts[fact.position] = records.item_digest_part(model, item)
             source = staging.path if f"data/items-{year}.json" in rewritten else out
             result = opendata_edit.follow_body(model, item, year, source, staging.path)
             if result is None:
