@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterator, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Protocol
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # the fallback engine imports markdown-it-py when it is used (≈ 20 ms of every build otherwise)
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 Rule = Literal[
     "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference",
@@ -115,6 +116,8 @@ class PythonEngine:
 
     @lru_cache(maxsize=2)
     def _parser(self, allow_html: bool) -> MarkdownIt:
+        from markdown_it import MarkdownIt
+
         if allow_html:
             return MarkdownIt("commonmark").enable("table")
         return MarkdownIt("zero", {"xhtmlOut": True}).enable(list(COMMONMARK_NO_HTML))  # as the Rust presets write <br />

@@ -56,7 +56,7 @@ LAYERS: dict[str, set[str]] = {
     # inspect's column rules, with the feeds' Atom writer and the search's settings
     "portal": GROUND_ALL | {"model", "content", "render", "inspect", "feeds", "search", "exports"},
     # 5: the pipeline runs the phases and links features to the model
-    "pipeline": GROUND_ALL | {"model", "content", "render", "annual", "inspect", "redirects", "portal"},
+    "pipeline": GROUND_ALL | {"model", "content", "render", "annual", "inspect", "redirects", "portal", "exports", "feeds", "search"},
 }
 BELOW_COMMANDS = set(LAYERS)
 COMMAND_PARTS: dict[str, set[str]] = {

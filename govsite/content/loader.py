@@ -15,7 +15,7 @@ from govsite.base.cache import ReadCache
 from govsite.content.osread import links_to_ancestor, os_problem, read_bytes, unreadable
 from govsite.content.pydantic_errors import validate_model
 from govsite.content.parallel_read import read_many
-from govsite.content.reader import MarkdownRead, read_yaml_file
+from govsite.content.reader import MarkdownRead, front_digest, read_yaml_file
 from govsite.base.safepath import report_url_names, resolve_inside
 from govsite.model.catalog import Catalog
 from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
@@ -182,9 +182,12 @@ def _load_docs(site: LoadedSite, rel_dir: str, model: type[Front], allow_html: b
         if cache and not unreadable(fresh_read.problems):  # may be readable next time with the same stat
             cache.put(files[n][0], files[n][2], fresh_read)
     docs: list[SourceDoc[Front]] = []
+    fronts = site.fronts if rel_dir == ITEMS_DIR else None
     for (rel, _entry, _st), read in zip(files, reads):
         assert read is not None
         site.problems.extend(read.problems)
+        if fronts is not None:
+            fronts[rel] = front_digest(read)
         if read.front is not None:
             docs.append(SourceDoc(cast(Front, read.front), rel, read.digest, read.body_chars))  # read as ``model``
     return docs

@@ -30,6 +30,8 @@ class MarkdownRead:
     body_chars: int = 0
     """Length of the body without surrounding whitespace (0: no text)."""
     problems: list[Problem] = field(default_factory=list)
+    front_digest: str = ""
+    """Digest of the front matter text and the problems found (see :func:`front_digest`)."""
 
 
 def read_markdown_file(rel: str, raw: bytes, model: type[BaseModel], allow_html: bool) -> MarkdownRead:
@@ -59,7 +61,17 @@ def read_markdown_file(rel: str, raw: bytes, model: type[BaseModel], allow_html:
         scan = inspect_markdown(body, allow_html, line_offset=body_line - 1)
         for line, src in scan.images_without_alt:
             problems.append(Problem("E-IMG-ALT", Severity.ERROR, rel, line, "body", src))
-    return MarkdownRead(front, yaml_text, body_line, digest, len(body.strip()), problems)
+    read = MarkdownRead(front, yaml_text, body_line, digest, len(body.strip()), problems)
+    read.front_digest = hashlib.sha1(yaml_text.encode("utf-8") + b"\0" + repr(problems).encode("utf-8")).hexdigest()
+    return read
+
+
+def front_digest(read: MarkdownRead) -> str:
+    """What the rest of a site may take from a Markdown file besides its body: the
+    front matter text, and the problems found in the file (an edit that changes
+    neither reaches only what shows the body; :mod:`govsite.pipeline.edit_record`).
+    Empty for a file that could not be read as front matter and body."""
+    return read.front_digest
 
 
 def read_body(raw: bytes) -> tuple[str, int]:

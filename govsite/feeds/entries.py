@@ -63,10 +63,15 @@ def _shows_body(item: Item) -> bool:
     return item.fm.disclosure_mode is DisclosureMode.PROACTIVE
 
 
+def entry_shows_body(item: Item) -> bool:
+    """Whether the item's feed entry shows an excerpt of its body (no 内容概述 of its own)."""
+    return not _has_own_summary(item) and _shows_body(item)
+
+
 def item_entry_digest(item: Item) -> str:
     """Everything an item's entry shows; the file digest only when the excerpt comes from the body."""
     fm = item.fm
-    body = item.digest if not _has_own_summary(item) and _shows_body(item) else ""
+    body = item.digest if entry_shows_body(item) else ""
     return sha1(fm.index_no, fm.title, item.url, fm.publish_date.isoformat(), fm.summary, fm.issuer,
                 ",".join(fm.columns), item.theme_code, fm.disclosure_mode.value, body)
 

@@ -67,3 +67,5 @@ class LoadedSite:
     issues: list[tuple[IssueFile, str]] = field(default_factory=list)
     """(issue, path of its issue.yaml)"""
     articles: list[SourceDoc[ArticleFrontMatter]] = field(default_factory=list)
+    fronts: dict[str, str] = field(default_factory=dict)
+    """Item file → digest of its front matter and reader problems (the edit record's key)."""

@@ -16,8 +16,7 @@ from typing import Callable, Iterator
 
 from jinja2 import Environment, TemplateError
 
-from govsite.annual.link import link_annual
-from govsite.pipeline import stamp
+from govsite.pipeline import edit_record, stamp
 from govsite.render.assets import plan_files
 from govsite.pipeline.guard import check_output
 from govsite.pipeline.lock import Waiting, build_locks
@@ -27,7 +26,6 @@ from govsite.pipeline.output import Staging
 from govsite.content.loader import load_site
 from govsite.dates import today_beijing
 from govsite.model.site_model import SiteModel, build_model
-from govsite.portal.link import link_portal
 from govsite.problems import ProblemLog
 from govsite.redirects.check import check_urls, record_urls
 from govsite.render import registry
@@ -74,17 +72,25 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_and_validate(site: Path, base_url: str | None = None) -> tuple[SiteModel | None, ProblemLog]:
+def load_and_validate(site: Path, base_url: str | None = None,
+                      fronts: dict[str, str] | None = None) -> tuple[SiteModel | None, ProblemLog]:
     """Phases 1–2, shared by ``build`` and ``check``: read every file, link the model,
     then link the features that hang data on it (annual reports: their data files and
     checks; a portal's members, read from their published output). The model imports
-    no feature; the pipeline joins them here."""
+    no feature; the pipeline joins them here. ``fronts`` receives each item file's
+    front-matter digest (for the edit record)."""
+    from govsite.annual.link import link_annual  # not imported by the builds the stamp or an edit answers
+
     with collector_paused():
         loaded = load_site(site, base_url)
+        if fronts is not None:
+            fronts.update(loaded.fronts)
         model = build_model(loaded)
         if model is not None:
             model.annual = link_annual(model, loaded.problems)
             if model.config.portal is not None:
+                from govsite.portal.link import link_portal  # only a portal's build needs it
+
                 model.portal = link_portal(model.root, model.config.portal, today_beijing(), loaded.problems)
     return model, loaded.problems
 
@@ -131,14 +137,29 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
     started = time.perf_counter()
 
     # Phase 0: nothing changed since the last successful build? (see govsite.pipeline.stamp)
-    inputs = stamp.fingerprint(site, out, base_url, today_beijing())
+    today = today_beijing().isoformat()
+    seen: dict[str, str] = {}
+    inputs = stamp.fingerprint(site, out, base_url, today_beijing(), seen)
     answered = _answer_from_stamp(site, out, inputs, quick)
     if answered is not None:
         return _done(answered, started)
     stamp.forget_stamp(site, out)
+    if quick:  # only item bodies changed? then only what they reach (govsite.pipeline.edits)
+        from govsite.pipeline import edits  # not imported by a build the stamp answers
+
+        followed = edits.follow(site, out, base_url, today, seen, inputs)
+        if followed is not None:
+            stamp.write_stamp(site, out, inputs, out / MANIFEST, followed.problems.items, followed.folders,
+                              followed.total)
+            return _done(BuildResult(followed.problems, len(followed.written_paths),
+                                     followed.total - len(followed.written_paths), 0, total=followed.total,
+                                     written_paths=followed.written_paths), started)
 
     # Phases 1–2: config, files and model; stop before writing on any error.
-    model, problems = load_and_validate(site, base_url)
+    walked: tuple[dict[str, tuple[int, int]], dict[str, str]] = ({}, {})  # for the edit record: files, folders
+    trusted = inputs is not None and stamp.fingerprint(site, out, base_url, today_beijing(), walked[1], walked[0]) is not None
+    fronts: dict[str, str] = {}
+    model, problems = load_and_validate(site, base_url, fronts)
     result = BuildResult(problems)
     if model is None or problems.has_errors():
         return _done(result, started)
@@ -166,7 +187,10 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
         result.unchanged = len(manifest)
         result.total = len(manifest)
         record_urls(model, specs)  # urls.txt: only after a successful build
-        stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items)
+        folders = stamp.output_folders(manifest)
+        stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items, folders, len(manifest))
+        edit_record.after_build(site, out, base_url, today, walked if trusted else None, model, fronts,
+                                template_digest(env, "item.html"), tuple(problems.items), folders)
         return _done(result, started)
 
     # Phase 4: render changed pages into a staging folder.
@@ -181,9 +205,11 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
         # Phase 5: carry over unchanged files, write the manifest, swap.
         keep = [p for p in wanted if statuses.get(p, "same") == "same"]
         staging.link_unchanged(keep)
+        staging.remove(removed)
         changed = {p for p, st in statuses.items() if st == "new"} | set(removed)
         planned = frozenset(wanted)
         for step in steps:
+            staging.clear_owned(step.prefix)
             before = {p: d for p, d in manifest.items() if p.startswith(step.prefix)}
             entries = step.run(PostRenderContext(model, staging.path, out, changed, before, problems,
                                                  jobs or os.cpu_count() or 1, quick, planned))
@@ -195,6 +221,7 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
             _abort(staging, steps, out)
             return _done(result, started)
         staging.write_manifest(wanted)
+        staging.differs = [p for p, st in statuses.items() if st == "new"] + removed
         staging.commit()
     except BaseException:
         _abort(staging, steps, out)
@@ -203,7 +230,10 @@ def _build(site: Path, out: Path, base_url: str | None, jobs: int | None,
         if step.publish is not None:
             step.publish(out)
     record_urls(model, specs)  # urls.txt: only after a successful swap
-    stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items)
+    folders = stamp.output_folders(wanted)
+    stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items, folders, len(wanted))
+    edit_record.after_build(site, out, base_url, today, walked if trusted else None, model, fronts,
+                                template_digest(env, "item.html"), tuple(problems.items), folders)
     result.written_paths = sorted(p for p, st in statuses.items() if st == "new")
     result.deleted_paths = removed
     result.written = len(result.written_paths)
@@ -227,13 +257,18 @@ def _answer_from_stamp(site: Path, out: Path, inputs: str | None, quick: bool) -
         return None
     if not quick and any(step.pending is not None and step.pending(out) for step in registry.post_render_steps()):
         return None  # a quick build left work (the search index) for this one
+    assert previous is not None
+    problems = ProblemLog()
+    problems.extend(previous.problems)
+    there = stamp.outputs_unchanged(previous, out)
+    if there is True:
+        return BuildResult(problems, unchanged=previous.files, total=previous.files)
+    if there is False:
+        return None
     manifest = read_manifest(out)
     out_prefix = str(out) + os.sep
     if not manifest or not all(os.path.isfile(out_prefix + p) for p in manifest):
         return None
-    assert previous is not None
-    problems = ProblemLog()
-    problems.extend(previous.problems)
     return BuildResult(problems, unchanged=len(manifest), total=len(manifest))
 
 

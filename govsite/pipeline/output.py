@@ -1,9 +1,10 @@
-"""Phase 4 of a build: write into a staging folder, then swap it in atomically.
+"""Phase 5 of a build: write into a staging folder, then swap it in atomically.
 
-The staging folder starts as hard links to the previous output, so an
-incremental build only writes what changed. The swap exchanges the two folders
-in one ``renameat2(RENAME_EXCHANGE)`` call where the kernel supports it; an
-interrupted or failed build never leaves a half-written ``output/``.
+The staging folder is the output's twin (the previous output, brought up to date:
+:mod:`govsite.pipeline.twin`) or, without one, starts as hard links to the
+output, so an incremental build only writes what changed. The swap exchanges the
+two folders in one ``renameat2(RENAME_EXCHANGE)`` call where the kernel supports
+it; an interrupted or failed build never leaves a half-written ``output/``.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 from govsite.base.manifest import MANIFEST
+from govsite.pipeline import twin
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -31,8 +33,9 @@ STAGING_MARK = ".govsite-staging"
 
 
 def aside_dirs(out: Path) -> list[Path]:
-    """Folders beside ``out`` that a build creates and removes: staging and the previous output."""
-    return [staging_dir(out), out.parent / f".{out.name}.old"]
+    """Folders beside ``out`` that a build creates and removes: staging, the previous
+    output while it is swapped, and the twin kept for the next build."""
+    return [staging_dir(out), out.parent / f".{out.name}.old", twin.twin_dir(out)]
 
 
 class ForeignFolder(Exception):
@@ -68,10 +71,20 @@ def clean_stale_staging(out: Path) -> None:
         if not made_by_govsite(stage):
             raise ForeignFolder(stage)
         shutil.rmtree(stage)
+    kept = twin.twin_dir(out)
+    if kept.is_dir() and twin.read_journal(kept, out) is None:  # not the previous output of this one
+        if not made_by_govsite(kept):
+            raise ForeignFolder(kept)
+        discard(kept, out)
     pattern = re.compile(rf"\.{re.escape(out.name)}\.trash-\d+-\d+")
     for trash in out.parent.glob(f".{out.name}.trash-*"):
         if pattern.fullmatch(trash.name):
             shutil.rmtree(trash, ignore_errors=True)  # a remover may still be at work on it
+
+
+def trash_dir(out: Path) -> Path:
+    """A name for a folder on its way out (removed by :func:`clean_stale_staging` if left)."""
+    return out.parent / f".{out.name}.trash-{os.getpid()}-{time.time_ns()}"
 
 
 def discard(tree: Path, out: Path) -> None:
@@ -81,7 +94,7 @@ def discard(tree: Path, out: Path) -> None:
     by a background ``rm -rf`` in its own session with no inherited streams, so the
     command returns while the files are unlinked (≈ 0.1 s for 20,000 files; git gc --auto
     detaches the same way). Where there is no ``rm`` it is removed here."""
-    trash = out.parent / f".{out.name}.trash-{os.getpid()}-{time.time_ns()}"
+    trash = trash_dir(out)
     try:
         os.rename(tree, trash)
     except OSError:
@@ -105,11 +118,20 @@ class Staging:
         self.out = out
         self.path = staging_dir(out)
         clean_stale_staging(out)
-        self.path.mkdir(parents=True)
-        (self.path / STAGING_MARK).touch()
+        self.adopted = twin.adopt(out, self.path, STAGING_MARK)
+        """The staging folder is the twin: it already holds every file of the output."""
+        self.aside: Path | None = None
+        self.differs: list[str] | None = None
+        """Paths this build wrote or deleted: where the previous output, kept as the twin, differs."""
+        if not self.adopted:
+            self.path.mkdir(parents=True)
+            (self.path / STAGING_MARK).touch()
 
     def link_unchanged(self, paths: list[str]) -> None:
-        """Carry files over from the previous output without copying bytes."""
+        """Carry files over from the previous output without copying bytes (an
+        adopted twin holds them already)."""
+        if self.adopted:
+            return
         made: set[str] = set()
         old, new = str(self.out) + os.sep, str(self.path) + os.sep  # string paths: ≈ 10k files a build
         for rel in paths:
@@ -122,19 +144,37 @@ class Staging:
             except OSError:
                 shutil.copy2(old + rel, new + rel)
 
+    def remove(self, paths: list[str]) -> None:
+        """Outputs no longer planned: not carried over, or deleted from an adopted twin."""
+        if self.adopted:
+            twin.remove_paths(self.path, paths)
+
+    def clear_owned(self, prefix: str) -> None:
+        """Empty a post-render step's part of the staging folder before the step runs."""
+        if self.adopted:
+            if self.aside is None:
+                self.aside = trash_dir(self.out)
+            twin.clear_owned(self.path, prefix, self.aside)
+
     def write_manifest(self, files: dict[str, str]) -> None:
         """JSON with one file a line (the C encoder per entry: ``indent`` is pure Python)."""
         dumps = json.dumps
         entries = ",\n".join(f"{dumps(path, ensure_ascii=False)}: {dumps(digest)}" for path, digest in sorted(files.items()))
         text = '{\n"generator": "govsite",\n"files": {\n' + entries + "\n}\n}"
+        twin.fresh_path(str(self.path / MANIFEST))
         (self.path / MANIFEST).write_text(text, encoding="utf-8")
 
     def commit(self) -> None:
         """Make the staging folder the output, atomically where possible. The manifest
-        written by :meth:`write_manifest` now marks the folder as govsite's."""
+        written by :meth:`write_manifest` now marks the folder as govsite's. The
+        previous output is kept as the twin, which differs from the new output in
+        :attr:`differs` (what this build wrote or deleted, set by the build); when that is
+        unknown, the previous output is removed."""
         (self.path / STAGING_MARK).unlink(missing_ok=True)
+        self._drop_aside()
         if self.out.exists() and _exchange(self.path, self.out):
-            discard(self.path, self.out)  # the previous output, now in the staging folder's place
+            if self.differs is None or not twin.keep(self.path, self.out, self.differs):  # the previous output, now in the staging folder's place
+                discard(self.path, self.out)
             return
         old = self.out.parent / f".{self.out.name}.old"
         if old.exists():
@@ -149,11 +189,20 @@ class Staging:
             if old.exists() and not self.out.exists():
                 os.rename(old, self.out)  # put the previous output back: never no output at all
             raise
-        if old.exists():
+        if old.exists() and (self.differs is None or not twin.keep(old, self.out, self.differs)):
             discard(old, self.out)
 
     def abort(self) -> None:
-        shutil.rmtree(self.path, ignore_errors=True)
+        self._drop_aside()
+        if self.adopted:
+            discard(self.path, self.out)  # the twin, part-updated: as many files as the output
+        else:
+            shutil.rmtree(self.path, ignore_errors=True)
+
+    def _drop_aside(self) -> None:
+        if self.aside is not None and self.aside.exists():
+            discard(self.aside, self.out)
+        self.aside = None
 
 
 def _exchange(a: Path, b: Path) -> bool:

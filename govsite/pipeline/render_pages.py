@@ -18,6 +18,7 @@ from jinja2 import Environment, TemplateSyntaxError
 
 from govsite.content.parallel_read import worker_pool
 from govsite.model.site_model import SiteModel
+from govsite.pipeline.twin import fresh_path
 from govsite.problems import ProblemLog
 from govsite.render import registry
 from govsite.render.context import BUILDERS
@@ -30,9 +31,11 @@ _W: dict[str, Any] = {}
 """What a worker renders with, set before the fork (:func:`init_worker`)."""
 
 
-def init_worker(model: SiteModel, env: Environment, stage: Path, out: Path) -> None:
-    _W.update(model=model, env=env, stage=stage, out=out, contexts={**BUILDERS, **registry.contexts()},
-              renderers=registry.renderers())
+def init_worker(model: SiteModel, env: Environment, stage: Path, out: Path, features: bool = True) -> None:
+    """``features=False``: only the core page kinds (no feature module is imported)."""
+    _W.update(model=model, env=env, stage=stage, out=out,
+              contexts={**BUILDERS, **registry.contexts()} if features else dict(BUILDERS),
+              renderers=registry.renderers() if features else {})
 
 
 def render_one(spec: PageSpec) -> tuple[str, str, str | None]:
@@ -57,6 +60,7 @@ def render_one(spec: PageSpec) -> tuple[str, str, str | None]:
         pass
     target = _W["stage"] / spec.path
     target.parent.mkdir(parents=True, exist_ok=True)
+    fresh_path(str(target))  # an adopted twin holds the output's file there: never written in place
     target.write_bytes(data)
     return spec.path, "new", None
 

@@ -26,12 +26,14 @@ reads the site.
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import pickle
 import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterable
 
 import govsite
 from govsite import __version__
@@ -44,6 +46,7 @@ INPUT_FILES = ("site.yaml", "redirects.yaml")
 INPUT_DIRS = ("content", "templates", "static")
 PACKAGE_DIR = os.path.dirname(os.path.abspath(govsite.__file__))
 """The govsite package: its code and built-in theme are inputs too."""
+_NAME = operator.attrgetter("name")
 UNTRUSTED = 2**63
 """A "newest modification time" that no fingerprint trusts (a symlink among the inputs)."""
 
@@ -60,6 +63,15 @@ class Stamp:
     """(inode, size, mtime ns) of the output's manifest after the build."""
     problems: tuple[Problem, ...]
     """The build's warnings, shown again by a build that is answered by the stamp."""
+    folders: tuple[tuple[str, int], ...] = ()
+    """Each folder of the output that holds a file, with its modification time (ns)."""
+    files: int = 0
+    """How many files the output's manifest lists."""
+    written_ns: int = 0
+    """When the stamp was written."""
+    listed: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """The names in each folder modified within :data:`RACY_NS` of the stamp (whose time
+    a later change in the same clock tick could keep)."""
 
 
 def _signature(path: str) -> tuple[int, int, int] | None:
@@ -70,36 +82,57 @@ def _signature(path: str) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def _walk(h: "hashlib._Hash", folder: str, label: str) -> int:
-    """Add every file under ``folder`` (sorted, hidden and ``__pycache__`` skipped) to
-    ``h``; returns the newest modification time seen (ns)."""
+def _walk(h: "hashlib._Hash", folder: str, label: str, sink: dict[str, str] | None = None,
+          files: dict[str, tuple[int, int]] | None = None) -> int:
+    """Add every file under ``folder`` (hidden and ``__pycache__`` skipped; a folder's
+    files sorted, then its subfolders) to ``h``, the digest of each folder's own files
+    to ``sink`` (by label) and each file's (size, time) to ``files``; returns the newest
+    modification time seen (ns)."""
     newest = 0
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as it:
+            entries = list(it)
     except OSError:
         return newest
+    entries.sort(key=_NAME)
+    lines: list[str] = [f"{label}/\n"]
+    subfolders: list[tuple[str, str]] = []
     for entry in entries:
-        if entry.name.startswith(".") or entry.name == "__pycache__":
+        name = entry.name
+        if name[0] == "." or name == "__pycache__":
             continue
-        rel = f"{label}/{entry.name}"
         if entry.is_symlink():  # its target may change unseen (or loop): never trusted
             return UNTRUSTED
         if entry.is_dir():
-            newest = max(newest, _walk(h, entry.path, rel))
+            subfolders.append((entry.path, f"{label}/{name}"))
             continue
         try:
             st = entry.stat()
         except OSError:  # removed while we looked: the build reads the site
-            h.update(f"{rel}\0missing\n".encode())
+            lines.append(f"{name}\0missing\n")
             continue
-        h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-        newest = max(newest, st.st_mtime_ns)
+        mtime = st.st_mtime_ns
+        lines.append(f"{name}\0{st.st_size}\0{mtime}\n")
+        if files is not None:
+            files[f"{label}/{name}"] = (st.st_size, mtime)
+        if mtime > newest:
+            newest = mtime
+    blob = "".join(lines).encode()
+    h.update(blob)
+    if sink is not None:
+        sink[label] = hashlib.sha1(blob).hexdigest()
+    for path, rel in subfolders:
+        newest = max(newest, _walk(h, path, rel, sink, files))
     return newest
 
 
-def fingerprint(site: Path, out: Path, base_url: str | None, today: date) -> str | None:
+def fingerprint(site: Path, out: Path, base_url: str | None, today: date,
+                sink: dict[str, str] | None = None, files: dict[str, tuple[int, int]] | None = None) -> str | None:
     """Fingerprint of everything a build of ``site`` into ``out`` reads (besides
-    urls.txt); None when a file is too new to be trusted (see :data:`RACY_NS`)."""
+    urls.txt); None when a file is too new to be trusted (see :data:`RACY_NS`).
+    ``sink`` receives a digest of each folder's own files (by its label,
+    ``content/items/xzfb/2025``) and of each single input file (``site.yaml``);
+    ``files`` each file's (size, time)."""
     started = time.time_ns()
     h = hashlib.sha1(f"{__version__}\0{out}\0{base_url}\0{today.isoformat()}\n".encode())
     root = str(site)
@@ -108,9 +141,11 @@ def fingerprint(site: Path, out: Path, base_url: str | None, today: date) -> str
         signature = _signature(os.path.join(root, name))
         h.update(f"{name}\0{signature}\n".encode())
         newest = max(newest, signature[2] if signature else 0)
+        if sink is not None:
+            sink[name] = str(signature[1:]) if signature else "missing"
     for name in INPUT_DIRS:
-        newest = max(newest, _walk(h, os.path.join(root, name), name))
-    newest = max(newest, _walk(h, PACKAGE_DIR, "<govsite>"))
+        newest = max(newest, _walk(h, os.path.join(root, name), name, sink, files))
+    newest = max(newest, _walk(h, PACKAGE_DIR, "<govsite>", sink, files))
     return h.hexdigest() if newest < started - RACY_NS else None
 
 
@@ -128,12 +163,33 @@ def read_stamp(site: Path, out: Path) -> Stamp | None:
     return stamp if isinstance(stamp, Stamp) else None
 
 
-def write_stamp(site: Path, out: Path, inputs: str | None, manifest_file: Path, problems: list[Problem]) -> None:
+def output_folders(paths: Iterable[str]) -> list[str]:
+    """The folders (relative, "" for the top) that directly hold the given output files."""
+    return sorted({p.rpartition("/")[0] for p in paths})
+
+
+def write_stamp(site: Path, out: Path, inputs: str | None, manifest_file: Path, problems: list[Problem],
+                folders: Iterable[str] = (), files: int = 0) -> None:
     """Record a successful build (best effort: a build never fails for its stamp);
-    nothing when the fingerprint could not be trusted."""
+    nothing when the fingerprint could not be trusted. ``folders`` (see
+    :func:`output_folders`) and ``files`` describe the output as the build left it."""
     if inputs is None:
         return
-    stamp = Stamp(inputs, _signature(str(site / LEDGER_FILE)), _signature(str(manifest_file)), tuple(problems))
+    root = str(out) + os.sep
+    times: list[tuple[str, int]] = []
+    listed: list[tuple[str, tuple[str, ...]]] = []
+    recent = time.time_ns() - RACY_NS
+    for folder in folders:
+        where = root + folder if folder else str(out)
+        try:
+            mtime = os.stat(where).st_mtime_ns
+            times.append((folder, mtime))
+            if mtime > recent:
+                listed.append((folder, tuple(sorted(os.listdir(where)))))
+        except OSError:
+            return
+    stamp = Stamp(inputs, _signature(str(site / LEDGER_FILE)), _signature(str(manifest_file)), tuple(problems),
+                  tuple(times), files, time.time_ns(), tuple(listed))
     path = _stamp_path(site, out)
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:
@@ -159,3 +215,27 @@ def unchanged_since(stamp: Stamp | None, site: Path, inputs: str | None, manifes
     return (stamp is not None and inputs is not None and stamp.inputs == inputs
             and stamp.ledger == _signature(str(site / LEDGER_FILE))
             and stamp.manifest is not None and stamp.manifest == _signature(str(manifest_file)))
+
+
+def outputs_unchanged(stamp: Stamp, out: Path) -> bool | None:
+    """Whether every output file the stamp saw is still there, from the modification
+    times of their folders (removing, adding or renaming a file changes its folder's):
+    ≈ 330 ``stat`` calls at 100,000 items where checking each file took 125,000
+    (0.34 s of CPU with the manifest's parsing). A folder modified just before the
+    stamp is checked by its names instead (its time could be kept by a change in the
+    same clock tick). None when the stamp cannot tell (written by an older govsite):
+    then each file is checked."""
+    if not stamp.folders:
+        return None
+    root = str(out) + os.sep
+    listed = dict(stamp.listed)
+    for folder, mtime in stamp.folders:
+        where = root + folder if folder else str(out)
+        try:
+            if os.stat(where).st_mtime_ns != mtime:
+                return False
+            if folder in listed and tuple(sorted(os.listdir(where))) != listed[folder]:
+                return False
+        except OSError:
+            return False
+    return True

@@ -38,6 +38,7 @@ class FileSpec:
             pass
         target = stage / self.path
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # the staging folder may hold a link to the output's file: not in place
         shutil.copyfile(src, target)
         return "new"
 

@@ -231,8 +231,9 @@ def _allowed(path: str, *, command: str, ok: bool, top: Path, out: Path | None) 
             return True
         if ok and real.is_relative_to(report_dir(out_abs)):  # the private inspection report, beside the output
             return True
-        if ok and real.is_relative_to(out_abs.parent):  # the previous output, being removed in the background
-            return real.relative_to(out_abs.parent).parts[0].startswith(f".{out_abs.name}.trash-")
+        if ok and real.is_relative_to(out_abs.parent):  # the previous output, being removed in the background,
+            top_name = real.relative_to(out_abs.parent).parts[0]  # or kept as the twin (govsite/pipeline/twin.py)
+            return top_name.startswith(f".{out_abs.name}.trash-") or top_name == f".{out_abs.name}.twin"
         return False
     if command in ("new", "import", "report"):
         return ok and parts[:2] == ["site", "content"]

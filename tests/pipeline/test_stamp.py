@@ -221,3 +221,25 @@ def test_a_site_with_symlinked_inputs_is_always_read(site: SiteFolder, monkeypat
     result = build(site.root, quick=True)
     assert reads.count == 1 and result.ok
     assert "新的指南正文。" in site.read_out("xxgk/xxgkzn/index.html")
+
+
+@pytest.mark.parametrize("recent", [True, False], ids=["folders-just-written", "folders-older"])
+def test_a_removed_output_file_is_seen_from_its_folder(stamped: SiteFolder, monkeypatch: pytest.MonkeyPatch,
+                                                       recent: bool) -> None:
+    """The stamp checks the output's folders, not each file: a folder's time (or, for a
+    folder written just before the stamp, its names) shows that a file went."""
+    from govsite.pipeline import stamp
+
+    if not recent:
+        monkeypatch.setattr(stamp, "RACY_NS", 0)  # no folder is too new to be trusted by its time
+    build(stamped.root, base_url="https://example.gov.cn/other/", quick=True)
+    build(stamped.root, quick=True)  # the stamp of this output, with its folders
+    recorded = stamp.read_stamp(stamped.root, stamped.out)
+    assert recorded is not None and recorded.folders
+    assert bool(recorded.listed) == recent
+    page = stamped.out / "xxgk/xzfb/2025/00002.html"
+    page.unlink()
+    reads = Reads(monkeypatch)
+    result = build(stamped.root, quick=True)
+    assert reads.count == 1 and page.is_file()
+    assert result.written == 1

@@ -1,0 +1,83 @@
+"""Edit benchmark (issue 18): a one-item edit and a no-change build of an existing
+corpus, each in a fresh ``govsite build --no-search`` process, alternated.
+
+Usage::
+
+    python benchmarks/edit_bench.py SITE [--out DIR] [--repeat 3] [--label before]
+
+The site must have been built once into ``--out`` (default ``SITE/output``). Each
+round edits the item ``run.py`` chooses (its body, as ``run.py`` does), builds,
+restores the file with its modification time, builds again unmeasured (the output
+matches the corpus again), then measures a no-change build. Wall time is around
+the whole process (interpreter start-up included); CPU time is user+sys of the
+process and its children (``os.wait4``). The 1-minute load average is printed with
+each run, since the machine is shared.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import run as bench  # noqa: E402
+
+
+def build(site: Path, out: Path) -> dict[str, float | str]:
+    cmd = [sys.executable, "-m", "govsite.cli", "build", "--site", str(site), "--out", str(out),
+           "--quiet", "--lang", "en", "--no-search"]
+    env = {**os.environ, "GOVSITE_TODAY": bench.TODAY, "GOVSITE_LANG": "en"}
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    stdout = proc.stdout.read().decode() if proc.stdout else ""
+    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"build failed:\n{stdout}\n{stderr[-3000:]}")
+    match = bench.SUMMARY_RE.search(stdout)
+    return {"wall_s": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+            "load1": round(load, 2), "written": int(match[1]) if match else -1}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--label", default="")
+    args = parser.parse_args()
+    site = args.site.resolve()
+    out = (args.out or site / "output").resolve()
+    target = bench.chosen_item(site, args.seed)
+    runs: dict[str, list[dict[str, float | str]]] = {"one-item": [], "no-change": []}
+    for _ in range(args.repeat):
+        original, st = target.read_bytes(), target.stat()
+        try:
+            target.write_bytes(original.rstrip(b"\n") + bench.APPENDED.encode("utf-8"))
+            time.sleep(2.1)  # older than the racy window, as an editor's save would be
+            runs["one-item"].append(build(site, out))
+        finally:
+            target.write_bytes(original)
+            os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+        build(site, out)  # unmeasured: back to the corpus as generated
+        runs["no-change"].append(build(site, out))
+        for name in runs:
+            print(f"{args.label} {name:<10} {runs[name][-1]}", file=sys.stderr)
+    summary = {name: {"wall_s": statistics.median(float(r["wall_s"]) for r in rs),
+                      "cpu_s": statistics.median(float(r["cpu_s"]) for r in rs), "runs": rs}
+               for name, rs in runs.items()}
+    print(json.dumps({"site": str(site), "label": args.label, **summary}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
