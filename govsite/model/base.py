@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
@@ -72,3 +73,12 @@ def as_list(value: object) -> object:
 
 
 StrList = Annotated[list[str], BeforeValidator(as_list)]
+
+
+def site_address(value: str) -> str:
+    """A site's ``base_url`` (a site's own, or a portal member's): an absolute http(s)
+    address, ending in ``/``; ValueError("base_url") otherwise."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("base_url")
+    return value if value.endswith("/") else value + "/"

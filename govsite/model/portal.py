@@ -10,11 +10,10 @@ the members is :mod:`govsite.portal`.
 from __future__ import annotations
 
 from typing import Optional
-from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 
-from govsite.model.base import SLUG_RE, Strict, StrictDate
+from govsite.model.base import SLUG_RE, Strict, StrictDate, site_address
 
 
 class PortalMember(Strict):
@@ -39,10 +38,7 @@ class PortalMember(Strict):
     @field_validator("base_url")
     @classmethod
     def _check_base_url(cls, value: str) -> str:
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError("base_url")
-        return value if value.endswith("/") else value + "/"
+        return site_address(value)
 
 
 class PortalConfig(Strict):

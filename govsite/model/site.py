@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 
-from govsite.model.base import Strict, StrictDate
+from govsite.model.base import Strict, StrictDate, site_address
 from govsite.model.inspection import InspectionConfig
 from govsite.model.portal import PortalConfig
 from govsite.model.taxonomy import Column, Theme, load_default_columns, load_default_genres, load_default_themes
@@ -126,10 +126,7 @@ class SiteConfig(Strict):
     @field_validator("base_url")
     @classmethod
     def _check_base_url(cls, value: str) -> str:
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError("base_url")
-        return value if value.endswith("/") else value + "/"
+        return site_address(value)
 
     @property
     def base_path(self) -> str:

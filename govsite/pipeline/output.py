@@ -135,14 +135,7 @@ class Staging:
         made: set[str] = set()
         old, new = str(self.out) + os.sep, str(self.path) + os.sep  # string paths: ≈ 10k files a build
         for rel in paths:
-            parent = rel.rpartition("/")[0]
-            if parent and parent not in made:
-                os.makedirs(new + parent, exist_ok=True)
-                made.add(parent)
-            try:
-                os.link(old + rel, new + rel)
-            except OSError:
-                shutil.copy2(old + rel, new + rel)
+            twin.link_file(old, new, rel, made)
 
     def remove(self, paths: list[str]) -> None:
         """Outputs no longer planned: not carried over, or deleted from an adopted twin."""

@@ -96,16 +96,22 @@ def replace_paths(out: Path, stage: Path, paths: Iterable[str]) -> None:
     for rel in paths:
         fresh_path(dst + rel)
         if os.path.isfile(src + rel):
-            parent = rel.rpartition("/")[0]
-            if parent and parent not in made:
-                os.makedirs(dst + parent, exist_ok=True)
-                made.add(parent)
-            try:
-                os.link(src + rel, dst + rel)
-            except OSError:
-                shutil.copy2(src + rel, dst + rel)
+            link_file(src, dst, rel, made)
         else:
             prune(stage, rel)
+
+
+def link_file(src: str, dst: str, rel: str, made: set[str]) -> None:
+    """``dst + rel`` made a hard link to ``src + rel`` (a copy across file systems), its
+    folder made first unless ``made`` has it (string paths: tens of thousands a build)."""
+    parent = rel.rpartition("/")[0]
+    if parent and parent not in made:
+        os.makedirs(dst + parent, exist_ok=True)
+        made.add(parent)
+    try:
+        os.link(src + rel, dst + rel)
+    except OSError:
+        shutil.copy2(src + rel, dst + rel)
 
 
 def prune(root: Path, rel: str) -> None:

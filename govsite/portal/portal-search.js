@@ -21,18 +21,9 @@
   var base = new URL(c.bundlePath, document.baseURI);
   var names = c.members.map(function (m) { return m.name; });
 
-  var WORD = /[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
-  function chars(s) { return s.normalize("NFKC").toLowerCase().match(WORD) || []; }
-  function key(term) { return chars(term).join(""); }
-  function bigrams(cs) {
-    if (cs.length === 1) { return cs; }
-    var out = [];
-    for (var i = 0; i + 1 < cs.length; i++) { out.push(cs[i] + cs[i + 1]); }
-    return out;
-  }
-  function parts(term) { return term.split(/\s+/).map(chars).filter(function (p) { return p.length; }).map(bigrams); }
-  function phrase(words) { return words.length === 1 && words[0].length === 1 ? words[0] : '"' + words.join(" ") + '"'; }
-  function looksLikeIdentifier(k) { return k.length >= 5 && /[0-9]/.test(k) && (/[^0-9]/.test(k) || k.length >= 12); }
+  /* The query's words as the sites' own search pages make them (search-engine.js). */
+  var words = window.govsiteSearchEngine.words;
+  var key = words.key, parts = words.parts, phrase = words.phrase, looksLikeIdentifier = words.looksLikeIdentifier;
 
   var engine = import(base.pathname + "pagefind.js").then(function (pagefind) {
     return pagefind.options({ basePath: base.pathname, noWorker: true }).then(function () {

@@ -21,22 +21,26 @@
   var WORD = /[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
   function chars(s) { return s.normalize("NFKC").toLowerCase().match(WORD) || []; }
   function key(term) { return chars(term).join(""); }
+  /* A part of the query (no spaces) → its bigrams (tokens.bigrams in Python); a single
+     character stays alone. */
+  function bigrams(cs) {
+    if (cs.length === 1) { return cs; }
+    var out = [];
+    for (var i = 0; i + 1 < cs.length; i++) { out.push(cs[i] + cs[i + 1]); }
+    return out;
+  }
+  function parts(term) { return term.split(/\s+/).map(chars).filter(function (p) { return p.length; }).map(bigrams); }
+  function phrase(words) { return words.length === 1 && words[0].length === 1 ? words[0] : '"' + words.join(" ") + '"'; }
+  function looksLikeIdentifier(k) {
+    /* Digits alone only when long: a year is not an identifier, an 18-digit 统一社会信用代码 in a 索引号 is. */
+    return k.length >= 5 && /[0-9]/.test(k) && (/[^0-9]/.test(k) || k.length >= 12);
+  }
   window.govsiteSearchEngine = function (c, pagefind) {
     function abs(p) { return new URL(p, document.baseURI).pathname; }
     var SHARD = c.shardFilter, PAGE = c.pageSize;
     var textNames = c.textShards.map(function (s) { return s.name; });
     var tierNames = c.titles.map(function (t) { return t.name; });
     var order = "", scope = "", textApi = null;
-    /* A part of the query (no spaces) → its bigrams (tokens.bigrams in Python); a single
-       character stays alone. */
-    function bigrams(cs) {
-      if (cs.length === 1) { return cs; }
-      var out = [];
-      for (var i = 0; i + 1 < cs.length; i++) { out.push(cs[i] + cs[i + 1]); }
-      return out;
-    }
-    function parts(term) { return term.split(/\s+/).map(chars).filter(function (p) { return p.length; }).map(bigrams); }
-    function phrase(words) { return words.length === 1 && words[0].length === 1 ? words[0] : '"' + words.join(" ") + '"'; }
     function withShard(options, value) {
       var f = Object.assign({}, options && options.filters);
       if (!f[SHARD]) { f[SHARD] = value; }
@@ -100,10 +104,6 @@
        its key (identifier_key in Python) is one word of the title layer when it is a whole
        文号 or 索引号; else a prefix of one (淮府办〔2024〕), checked on the best result,
        since Pagefind would fall back to a shorter prefix. */
-    function looksLikeIdentifier(k) {
-      /* Digits alone only when long: a year is not an identifier, an 18-digit 统一社会信用代码 in a 索引号 is. */
-      return k.length >= 5 && /[0-9]/.test(k) && (/[^0-9]/.test(k) || k.length >= 12);
-    }
     function identifierWhole(api, term, options) {
       var k = key(term);
       if (!looksLikeIdentifier(k)) { return Promise.resolve(null); }
@@ -490,6 +490,10 @@
   /* The title tiers a query's first search merges: those of the years it names (a 文号
      淮府办〔2019〕3号 or a 索引号 …/2019-00016: the tier of 2019), else the newest. Also
      used by search.js, which asks for their files as the page starts. */
+  /* How a query is turned into words, for the portal's search page too (one tokeniser
+     on every page, the same as tokens.py's). */
+  window.govsiteSearchEngine.words = { chars: chars, key: key, bigrams: bigrams, parts: parts, phrase: phrase,
+                                       looksLikeIdentifier: looksLikeIdentifier };
   window.govsiteSearchEngine.firstTiers = function (c, term) {
     var years = (key(term).match(/(19|20)[0-9]{2}/g) || []).map(Number);
     var named = c.titles.filter(function (t) {
