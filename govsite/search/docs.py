@@ -62,6 +62,12 @@ def is_title_tier(name: str) -> bool:
     return name == TITLES or name.startswith(f"{TITLES}-")
 
 
+def page_order(docs: list[SearchDoc]) -> list[SearchDoc]:
+    """A bundle's pages in the order they are numbered: newest first (Pagefind lists
+    results of equal relevance in page order), then by URL."""
+    return sorted(sorted(docs, key=lambda d: d.url), key=lambda d: d.date, reverse=True)
+
+
 @dataclass
 class Shard:
     name: str

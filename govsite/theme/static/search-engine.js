@@ -389,32 +389,114 @@
       return h;
     }
     var routeFiles = {};
-    function routeMask(w) {
+    /* A gram's entry in the map: a mask of tiers, or (a rare gram) its pages as
+       "bit:fragment"; 0 when no title has it, null when the map cannot be read. */
+    function routeEntry(w) {
       var b = fnv(w) % c.route.buckets, name = (b < 10 ? "0" : "") + b + ".json";
       if (!routeFiles[b]) {
         routeFiles[b] = fetch(abs(c.route.path) + name).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
       }
       return routeFiles[b].then(function (m) { return m ? (m[w] || 0) : null; });
     }
-    function routedTiers(qs, term) {
-      /* Not for a 文号 or 索引号: their whole keys and digits are not in the map (their
-         year names their tier, firstTiers). */
-      if (!c.route || looksLikeIdentifier(key(term))) { return Promise.resolve(null); }
+    function maskOf(entry) {
+      return Array.isArray(entry) ? entry.reduce(function (a, p) { return a | (1 << parseInt(p, 10)); }, 0) : entry;
+    }
+    /* The grams of the query the map is asked about: of every part, its first, middle and
+       last trigram (a two-character part: its bigram). Not for a 文号 or 索引号: their
+       whole keys and digits are not in the map (their year names their tier, firstTiers). */
+    function probesOf(qs, term) {
+      if (!c.route || looksLikeIdentifier(key(term))) { return []; }
       var probes = [];
       qs.forEach(function (words) {
         if (words[0].length < 2) { return; }  /* a single character: no bigram */
         var grams = words.length < 2 ? words : words.slice(1).map(function (w, i) { return words[i] + w.charAt(1); });
         [grams[0], grams[grams.length >> 1], grams[grams.length - 1]].forEach(function (w) { if (probes.indexOf(w) < 0) { probes.push(w); } });
       });
+      return probes;
+    }
+    function routeEntries(qs, term) {
+      var probes = probesOf(qs, term);
       if (!probes.length) { return Promise.resolve(null); }
-      return Promise.all(probes.map(routeMask)).then(function (masks) {
-        if (masks.some(function (m) { return m === null; })) { return null; }
-        var mask = masks.reduce(function (a, m) { return a & m; }, -1);
+      return Promise.all(probes.map(routeEntry)).then(function (entries) {
+        return entries.some(function (e) { return e === null; }) ? null : entries;
+      });
+    }
+    /* The tiers that hold every probed gram, or null when the map cannot tell. */
+    function routedTiers(qs, term) {
+      return routeEntries(qs, term).then(function (entries) {
+        if (!entries) { return null; }
+        var mask = entries.reduce(function (a, e) { return a & maskOf(e); }, -1);
         var tiers = c.titles.filter(function (t, i) { return mask & (1 << i); });
         return tiers.length ? tiers : null;
       });
     }
+    /* A title-layer page read from its fragment (what Pagefind's result.data() gives). */
+    function fragment(posting) {
+      var at = posting.indexOf(":"), tier = c.titles[parseInt(posting, 10)];
+      var url = abs(tier.bundlePath) + "fragment/zxx_" + posting.slice(at + 1) + ".pf_fragment";
+      return fetch(url).then(function (r) {
+        if (!r.ok) { throw new Error(url + ": " + r.status); }
+        return r.arrayBuffer();
+      }).then(function (buf) {
+        var head = new Uint8Array(buf, 0, Math.min(2, buf.byteLength));
+        if (head[0] !== 0x1f || head[1] !== 0x8b) { return buf; }
+        return new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+      }).then(function (buf) {
+        var d = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, SIGNATURE_LENGTH)));
+        d.url = (abs(c.baseUrl) + "/" + d.url).replace(/\/+/g, "/");  /* as Pagefind joins baseUrl and a fragment's url */
+        d.excerpt = "";
+        return d;
+      });
+    }
+    var SIGNATURE_LENGTH = "pagefind_dcd".length;
+    /* A page passes the citizen's filters ({name: {any: [...]}}, the shard filter aside). */
+    function passes(d, filters) {
+      return Object.keys(filters || {}).every(function (name) {
+        var want = filters[name], has = (d.filters || {})[name] || [];
+        if (name === SHARD || !want) { return true; }
+        var any = typeof want === "string" ? [want] : (want.any || []);
+        return !any.length || has.some(function (v) { return any.indexOf(v) >= 0; });
+      });
+    }
+    /* The complete title-layer answer from the pages of the query's rare grams
+       (route.py: a rare gram names its pages), or null when no probed gram is rare or
+       no page holds every part (the search of the tiers then decides, relaxed included).
+       A page is kept when its title or organisation holds every part, as the phrase
+       search of the part's bigrams matches; title matches first, then organisation
+       matches, each newest first (sorted by date when asked). */
+    function rarePages(qs, term, options) {
+      if (!c.route || !c.route.rare || typeof DecompressionStream === "undefined") { return Promise.resolve(null); }
+      return routeEntries(qs, term).then(function (entries) {
+        var lists = (entries || []).filter(Array.isArray);
+        if (!lists.length) { return null; }
+        var pages = lists.reduce(function (a, l) { return a.filter(function (p) { return l.indexOf(p) >= 0; }); });
+        if (!pages.length) { return null; }
+        var keys = qs.map(function (words) { return words.length === 1 ? words[0] : words[0] + words.slice(1).map(function (w) { return w.charAt(1); }).join(""); });
+        /* Sorted by date, pages without a date are left out, as titleSearch does. */
+        var filters = Object.assign({}, options.filters);
+        if (order && !filters["类型"]) { filters["类型"] = { any: ["信息公开", "政府公报"] }; }
+        return Promise.all(pages.map(fragment)).then(function (ds) {
+          var found = [];
+          ds.forEach(function (d, i) {
+            var title = key((d.meta || {}).title || ""), org = key((d.meta || {}).org || "");
+            var inTitle = keys.every(function (k) { return title.indexOf(k) >= 0; });
+            if (!inTitle && !keys.every(function (k) { return title.indexOf(k) >= 0 || org.indexOf(k) >= 0; })) { return; }
+            if (!passes(d, filters)) { return; }
+            found.push({ id: "rare:" + pages[i], score: inTitle ? 2 : 1, date: (d.meta || {}).date || "", data: function () { return Promise.resolve(d); } });
+          });
+          if (!found.length) { return null; }
+          found.sort(function (a, b) {
+            if (order) { var by = a.date < b.date ? -1 : a.date > b.date ? 1 : 0; return order === "asc" ? by : -by; }
+            return b.score - a.score;  /* stable: pages keep the map's order, newest first */
+          });
+          return { results: found, filters: {}, totalFilters: {}, unfilteredResultCount: found.length, rare: true };
+        });
+      }).catch(function () { return null; });
+    }
     function titleLayer(api, qs, options, term) {
+      return rarePages(qs, term, options).then(function (rare) { return rare || tierLayer(api, qs, options, term); });
+    }
+    function tierLayer(api, qs, options, term) {
       function search(complete, only) { return titleSearch(api, qs, options, term, complete, only); }
       function everyTier() { return mergeTiers(api, c.titles).then(function () { return search(true); }); }
       var whole = !order && scope !== "text";  /* a first page may come before the complete answer */
@@ -468,6 +550,7 @@
          searches will need (the title tiers merged so far), so that they are in when the
          search starts. */
       preload: function (term) {
+        routeEntries(parts(term || ""), term || "");  /* the map's files, for rarePages */
         ready.then(function () {
           /* A 文号 or 索引号 is looked up as one key first (identifierWhole): its bigrams
              are read only if the key is not found. */

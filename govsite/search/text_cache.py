@@ -1,0 +1,86 @@
+"""The text layer's records, kept between builds: a shard is re-indexed from its pages'
+records, and only an edited page is read and tokenised again.
+
+Editing the body of one item re-indexes its year's text shard (up to
+:data:`~govsite.search.docs.MAX_SHARD_PAGES` pages). Profiled at 10,000 items
+(docs/performance.md, eighth session), the records of a 600-page shard cost 0.67 s
+of a 2.35 s search step under cProfile: reading each rendered page, cutting out its
+indexed text (0.26 ms a page) and tokenising it (0.72 ms a page). A record depends
+only on the page's bytes and on its search document (title, metadata, filters,
+date), so each is kept under a digest of both, one file per shard, and is used
+only when the digest matches: a page whose bytes or document changed is read
+again, as is every page of a shard whose file is missing or unreadable.
+
+Stored with ``marshal``, each field's tokens and words joined into one string
+(splitting 1,000 pages' strings back takes milliseconds; a list of a million short
+strings took ten times longer to load). Kept in the site's ``.govsite-cache/``, in
+a folder per output folder (two outputs of one site never share records); written
+to a temporary file and renamed, so a reader sees the old file or the new one.
+Deleting it is always safe.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+from pathlib import Path
+
+from govsite.base.cache import CACHE_DIR
+from govsite.search.bundle_writer import Record
+from govsite.search.fields import SearchDoc
+
+SCHEME = 1
+SEP = "\x00"
+"""Joins a field's tokens (no token holds it: the tokeniser keeps word characters
+and the punctuation between them)."""
+
+Stored = tuple[str, list[tuple[int, str, str]], dict[str, str], dict[str, str], dict[str, str]]
+"""(digest, fields as (weight, joined tokens, joined words), meta, filters, sort)."""
+
+
+def folder(site: Path, out: Path) -> Path:
+    """Where the records of the output ``out`` of ``site`` are kept."""
+    tag = hashlib.sha1(str(out.resolve()).encode("utf-8")).hexdigest()[:12]
+    return site / CACHE_DIR / "search-text" / tag
+
+
+def digest(doc: SearchDoc, page: bytes) -> str:
+    """What a page's record depends on: its bytes and its search document."""
+    h = hashlib.sha1(page)
+    h.update(json.dumps([doc.url, doc.title, doc.meta, doc.filters], ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return h.hexdigest()
+
+
+def load(where: Path, shard: str) -> dict[str, Stored]:
+    """The kept records of ``shard`` by page URL ({} when there are none)."""
+    try:
+        with open(where / f"{shard}.marshal", "rb") as fh:
+            data = marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(data, dict) or data.get("scheme") != SCHEME or not isinstance(data.get("pages"), dict):
+        return {}
+    return data["pages"]
+
+
+def save(where: Path, shard: str, records: dict[str, tuple[str, Record]]) -> None:
+    """Keep ``records`` (page URL → (digest, record)) as the records of ``shard``."""
+    pages = {url: (key, [(w, SEP.join(toks), SEP.join(words)) for w, toks, words in rec.fields],
+                   rec.meta, rec.filters, rec.sort)
+             for url, (key, rec) in records.items()}
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        tmp = where / f".{shard}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            marshal.dump({"scheme": SCHEME, "pages": pages}, fh)
+        os.replace(tmp, where / f"{shard}.marshal")
+    except OSError:
+        pass  # a cache: the next build reads the pages again
+
+
+def record_of(url: str, stored: Stored) -> Record:
+    """A kept record as the writer takes it."""
+    _key, fields, meta, filters, sort = stored
+    return Record(url, [(w, toks.split(SEP) if toks else [], words.split(SEP) if words else [])
+                        for w, toks, words in fields], meta, filters, sort)

@@ -1,0 +1,77 @@
+"""The text layer's records kept between builds (govsite/search/text_cache.py): a kept
+record is the record the page gives, and a body edit reads and tokenises only the
+edited page of its shard, with the same bundle as a build without kept records."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from govsite.pipeline.build import build, load_and_validate
+from govsite.search import indexer, text_cache
+from govsite.search.docs import collect_shards
+from govsite.search.records import page_text, record
+from tests.conftest import copy_demo_site
+
+
+@pytest.fixture()
+def demo(tmp_path: Path) -> tuple[Path, Path]:
+    site = copy_demo_site(tmp_path / "site")
+    out = tmp_path / "out"
+    assert build(site, out=out).ok
+    return site, out
+
+
+def _bundle(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted((out / "pagefind").rglob("*")) if p.is_file()}
+
+
+def test_a_kept_record_is_the_record_its_page_gives(demo: tuple[Path, Path]) -> None:
+    site, out = demo
+    model, _ = load_and_validate(site)
+    kept = text_cache.folder(site, out)
+    shards = [s for s in collect_shards(model) if s.folder.startswith("pagefind/text/")]
+    assert shards
+    for shard in shards:
+        stored = text_cache.load(kept, shard.name)
+        assert stored.keys() == {d.url for d in shard.docs}, shard.name
+        for doc in shard.docs:
+            page = (out / doc.url).read_bytes()
+            assert stored[doc.url][0] == text_cache.digest(doc, page)
+            assert text_cache.record_of(doc.url, stored[doc.url]) == record(doc, page_text(page.decode("utf-8")))
+
+
+def test_a_body_edit_reads_only_the_edited_page_and_writes_the_same_bundle(demo: tuple[Path, Path], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    site, out = demo
+    item = sorted((site / "content" / "items").rglob("*.md"))[0]
+    item.write_text(item.read_text(encoding="utf-8") + "\n本条为测试追加的一句话。\n", encoding="utf-8")
+    read: list[str] = []
+
+    def counted(page: str) -> str:
+        read.append(page)
+        return page_text(page)
+
+    monkeypatch.setattr(indexer, "page_text", counted)
+    assert build(site, out=out, jobs=1).ok
+    assert len(read) == 1 and "本条为测试追加的一句话" in read[0]
+    # The same bundle as a build that keeps nothing.
+    shutil.rmtree(site / ".govsite-cache" / "search-text")
+    fresh = out.parent / "fresh"
+    shutil.copytree(out, fresh, symlinks=True)
+    monkeypatch.undo()
+    (fresh / "pagefind" / "govsite-shards.json").unlink()  # nothing of the last index is trusted
+    assert build(site, out=fresh, jobs=1, force_out=True).ok
+    assert _bundle(fresh) == _bundle(out)
+
+
+def test_an_unreadable_kept_file_is_read_again(demo: tuple[Path, Path]) -> None:
+    site, out = demo
+    kept = text_cache.folder(site, out)
+    for path in kept.glob("*.marshal"):
+        path.write_bytes(b"not marshal")
+    assert text_cache.load(kept, "anything") == {}
+    item = sorted((site / "content" / "items").rglob("*.md"))[0]
+    item.write_text(item.read_text(encoding="utf-8") + "\n又一句。\n", encoding="utf-8")
+    assert build(site, out=out).ok
+    assert any(text_cache.load(kept, p.stem) for p in kept.glob("*.marshal"))
