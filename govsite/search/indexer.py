@@ -35,7 +35,7 @@ from govsite.search.bundle_writer import Record, write_bundle
 from govsite.search.docs import BUNDLE_DIR, CORE, TEXT_DIR, Shard, collect_shards, is_title_tier, page_order
 from govsite.search.records import page_text, record
 from govsite.search import route as route_module
-from govsite.search import text_cache
+from govsite.search import record_cache
 from govsite.search.route import ROUTE, route_files
 from govsite.search.runtime import pagefind_version, write_runtime
 from govsite.search.canonical import fragment_names
@@ -252,7 +252,7 @@ def _index_all(dirty: list[Shard], ctx: PostRenderContext, scratch: Path) -> lis
     for path, digest in ctx.previous.items():
         previous.setdefault(shard_of(path), {})[path] = digest
     root = getattr(ctx.model, "root", None)
-    kept = text_cache.folder(root, ctx.out) if isinstance(root, Path) else None
+    kept = record_cache.folder(root, ctx.out) if isinstance(root, Path) else None
     _JOB.update(dirty=dirty, stage=ctx.stage, out=ctx.out, scratch=scratch, version=pagefind_version(), previous=previous,
                 kept=kept)
     order = sorted(range(len(dirty)), key=lambda i: -len(dirty[i].docs))
@@ -279,27 +279,28 @@ def _index_one(i: int) -> tuple[str | None, dict[str, str]]:
 def _records(shard: Shard, stage: Path, kept: Path | None) -> list[Record]:
     """The shard's records, newest first (Pagefind lists results of equal relevance in
     page order): a title tier's from the model, a text shard's from its rendered pages
-    (a page this build did not write is left out), through the records ``kept`` by the
-    last build (:mod:`govsite.search.text_cache`) for pages that did not change."""
-    docs = page_order(shard.docs)
-    if shard.is_title:
-        return [record(doc) for doc in docs]
-    old = text_cache.load(kept, shard.name) if kept is not None else {}
+    (a page this build did not write is left out); a page that did not change since
+    the last build gets the record ``kept`` then (:mod:`govsite.search.record_cache`)."""
+    old = record_cache.load(kept, shard.name) if kept is not None else {}
     out: list[Record] = []
     now: dict[str, tuple[str, Record]] = {}
-    for doc in docs:
-        try:
-            page = (stage / doc.url).read_bytes()
-        except FileNotFoundError:
-            continue
-        key = text_cache.digest(doc, page)
+    for doc in page_order(shard.docs):
+        page = None
+        if not shard.is_title:
+            try:
+                page = (stage / doc.url).read_bytes()
+            except FileNotFoundError:
+                continue
+        key = record_cache.digest(doc, page)
         stored = old.get(doc.url)
-        found = (text_cache.record_of(doc.url, stored) if stored is not None and stored[0] == key
-                 else record(doc, page_text(page.decode("utf-8"))))
+        if stored is not None and stored[0] == key:
+            found = record_cache.record_of(doc.url, stored)
+        else:
+            found = record(doc) if page is None else record(doc, page_text(page.decode("utf-8")))
         out.append(found)
         now[doc.url] = (key, found)
     if kept is not None and (now.keys() != old.keys() or any(old[u][0] != k for u, (k, _) in now.items())):
-        text_cache.save(kept, shard.name, now)
+        record_cache.save(kept, shard.name, now)
     return out
 
 

@@ -159,7 +159,7 @@
       if (!f) { return Promise.resolve(null); }
       var q = '"' + f.word + '"';
       var found = f.field === "org"
-        ? Promise.all(tiersOf(options).map(function (n) {
+        ? Promise.all(tiersOf(api, options).map(function (n) {
             var o = Object.assign({}, options, { filters: Object.assign({}, options.filters), sort: { date: "desc" } });
             o.filters[SHARD] = n;
             return api.search(q, o);
@@ -174,9 +174,9 @@
       return found.then(function (r) { return r.results.length ? r : null; });
     }
     /* The tier names a title search's options filter on (merged so far, newest first). */
-    function tiersOf(options) {
-      var any = options.filters[SHARD] && options.filters[SHARD].any;
-      return any ? tierNames.filter(function (n) { return any.indexOf(n) >= 0 && mergedTiers[n]; }) : [options.filters[SHARD]];
+    function tiersOf(api, options) {
+      var any = options.filters[SHARD] && options.filters[SHARD].any, merged = mergedIn(api);
+      return any ? tierNames.filter(function (n) { return any.indexOf(n) >= 0 && merged[n]; }) : [options.filters[SHARD]];
     }
     /* One search of the title tiers merged so far: relevance over all of them, or, sorted
        by date, tier by tier (disjoint years, newest first: Pagefind sorts within one bundle). */
@@ -355,17 +355,42 @@
        once the first page is loaded (so that its downloads do not delay the first page),
        which replaces it on screen when it is ready. Each tier costs its metadata file
        (about 8 KB per 1,000 pages) and an index chunk per bigram. */
-    var mergedTiers = {};
+    var merges = [];
+    /* The tiers merged into one Pagefind instance so far (name → its merge). */
+    function mergedIn(api) {
+      for (var i = 0; i < merges.length; i++) { if (merges[i].api === api) { return merges[i].tiers; } }
+      merges.push({ api: api, tiers: {} });
+      return merges[merges.length - 1].tiers;
+    }
     function mergeTiers(api, tiers) {
+      var merged = mergedIn(api);
       return Promise.all(tiers.map(function (t) {
-        if (!mergedTiers[t.name]) {
+        if (!merged[t.name]) {
           var m = {}; m[SHARD] = t.name;
-          mergedTiers[t.name] = api.mergeIndex(abs(t.bundlePath), { baseUrl: abs(c.baseUrl), language: "zxx", mergeFilter: m, metaCacheTag: c.metaCacheTag });
+          merged[t.name] = api.mergeIndex(abs(t.bundlePath), { baseUrl: abs(c.baseUrl), language: "zxx", mergeFilter: m, metaCacheTag: c.metaCacheTag });
         }
-        return mergedTiers[t.name];
+        return merged[t.name];
       }));
     }
-    function allMerged() { return tierNames.every(function (n) { return mergedTiers[n]; }); }
+    /* Two instances of Pagefind hold the tiers: the page's own (``pagefind``) the tiers a
+       first page comes from (the newest, those a query's year names, those the route map
+       names), and a wide one every tier, for complete answers. Pagefind searches every
+       bundle merged into an instance, whatever the filter: with every tier merged into
+       one instance, a next query's first page (from the newest tier alone) read an index
+       chunk of each of the 8 tiers of 100,000 items and scored all their pages (通知:
+       27,045), 378 ms. The wide instance is made when a complete answer is first needed
+       (after the first page is on screen); its runtime files come from the page's memory
+       (search.js), not the network. A site of one tier, or a Pagefind without
+       createInstance, uses one instance. */
+    var wideApi = null;
+    function wide() {
+      if (!wideApi) {
+        wideApi = c.titles.length > 1 && typeof pagefind.createInstance === "function"
+          ? pagefind.createInstance({ basePath: abs(c.bundlePath), baseUrl: abs(c.baseUrl), noWorker: true, metaCacheTag: c.metaCacheTag })
+          : pagefind;
+      }
+      return wideApi;
+    }
     function firstTiers(term) { return window.govsiteSearchEngine.firstTiers(c, term); }
     /* f() once the first page of r is loaded and on screen: after the next frame is
        painted (a task queued from requestAnimationFrame runs after the paint), or after
@@ -498,29 +523,30 @@
     }
     function tierLayer(api, qs, options, term) {
       function search(complete, only) { return titleSearch(api, qs, options, term, complete, only); }
-      function everyTier() { return mergeTiers(api, c.titles).then(function () { return search(true); }); }
-      var whole = !order && scope !== "text";  /* a first page may come before the complete answer */
-      var merged = allMerged();  /* (then waits for merges still under way) */
+      function everyTier() {
+        var all = wide();
+        return mergeTiers(all, c.titles).then(function () { return titleSearch(all, qs, options, term, true); });
+      }
+      /* Less than a page from the first tiers: the route map may name the only tiers
+         that can hold the phrase; their exact answer is complete (an empty or relaxed one
+         is not: the relaxed search over every tier decides). */
+      function routedOrEvery() {
+        return routedTiers(qs, term).then(function (tiers) {
+          if (!tiers || tiers.length === c.titles.length) { return everyTier(); }
+          return mergeTiers(api, tiers).then(function () { return search(true, tiers); }).then(function (x) { return x.results.length && !x.relaxed ? x : everyTier(); });
+        });
+      }
+      /* Sorted by date, or for the full-text search: the complete title answer. */
+      if (order || scope === "text") { return routedOrEvery(); }
       var first = firstTiers(term);
-      /* Once every tier is merged (a later query on the page), a first page still comes
-         from the first tiers alone: Pagefind scores every page a word is on, and 通知
-         over all 8 tiers of 100,000 items (27,045 pages) took 770–1,366 ms. */
-      var narrow = merged && whole && first.length < c.titles.length;
-      return mergeTiers(api, merged ? c.titles : first).then(function () { return search(!whole, narrow ? first : null); }).then(function (r) {
+      return mergeTiers(api, first).then(function () { return search(false, first); }).then(function (r) {
         if (r.partial) { r.rest = later(r, everyTier); return r; }
-        if (merged && !narrow) { return r; }
-        if (whole && (r.results.length >= PAGE || (r.whole && r.results.length))) {
+        if (first.length === c.titles.length) { return r; }
+        if (r.results.length >= PAGE || (r.whole && r.results.length)) {
           r.rest = later(r, everyTier);
           return r;
         }
-        if (narrow) { return everyTier(); }
-        /* Less than a page there: the route map may name the only tiers that can hold
-           the phrase; their exact answer is complete (an empty or relaxed one is not:
-           the relaxed search over every tier decides). */
-        return routedTiers(qs, term).then(function (tiers) {
-          if (!tiers || tiers.length === c.titles.length) { return everyTier(); }
-          return mergeTiers(api, tiers).then(function () { return search(true); }).then(function (x) { return x.results.length && !x.relaxed ? x : everyTier(); });
-        });
+        return routedOrEvery();
       });
     }
     function govSearch(api, term, options) {

@@ -1,4 +1,4 @@
-"""The text layer's records kept between builds (govsite/search/text_cache.py): a kept
+"""The text layer's records kept between builds (govsite/search/record_cache.py): a kept
 record is the record the page gives, and a body edit reads and tokenises only the
 edited page of its shard, with the same bundle as a build without kept records."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from govsite.pipeline.build import build, load_and_validate
-from govsite.search import indexer, text_cache
+from govsite.search import indexer, record_cache
 from govsite.search.docs import collect_shards
 from govsite.search.records import page_text, record
 from tests.conftest import copy_demo_site
@@ -30,16 +30,37 @@ def _bundle(out: Path) -> dict[str, bytes]:
 def test_a_kept_record_is_the_record_its_page_gives(demo: tuple[Path, Path]) -> None:
     site, out = demo
     model, _ = load_and_validate(site)
-    kept = text_cache.folder(site, out)
-    shards = [s for s in collect_shards(model) if s.folder.startswith("pagefind/text/")]
-    assert shards
+    kept = record_cache.folder(site, out)
+    shards = [s for s in collect_shards(model) if s.folder.startswith("pagefind/text/") or s.is_title]
+    assert any(s.is_title for s in shards) and not all(s.is_title for s in shards)
     for shard in shards:
-        stored = text_cache.load(kept, shard.name)
+        stored = record_cache.load(kept, shard.name)
         assert stored.keys() == {d.url for d in shard.docs}, shard.name
         for doc in shard.docs:
+            if shard.is_title:
+                assert stored[doc.url][0] == record_cache.digest(doc)
+                assert record_cache.record_of(doc.url, stored[doc.url]) == record(doc)
+                continue
             page = (out / doc.url).read_bytes()
-            assert stored[doc.url][0] == text_cache.digest(doc, page)
-            assert text_cache.record_of(doc.url, stored[doc.url]) == record(doc, page_text(page.decode("utf-8")))
+            assert stored[doc.url][0] == record_cache.digest(doc, page)
+            assert record_cache.record_of(doc.url, stored[doc.url]) == record(doc, page_text(page.decode("utf-8")))
+
+
+def test_a_title_edit_makes_only_its_own_title_record_again(demo: tuple[Path, Path], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    site, out = demo
+    item = sorted((site / "content" / "items").rglob("*.md"))[0]
+    text = item.read_text(encoding="utf-8")
+    item.write_text(text.replace("\ntitle: ", "\ntitle: 修订后的", 1), encoding="utf-8")
+    made: list[str] = []
+
+    def counted(doc, text=None):  # type: ignore[no-untyped-def]
+        if text is None:
+            made.append(doc.title)
+        return record(doc, text)
+
+    monkeypatch.setattr(indexer, "record", counted)
+    assert build(site, out=out, jobs=1).ok
+    assert len(made) == 1 and made[0].startswith("修订后的"), made
 
 
 def test_a_body_edit_reads_only_the_edited_page_and_writes_the_same_bundle(demo: tuple[Path, Path], monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -56,7 +77,7 @@ def test_a_body_edit_reads_only_the_edited_page_and_writes_the_same_bundle(demo:
     assert build(site, out=out, jobs=1).ok
     assert len(read) == 1 and "本条为测试追加的一句话" in read[0]
     # The same bundle as a build that keeps nothing.
-    shutil.rmtree(site / ".govsite-cache" / "search-text")
+    shutil.rmtree(site / ".govsite-cache" / "search-records")
     fresh = out.parent / "fresh"
     shutil.copytree(out, fresh, symlinks=True)
     monkeypatch.undo()
@@ -67,11 +88,11 @@ def test_a_body_edit_reads_only_the_edited_page_and_writes_the_same_bundle(demo:
 
 def test_an_unreadable_kept_file_is_read_again(demo: tuple[Path, Path]) -> None:
     site, out = demo
-    kept = text_cache.folder(site, out)
+    kept = record_cache.folder(site, out)
     for path in kept.glob("*.marshal"):
         path.write_bytes(b"not marshal")
-    assert text_cache.load(kept, "anything") == {}
+    assert record_cache.load(kept, "anything") == {}
     item = sorted((site / "content" / "items").rglob("*.md"))[0]
     item.write_text(item.read_text(encoding="utf-8") + "\n又一句。\n", encoding="utf-8")
     assert build(site, out=out).ok
-    assert any(text_cache.load(kept, p.stem) for p in kept.glob("*.marshal"))
+    assert any(record_cache.load(kept, p.stem) for p in kept.glob("*.marshal"))

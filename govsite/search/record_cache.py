@@ -1,15 +1,19 @@
-"""The text layer's records, kept between builds: a shard is re-indexed from its pages'
-records, and only an edited page is read and tokenised again.
+"""The search layers' records, kept between builds: a bundle is re-indexed from its
+pages' records, and only an edited page's record is made again.
 
 Editing the body of one item re-indexes its year's text shard (up to
-:data:`~govsite.search.docs.MAX_SHARD_PAGES` pages). Profiled at 10,000 items
-(docs/performance.md, eighth session), the records of a 600-page shard cost 0.67 s
-of a 2.35 s search step under cProfile: reading each rendered page, cutting out its
-indexed text (0.26 ms a page) and tokenising it (0.72 ms a page). A record depends
-only on the page's bytes and on its search document (title, metadata, filters,
-date), so each is kept under a digest of both, one file per shard, and is used
-only when the digest matches: a page whose bytes or document changed is read
-again, as is every page of a shard whose file is missing or unreadable.
+:data:`~govsite.search.docs.MAX_SHARD_PAGES` pages); editing its title re-indexes its
+title tier too (every page of a site of one tier). Profiled at 10,000 items
+(docs/performance.md, eighth session), the records of a 600-page text shard cost
+0.67 s of a 2.35 s search step under cProfile: reading each rendered page, cutting out
+its indexed text (0.26 ms a page) and tokenising it (0.72 ms a page); the records of
+the title layer's 10,003 pages cost 0.69 s of CPU (tokenising each title and
+organisation, folding each 文号 and 索引号). A text record depends only on the page's
+bytes and its search document (title, metadata, filters, date), a title record only
+on its search document, so each is kept under a digest of those, one file per
+bundle, and used only when the digest matches: a page whose bytes or document
+changed is made again, as is every page of a bundle whose file is missing or
+unreadable.
 
 Stored with ``marshal``, each field's tokens and words joined into one string
 (splitting 1,000 pages' strings back takes milliseconds; a list of a million short
@@ -42,14 +46,16 @@ Stored = tuple[str, list[tuple[int, str, str]], dict[str, str], dict[str, str], 
 def folder(site: Path, out: Path) -> Path:
     """Where the records of the output ``out`` of ``site`` are kept."""
     tag = hashlib.sha1(str(out.resolve()).encode("utf-8")).hexdigest()[:12]
-    return site / CACHE_DIR / "search-text" / tag
+    return site / CACHE_DIR / "search-records" / tag
 
 
-def digest(doc: SearchDoc, page: bytes) -> str:
-    """What a page's record depends on: its bytes and its search document."""
-    h = hashlib.sha1(page)
-    h.update(json.dumps([doc.url, doc.title, doc.meta, doc.filters], ensure_ascii=False, sort_keys=True).encode("utf-8"))
-    return h.hexdigest()
+def digest(doc: SearchDoc, page: bytes | None = None) -> str:
+    """What a record depends on: its search document, and for the text layer the
+    page's bytes."""
+    data = json.dumps([doc.url, doc.title, doc.meta, doc.filters, doc.fields, doc.identifiers],
+                      ensure_ascii=False, sort_keys=True).encode("utf-8")
+    own = hashlib.sha1(data).hexdigest()
+    return own if page is None else f"{hashlib.sha1(page).hexdigest()}-{own}"
 
 
 def load(where: Path, shard: str) -> dict[str, Stored]:
