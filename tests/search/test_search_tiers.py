@@ -203,3 +203,30 @@ def test_a_rare_phrase_is_answered_from_its_pages_fragments_without_the_tiers(se
     # The same answer as the search of every tier (a site whose map names no pages).
     everything = search(page, phrase + " " + phrase[:2], limit=10)  # a two-character part: no rare gram
     assert {site_path(h["url"]) for h in everything["hits"]} >= set(hits), (hits, everything)
+
+
+def test_a_rare_phrase_keeps_the_filters_and_the_date_order(served_tiered_demo, page) -> None:
+    """The answer made from a rare gram's fragments applies the citizen's filters and
+    sorts by date as the search of the tiers does."""
+    out = served_tiered_demo.out
+    chosen = None
+    for path, phrase, entries in _phrases(out):
+        lists = [set(e) for e in entries if isinstance(e, list)]
+        if lists and len(set.intersection(*lists)) >= 2:
+            chosen = (path, phrase)
+            break
+    assert chosen, "no rare title phrase held by two pages"
+    path, phrase = chosen
+    open_search_api(page, served_tiered_demo.origin)
+    every = search(page, phrase, limit=10)
+    assert every["count"] >= 1 and all(phrase in h["title"] for h in every["hits"])
+    year = path.split("/")[2]
+    kept = search(page, phrase, {"filters": {"年份": {"any": [year]}}}, limit=10)
+    assert path in [site_path(h["url"]) for h in kept["hits"]]
+    assert all(h["date"].startswith(year) for h in kept["hits"]), kept
+    assert search(page, phrase, {"filters": {"年份": {"any": ["1999"]}}})["count"] == 0
+    for order in ("asc", "desc"):
+        page.select_option("#search-sort", order)
+        dates = [h["date"] for h in search(page, phrase, limit=10)["hits"]]
+        assert dates == sorted(dates, reverse=order == "desc"), (order, dates)
+    page.select_option("#search-sort", "")
