@@ -31,9 +31,8 @@ from pathlib import Path
 
 from govsite.content.parallel_read import worker_pool
 from govsite.render.registry import PostRender, PostRenderContext
-from govsite.search.bundle_writer import Record, write_bundle
-from govsite.search.docs import BUNDLE_DIR, CORE, TEXT_DIR, Shard, collect_shards, is_title_tier, page_order
-from govsite.search.records import page_text, record
+from govsite.search.bundle_writer import write_bundle
+from govsite.search.docs import BUNDLE_DIR, CORE, TEXT_DIR, Shard, collect_shards, is_title_tier
 from govsite.search import route as route_module
 from govsite.search import record_cache
 from govsite.search.route import ROUTE, route_files
@@ -254,7 +253,7 @@ def _index_all(dirty: list[Shard], ctx: PostRenderContext, scratch: Path) -> lis
     root = getattr(ctx.model, "root", None)
     kept = record_cache.folder(root, ctx.out) if isinstance(root, Path) else None
     _JOB.update(dirty=dirty, stage=ctx.stage, out=ctx.out, scratch=scratch, version=pagefind_version(), previous=previous,
-                kept=kept)
+                kept=kept, settings=settings_digest())
     order = sorted(range(len(dirty)), key=lambda i: -len(dirty[i].docs))
     try:
         if ctx.jobs <= 1 or len(dirty) == 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -271,41 +270,13 @@ def _index_one(i: int) -> tuple[str | None, dict[str, str]]:
              for path, digest in _JOB["previous"].get(shard.name, {}).items()}  # type: ignore[attr-defined]
     try:
         return _index_shard(shard, _JOB["stage"], _JOB["scratch"], str(_JOB["version"]),  # type: ignore[arg-type]
-                            _JOB["out"] / shard.folder, known, _JOB["kept"])  # type: ignore[operator, arg-type]
+                            _JOB["out"] / shard.folder, known, _JOB["kept"], str(_JOB["settings"]))  # type: ignore[operator, arg-type]
     except OSError as exc:
         return str(exc), {}
 
 
-def _records(shard: Shard, stage: Path, kept: Path | None) -> list[Record]:
-    """The shard's records, newest first (Pagefind lists results of equal relevance in
-    page order): a title tier's from the model, a text shard's from its rendered pages
-    (a page this build did not write is left out); a page that did not change since
-    the last build gets the record ``kept`` then (:mod:`govsite.search.record_cache`)."""
-    old = record_cache.load(kept, shard.name) if kept is not None else {}
-    out: list[Record] = []
-    now: dict[str, tuple[str, Record]] = {}
-    for doc in page_order(shard.docs):
-        page = None
-        if not shard.is_title:
-            try:
-                page = (stage / doc.url).read_bytes()
-            except FileNotFoundError:
-                continue
-        key = record_cache.digest(doc, page)
-        stored = old.get(doc.url)
-        if stored is not None and stored[0] == key:
-            found = record_cache.record_of(doc.url, stored)
-        else:
-            found = record(doc) if page is None else record(doc, page_text(page.decode("utf-8")))
-        out.append(found)
-        now[doc.url] = (key, found)
-    if kept is not None and (now.keys() != old.keys() or any(old[u][0] != k for u, (k, _) in now.items())):
-        record_cache.save(kept, shard.name, now)
-    return out
-
-
 def _index_shard(shard: Shard, stage: Path, scratch: Path, version: str, previous: Path,
-                 known: dict[str, str], kept: Path | None = None) -> tuple[str | None, dict[str, str]]:
+                 known: dict[str, str], kept: Path | None = None, settings: str = "") -> tuple[str | None, dict[str, str]]:
     """Build one bundle into the stage: (error message or None, digests of the files
     written, by path in the bundle). The runtime is Pagefind's own (its CLI on a
     one-record placeholder); every layer is written by
@@ -318,7 +289,7 @@ def _index_shard(shard: Shard, stage: Path, scratch: Path, version: str, previou
         if error:
             return error, {}
     else:
-        found = _records(shard, stage, kept)
+        found = record_cache.records(shard, stage, kept, settings)
         if not found:
             return "no pages to index", {}
         digests = write_bundle(found, bundle, version, previous=previous, known=known)

@@ -18,7 +18,9 @@ unreadable.
 Stored with ``marshal``, each field's tokens and words joined into one string
 (splitting 1,000 pages' strings back takes milliseconds; a list of a million short
 strings took ten times longer to load). Kept in the site's ``.govsite-cache/``, in
-a folder per output folder (two outputs of one site never share records); written
+a folder per output folder (two outputs of one site never share records), marked
+with the index settings' digest (a change to the code that makes records, or to
+Pagefind, makes every record again, as it re-indexes every bundle); written
 to a temporary file and renamed, so a reader sees the old file or the new one.
 Deleting it is always safe.
 """
@@ -32,7 +34,9 @@ from pathlib import Path
 
 from govsite.base.cache import CACHE_DIR
 from govsite.search.bundle_writer import Record
+from govsite.search.docs import Shard, page_order
 from govsite.search.fields import SearchDoc
+from govsite.search.records import page_text, record
 
 SCHEME = 1
 SEP = "\x00"
@@ -58,19 +62,50 @@ def digest(doc: SearchDoc, page: bytes | None = None) -> str:
     return own if page is None else f"{hashlib.sha1(page).hexdigest()}-{own}"
 
 
-def load(where: Path, shard: str) -> dict[str, Stored]:
-    """The kept records of ``shard`` by page URL ({} when there are none)."""
+def records(shard: Shard, stage: Path, kept: Path | None, settings: str) -> list[Record]:
+    """The shard's records, newest first (Pagefind lists results of equal relevance in
+    page order): a title tier's from the model, a text shard's from its rendered pages
+    in ``stage`` (a page this build did not write is left out); a page that did not
+    change since the records were ``kept`` (made with the index ``settings``) gets its
+    kept record, and the shard's records are kept anew when any changed."""
+    old = load(kept, shard.name, settings) if kept is not None else {}
+    out: list[Record] = []
+    now: dict[str, tuple[str, Record]] = {}
+    for doc in page_order(shard.docs):
+        page = None
+        if not shard.is_title:
+            try:
+                page = (stage / doc.url).read_bytes()
+            except FileNotFoundError:
+                continue
+        key = digest(doc, page)
+        stored = old.get(doc.url)
+        if stored is not None and stored[0] == key:
+            found = record_of(doc.url, stored)
+        else:
+            found = record(doc) if page is None else record(doc, page_text(page.decode("utf-8")))
+        out.append(found)
+        now[doc.url] = (key, found)
+    if kept is not None and (now.keys() != old.keys() or any(old[u][0] != k for u, (k, _) in now.items())):
+        save(kept, shard.name, now, settings)
+    return out
+
+
+def load(where: Path, shard: str, settings: str) -> dict[str, Stored]:
+    """The kept records of ``shard`` by page URL ({} when there are none, or when they
+    were made with other index settings)."""
     try:
         with open(where / f"{shard}.marshal", "rb") as fh:
             data = marshal.load(fh)
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    if not isinstance(data, dict) or data.get("scheme") != SCHEME or not isinstance(data.get("pages"), dict):
+    if (not isinstance(data, dict) or data.get("scheme") != SCHEME or data.get("settings") != settings
+            or not isinstance(data.get("pages"), dict)):
         return {}
     return data["pages"]
 
 
-def save(where: Path, shard: str, records: dict[str, tuple[str, Record]]) -> None:
+def save(where: Path, shard: str, records: dict[str, tuple[str, Record]], settings: str) -> None:
     """Keep ``records`` (page URL → (digest, record)) as the records of ``shard``."""
     pages = {url: (key, [(w, SEP.join(toks), SEP.join(words)) for w, toks, words in rec.fields],
                    rec.meta, rec.filters, rec.sort)
@@ -79,7 +114,7 @@ def save(where: Path, shard: str, records: dict[str, tuple[str, Record]]) -> Non
         where.mkdir(parents=True, exist_ok=True)
         tmp = where / f".{shard}.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
-            marshal.dump({"scheme": SCHEME, "pages": pages}, fh)
+            marshal.dump({"scheme": SCHEME, "settings": settings, "pages": pages}, fh)
         os.replace(tmp, where / f"{shard}.marshal")
     except OSError:
         pass  # a cache: the next build reads the pages again

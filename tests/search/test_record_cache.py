@@ -34,7 +34,7 @@ def test_a_kept_record_is_the_record_its_page_gives(demo: tuple[Path, Path]) -> 
     shards = [s for s in collect_shards(model) if s.folder.startswith("pagefind/text/") or s.is_title]
     assert any(s.is_title for s in shards) and not all(s.is_title for s in shards)
     for shard in shards:
-        stored = record_cache.load(kept, shard.name)
+        stored = record_cache.load(kept, shard.name, indexer.settings_digest())
         assert stored.keys() == {d.url for d in shard.docs}, shard.name
         for doc in shard.docs:
             if shard.is_title:
@@ -58,7 +58,7 @@ def test_a_title_edit_makes_only_its_own_title_record_again(demo: tuple[Path, Pa
             made.append(doc.title)
         return record(doc, text)
 
-    monkeypatch.setattr(indexer, "record", counted)
+    monkeypatch.setattr(record_cache, "record", counted)
     assert build(site, out=out, jobs=1).ok
     assert len(made) == 1 and made[0].startswith("修订后的"), made
 
@@ -73,7 +73,7 @@ def test_a_body_edit_reads_only_the_edited_page_and_writes_the_same_bundle(demo:
         read.append(page)
         return page_text(page)
 
-    monkeypatch.setattr(indexer, "page_text", counted)
+    monkeypatch.setattr(record_cache, "page_text", counted)
     assert build(site, out=out, jobs=1).ok
     assert len(read) == 1 and "本条为测试追加的一句话" in read[0]
     # The same bundle as a build that keeps nothing.
@@ -91,8 +91,18 @@ def test_an_unreadable_kept_file_is_read_again(demo: tuple[Path, Path]) -> None:
     kept = record_cache.folder(site, out)
     for path in kept.glob("*.marshal"):
         path.write_bytes(b"not marshal")
-    assert record_cache.load(kept, "anything") == {}
+    assert record_cache.load(kept, "anything", indexer.settings_digest()) == {}
     item = sorted((site / "content" / "items").rglob("*.md"))[0]
     item.write_text(item.read_text(encoding="utf-8") + "\n又一句。\n", encoding="utf-8")
     assert build(site, out=out).ok
-    assert any(record_cache.load(kept, p.stem) for p in kept.glob("*.marshal"))
+    assert any(record_cache.load(kept, p.stem, indexer.settings_digest()) for p in kept.glob("*.marshal"))
+
+
+def test_records_kept_with_other_index_settings_are_not_used(demo: tuple[Path, Path]) -> None:
+    """A change to the code that makes records (or to Pagefind) re-indexes every bundle:
+    what was kept under the old settings is made again, not reused."""
+    site, out = demo
+    kept = record_cache.folder(site, out)
+    name = next(kept.glob("*.marshal")).stem
+    assert record_cache.load(kept, name, indexer.settings_digest())
+    assert record_cache.load(kept, name, "another govsite") == {}
