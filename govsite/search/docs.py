@@ -189,7 +189,8 @@ def _collect_shards(model: SiteModel) -> list[Shard]:
     shards = [Shard(CORE)]
     order = {d.url: i for i, d in enumerate(docs)}
     for name, pages in _title_tiers(by_year, model.config.options.search_tier_pages):
-        shards.append(Shard(name, [by_url[p] for p in sorted(pages, key=order.__getitem__)]))
+        if pages:  # a site with nothing to find yet has no title bundle (and its search page finds nothing)
+            shards.append(Shard(name, [by_url[p] for p in sorted(pages, key=order.__getitem__)]))
     for year in sorted(by_year, reverse=True):
         for name, pages in _year_shards(f"y{year}", by_year[year]):
             shards.append(Shard(name, [by_url[p] for p in pages]))
