@@ -70,6 +70,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from govsite.pipeline.build import load_and_validate  # noqa: E402
+from govsite.pipeline.pages import 
 from tests.qr.qr_helpers import launch  # noqa: E402  (Debian Chromium with the project's flags)
 
 BASE_PATH = "/xxgk-bench/"

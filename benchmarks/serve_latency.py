@@ -36,6 +36,7 @@ import run as build_bench  # noqa: E402  (sibling script: corpus, chosen item, m
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from govsite.pipeline.build import load_and_validate  # noqa: E402
+from govsite.pipeline.pages import 
 from tests.qr.qr_helpers import launch  # noqa: E402  (Debian Chromium with the project's flags)
 
 URL_LINE = re.compile(r"Serving .* at (http://127\.0\.0\.1:\d+/\S*)")

@@ -7,7 +7,7 @@ import shutil
 import pytest
 import yaml
 
-from govsite.pipeline.build import check_site
+from govsite.pipeline.pages import check_site
 from govsite.base.yamlsource import parse_yaml, split_front_matter
 from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
 from govsite.model.org import Organization
@@ -282,6 +282,7 @@ def test_imported_site_checks_clean(gazette, site) -> None:  # type: ignore[no-u
 
 def test_imported_site_builds(gazette, site) -> None:  # type: ignore[no-untyped-def]
     from govsite.pipeline.build import build
+    from govsite.pipeline.pages import 
 
     assert gazette.run(gazette.write("gb.json", issue_data()))
     result = build(site.root)

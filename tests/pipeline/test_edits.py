@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from govsite.pipeline import build as build_mod
+from govsite.pipeline import pages as pages_mod
 from govsite.pipeline import edit_record
 from govsite.pipeline.build import build
 from tests.conftest import SiteFolder, tree
@@ -51,7 +51,7 @@ def edit_body(site: SiteFolder, rel: str, text: str) -> None:
 def reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the whole site was read")
-    monkeypatch.setattr(build_mod, "load_site", refuse)
+    monkeypatch.setattr(pages_mod, "load_site", refuse)
 
 
 def cold_tree(site: SiteFolder, tmp_path: Path, name: str) -> dict[str, bytes]:
