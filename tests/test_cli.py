@@ -228,5 +228,5 @@ def test_a_build_with_nothing_to_do_is_answered_before_click(site: SiteFolder, t
     assert re.fullmatch(r"Done: 0 written, (\d+) unchanged, 0 deleted in [\d.]+s", second.stdout.splitlines()[-1])
     assert first.stdout.splitlines()[-1].startswith("Done: ")
     assert second.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1], "the inspection notice, as click's"
-    again = subprocess.run(args[:3] + args[4:] + ["--site", "x"], capture_output=True, text=True)
-    assert again.returncode == 2 and "--site" in again.stderr, "an unusual command line goes to click"
+    again = subprocess.run([args[0]] + args[3:] + ["--bogus"], capture_output=True, text=True)
+    assert again.returncode == 2 and "No such option: --bogus" in again.stderr, "an unusual command line goes to click"
