@@ -229,4 +229,4 @@ def test_a_build_with_nothing_to_do_is_answered_before_click(site: SiteFolder, t
     assert first.stdout.splitlines()[-1].startswith("Done: ")
     assert second.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1], "the inspection notice, as click's"
     again = subprocess.run([args[0]] + args[3:] + ["--bogus"], capture_output=True, text=True)
-    assert again.returncode == 2 and "No such option: --bogus" in again.stderr, "an unusual command line goes to click"
+    assert again.returncode == 2 and "No such option '--bogus'" in again.stderr, "an unusual command line goes to click"
