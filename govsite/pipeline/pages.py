@@ -110,7 +110,7 @@ def build_pages(site: Path, out: Path, base_url: str | None, jobs: int | None, p
         folders = stamp.output_folders(manifest)
         stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items, folders, len(manifest))
         edit_record.after_build(site, out, base_url, today, walked if trusted else None, model, fronts,
-                                template_digest(env, "item.html"), tuple(problems.items), folders)
+                                _edit_templates(env), tuple(problems.items), folders)
         return _done(result, started)
 
     # Phase 4: render changed pages into a staging folder.
@@ -153,7 +153,7 @@ def build_pages(site: Path, out: Path, base_url: str | None, jobs: int | None, p
     folders = stamp.output_folders(wanted)
     stamp.write_stamp(site, out, inputs, out / MANIFEST, problems.items, folders, len(wanted))
     edit_record.after_build(site, out, base_url, today, walked if trusted else None, model, fronts,
-                                template_digest(env, "item.html"), tuple(problems.items), folders)
+                                _edit_templates(env), tuple(problems.items), folders)
     result.written_paths = sorted(p for p, st in statuses.items() if st == "new")
     result.deleted_paths = removed
     result.written = len(result.written_paths)
@@ -195,3 +195,14 @@ def _plan(model: SiteModel, env: Environment, problems: ProblemLog, out: Path | 
                 problems.error("E-URL-CLASH", owner, None, None, path, other=owners[path])
             owners[path] = owner
     return specs, files
+
+
+def _edit_templates(env: Environment) -> dict[str, str]:
+    """The digests of the templates of the pages a followed edit renders (the edit record's)."""
+    found: dict[str, str] = {}
+    for name in ("item.html", "gazette_article.html"):
+        try:
+            found[name] = template_digest(env, name)
+        except TemplateError:  # reported where a page uses it; an edit of such a page is not followed
+            continue
+    return found
