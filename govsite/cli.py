@@ -85,6 +85,11 @@ def answer_build(args: list[str]) -> int | None:
                         quick=bool(options.get("no_search")), force_out=bool(options.get("force_out")), waiting=_busy)
     except (OutputRefused, _Busy, OSError):
         return None  # click's way says what to do, and waits for a lock
+    except KeyboardInterrupt as exc:  # as click's way ends it (govsite.cli_group.GovsiteGroup)
+        from govsite.environment_errors import EXIT_ENVIRONMENT, describe
+
+        print(describe(exc, lang), file=sys.stderr)
+        return EXIT_ENVIRONMENT
     if result is None or not result.ok:
         return None
     for line in problem_lines(result.problems, lang):
