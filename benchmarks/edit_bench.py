@@ -16,7 +16,9 @@ each run, since the machine is shared.
 ``--article`` (a site with a gazette, e.g. ``generate.py 10000 DIR --gazette-years 10
 --issues-per-year 36 --articles-per-issue 20``) adds a third scenario, **one-article**:
 the same sentence appended to the gazette article ``run.py --gazette`` chooses (one
-with its own text), built, restored as the item is. ``--bytecode`` runs the builds
+with its own text), built, restored as the item is. ``--title`` adds **title-edit**:
+「（修订）」 put before the chosen item's title (a front-matter edit, which takes the
+page-by-page way). ``--bytecode`` runs the builds
 without ``PYTHONDONTWRITEBYTECODE`` (as an installed govsite runs, its modules
 compiled once); by default the environment is passed on as it is.
 """
@@ -60,11 +62,23 @@ def build(site: Path, out: Path) -> dict[str, float | str]:
             "load1": round(load, 2), "written": int(match[1]) if match else -1}
 
 
-def edited(site: Path, out: Path, target: Path) -> dict[str, float | str]:
-    """A build after appending the sentence to ``target``, which is restored (with its time) afterwards."""
+def retitled(original: bytes) -> bytes:
+    """The item file with 「（修订）」 put before its title (a front-matter edit)."""
+    text = original.decode("utf-8")
+    start = text.index("\ntitle: ") + len("\ntitle: ")
+    return (text[:start] + "（修订）" + text[start:]).encode("utf-8")
+
+
+def appended(original: bytes) -> bytes:
+    return original.rstrip(b"\n") + bench.APPENDED.encode("utf-8")
+
+
+def edited(site: Path, out: Path, target: Path, edit=appended) -> dict[str, float | str]:  # type: ignore[no-untyped-def]
+    """A build after ``edit`` of ``target`` (by default the sentence appended), which is
+    restored (with its time) afterwards."""
     original, st = target.read_bytes(), target.stat()
     try:
-        target.write_bytes(original.rstrip(b"\n") + bench.APPENDED.encode("utf-8"))
+        target.write_bytes(edit(original))
         time.sleep(2.1)  # older than the racy window, as an editor's save would be
         return build(site, out)
     finally:
@@ -81,6 +95,7 @@ def main() -> None:
     parser.add_argument("--label", default="")
     parser.add_argument("--article", action="store_true", help="also edit one gazette article (one-article)")
     parser.add_argument("--bytecode", action="store_true", help="run without PYTHONDONTWRITEBYTECODE")
+    parser.add_argument("--title", action="store_true", help="also change the item's title (title-edit)")
     args = parser.parse_args()
     global BYTECODE
     BYTECODE = args.bytecode
@@ -89,10 +104,12 @@ def main() -> None:
     targets = {"one-item": bench.chosen_item(site, args.seed)}
     if args.article:
         targets["one-article"] = bench.chosen_article(site, args.seed)
+    if args.title:
+        targets["title-edit"] = targets["one-item"]
     runs: dict[str, list[dict[str, float | str]]] = {**{name: [] for name in targets}, "no-change": []}
     for _ in range(args.repeat):
         for name, target in targets.items():
-            runs[name].append(edited(site, out, target))
+            runs[name].append(edited(site, out, target, retitled if name == "title-edit" else appended))
             build(site, out)  # unmeasured: back to the corpus as generated
         runs["no-change"].append(build(site, out))
         for name in runs:

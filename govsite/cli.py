@@ -92,12 +92,15 @@ def answer_build(args: list[str]) -> int | None:
         return EXIT_ENVIRONMENT
     if result is None or not result.ok:
         return None
-    for line in problem_lines(result.problems, lang):
-        print(line, file=sys.stderr)
-    notice = inspection_line(out or site / "output", lang)
-    if notice is not None:
-        print(notice)
-    print(done_line(result, lang))
+    try:
+        for line in problem_lines(result.problems, lang):
+            print(line, file=sys.stderr)
+        notice = inspection_line(out or site / "output", lang)
+        if notice is not None:
+            print(notice)
+        print(done_line(result, lang))
+    except OSError:  # a closed pipe (govsite build | head): the build is done, nothing more can be said
+        return 1
     return 0
 
 

@@ -282,7 +282,6 @@ def test_imported_site_checks_clean(gazette, site) -> None:  # type: ignore[no-u
 
 def test_imported_site_builds(gazette, site) -> None:  # type: ignore[no-untyped-def]
     from govsite.pipeline.build import build
-    from govsite.pipeline.pages import 
 
     assert gazette.run(gazette.write("gb.json", issue_data()))
     result = build(site.root)
