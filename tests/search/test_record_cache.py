@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from govsite.pipeline.build import build, load_and_validate
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import load_and_validate
 from govsite.search import indexer, record_cache
 from govsite.search.docs import collect_shards
 from govsite.search.records import page_text, record
