@@ -36,8 +36,9 @@ _DOCS: "WeakKeyDictionary[Any, OrderedDict[str, Document | None]]" = WeakKeyDict
 KEPT_DOCUMENTS = 512
 """Documents kept read (the most recently used): a rule asks for one file's text again
 and again while it reports that file's findings, and the facts scan reads every file
-once. Keeping every text for the model's lifetime held ≈ 9 KB per item in the main
-process at the end of a cold build (≈ 900 MiB of 1,574 MiB at 100,000 items)."""
+once. Keeping every text for the model's lifetime held ≈ 8 KB per item in the main
+process at the end of a cold build: at 100,000 items its peak was 1,574 MiB with every
+text kept and 791 MiB with 512 (docs/performance.md, "Memory at scale")."""
 _PLANNED: "WeakKeyDictionary[Any, frozenset[str]]" = WeakKeyDictionary()
 
 

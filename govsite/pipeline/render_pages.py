@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import threading
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from jinja2 import Environment, TemplateSyntaxError
 
@@ -53,6 +53,8 @@ def render_one(spec: PageSpec) -> tuple[str, str, str | None]:
             rendered: str | bytes = env.get_template(spec.template).render(_W["contexts"][spec.kind](model, spec))
         else:
             rendered = _W["renderers"][spec.kind](model, spec)
+            if not isinstance(rendered, (str, bytes)):  # a large file, made piece by piece
+                return spec.path, _write_pieces(spec.path, rendered), None
     except TemplateSyntaxError as exc:
         return spec.path, "error", f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}"
     except Exception as exc:  # noqa: BLE001 - reported as a build problem with the page named
@@ -69,6 +71,48 @@ def render_one(spec: PageSpec) -> tuple[str, str, str | None]:
     fresh_path(str(target))  # an adopted twin holds the output's file there: never written in place
     target.write_bytes(data)
     return spec.path, "new", None
+
+
+STREAM_PART = ".govsite-part"
+"""Suffix of a streamed output while it is written into the staging folder."""
+
+
+def _write_pieces(path: str, pieces: Iterable[str | bytes]) -> str:
+    """Write a renderer's output piece by piece (an open-data year file at 1,000,000
+    items is ≈ 600 MB: held whole, with the records it is made from, it would take
+    a worker gigabytes) beside its place in the staging folder, then compare it with
+    the previous output's file: 'same' (the part is dropped, as an unchanged page is
+    not written) or 'new' (the part takes the page's place)."""
+    target = str(_W["stage"] / path)
+    part = target + STREAM_PART
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        with open(part, "wb") as fh:
+            for piece in pieces:
+                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        if _same_file(part, str(_W["out"] / path)):
+            return "same"
+        fresh_path(target)  # an adopted twin holds the output's file there: never written in place
+        os.replace(part, target)
+        return "new"
+    finally:
+        if os.path.exists(part):
+            os.unlink(part)
+
+
+def _same_file(new: str, old: str, block: int = 1 << 20) -> bool:
+    try:
+        if os.path.getsize(new) != os.path.getsize(old):
+            return False
+        with open(new, "rb") as a, open(old, "rb") as b:
+            while True:
+                x, y = a.read(block), b.read(block)
+                if x != y:
+                    return False
+                if not x:
+                    return True
+    except OSError:
+        return False
 
 
 def render_all(model: SiteModel, env: Environment, specs: list[PageSpec], stage: Path, out: Path,

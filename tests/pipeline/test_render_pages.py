@@ -51,3 +51,19 @@ def test_shared_chunks_hand_out_every_page_once() -> None:
     assert [len(c) for c in [first, *rest]] == [4, 4, 2]
     assert [s.path for c in [first, *rest] for s in c] == [s.path for s in specs]
     assert list(chunks) == []
+
+
+def test_streamed_year_files_are_written_only_when_they_change(site: SiteFolder, tmp_path: Path) -> None:
+    """The open-data year files are written piece by piece: an unchanged one is left as it
+    was, a changed one replaces it, no part file is left, and the bytes equal a fresh build's."""
+    site.write_item(7, publish_date="2024-03-01 09:00", written_date="2024-02-01")
+    assert build(site.root, jobs=1).ok
+    site.write_item(2, title="修改后的标题")
+    again = build(site.root, jobs=1)
+    assert again.ok
+    assert "data/items-2025.json" in again.written_paths and "data/items-2025.csv" in again.written_paths
+    assert "data/items-2024.json" not in again.written_paths
+    assert "修改后的标题" in site.read_out("data/items-2025.json")
+    assert not list(site.out.rglob("*" + render_pages.STREAM_PART))
+    fresh = build(site.root, out=tmp_path / "fresh", jobs=1)
+    assert fresh.ok and tree(site.out) == tree(tmp_path / "fresh")
