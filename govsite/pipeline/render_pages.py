@@ -9,7 +9,8 @@ previous output's is not written. Small builds render in-process.
 With ``jobs`` cores the main process is one of the renderers and forks ``jobs - 1``
 workers: it only waited before, while every forked worker starts as a copy of its
 memory. At 100,000 items (2 cores) the three processes peaked at 2,335 MiB of summed
-RSS (main 675 MiB at the fork, each worker ≈ 900 MiB); main and one worker ≈ 1,600 MiB.
+RSS (main 675 MiB at the fork, each worker ≈ 900 MiB); main and one worker, with the
+other memory changes of issue 18, 1,205 MiB (docs/performance.md, "Memory at scale").
 """
 from __future__ import annotations
 
