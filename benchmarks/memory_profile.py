@@ -14,8 +14,9 @@ peaks are read from ``/proc`` while they run.
 With ``--tracemalloc`` Python's allocations are traced in the main process (not in
 the workers: tracing stops after the fork) and, after the phases that hold the
 most, the top allocation sites and the object counts by type (``gc``) are
-printed: what, at the peak, holds the memory. Tracing roughly doubles the main
-process's time and memory, so its figures are for the breakdown, not the totals.
+printed: what, at the peak, holds the memory. Tracing adds memory of its own (the
+main process's high-water mark was 306 MiB against 213 MiB untraced at 10,000
+items) and slows the build, so its figures are for the breakdown, not the totals.
 """
 from __future__ import annotations
 
