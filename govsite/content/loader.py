@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterator, cast
 
 from govsite.base.cache import ReadCache
+from govsite.content.compact import Sharer
 from govsite.content.osread import links_to_ancestor, os_problem, read_bytes, unreadable
 from govsite.content.pydantic_errors import validate_model
 from govsite.content.parallel_read import read_many
@@ -183,13 +184,14 @@ def _load_docs(site: LoadedSite, rel_dir: str, model: type[Front], allow_html: b
             cache.put(files[n][0], files[n][2], fresh_read)
     docs: list[SourceDoc[Front]] = []
     fronts = site.fronts if rel_dir in (ITEMS_DIR, GAZETTE_DIR) else None  # item files and gazette articles
+    sharer = Sharer()
     for (rel, _entry, _st), read in zip(files, reads):
         assert read is not None
         site.problems.extend(read.problems)
         if fronts is not None:
             fronts[rel] = front_digest(read)
         if read.front is not None:
-            docs.append(SourceDoc(cast(Front, read.front), rel, read.digest, read.body_chars))  # read as ``model``
+            docs.append(SourceDoc(cast(Front, sharer.share(read.front)), rel, read.digest, read.body_chars))  # read as ``model``
     return docs
 
 

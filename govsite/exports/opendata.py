@@ -12,8 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import weakref
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from govsite.exports import catalog_table, records
 from govsite.exports.manifest import DATA_DIR, MANIFEST_PATH, write_manifest
@@ -46,45 +45,53 @@ def plan(model: SiteModel, d: Digests) -> Iterator[PageSpec]:
                        sha1(FORMAT, base, model.config.section_path, catalog_table.catalog_digest(model)))
 
 
-_cache: tuple[Any, tuple, list[dict[str, Any]]] = (None, (), [])
+def year_records(model: SiteModel, year: int) -> Iterator[dict[str, Any]]:
+    """The records of a year, one at a time: a year's file is written piece by piece
+    (:func:`govsite.pipeline.render_pages.render_one`), so no year is held whole. At
+    100,000 items a year's records, bodies included, were ≈ 60 MB and its JSON text as
+    much again, in each worker that wrote one; at 1,000,000 items, ten times that."""
+    for it in year_items(model, year):
+        yield records.item_record(model, it, records.item_body(model, it))
 
 
-def year_records(model: SiteModel, year: int) -> list[dict[str, Any]]:
-    """The records of a year (kept for the second of its two files)."""
-    global _cache
-    ref, key, found = _cache
-    if ref is not None and ref() is model and key == (year,):
-        return found
-    found = [records.item_record(model, it, records.item_body(model, it)) for it in year_items(model, year)]
-    _cache = (weakref.ref(model), (year,), found)
-    return found
-
-
-def render_json(model: SiteModel, spec: PageSpec) -> str:
+def render_json(model: SiteModel, spec: PageSpec) -> Iterator[str]:
     """One JSON document; each item record on a line of its own (readable, diffable,
     and written by the C encoder: ``indent`` would use the pure-Python one)."""
     year = spec.args[0]
-    rows = year_records(model, year)
-    head = {"site": model.config.name, "base_url": model.config.base_url, "year": year, "count": len(rows),
-            "fields": list(records.COLUMNS)}
-    lines = [json.dumps(head, ensure_ascii=False)[:-1] + ',\n"items": [']
-    lines.append(",\n".join(json.dumps(row, ensure_ascii=False) for row in rows))
-    lines.append("]}\n")
-    return "\n".join(lines)
+    head = {"site": model.config.name, "base_url": model.config.base_url, "year": year,
+            "count": len(model.by_year.get(year, [])), "fields": list(records.COLUMNS)}
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ',\n"items": [\n'
+    for n, row in enumerate(year_records(model, year)):
+        yield (",\n" if n else "") + json.dumps(row, ensure_ascii=False)
+    yield "\n]}\n"
+
+
+CSV_ROWS_PER_PIECE = 1000
+
+
+def csv_pieces(header: tuple[str, ...], rows: Iterable[list[str]]) -> Iterator[bytes]:
+    """UTF-8 with a byte-order mark (so Excel detects the encoding), CRLF line ends;
+    :data:`CSV_ROWS_PER_PIECE` rows a piece."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    buf.write("\ufeff")
+    writer.writerow(header)
+    for n, row in enumerate(rows, 1):
+        writer.writerow(row)
+        if n % CSV_ROWS_PER_PIECE == 0:
+            yield buf.getvalue().encode("utf-8")
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue().encode("utf-8")
 
 
 def csv_bytes(header: tuple[str, ...], rows: list[list[str]]) -> bytes:
-    """UTF-8 with a byte-order mark (so Excel detects the encoding), CRLF line ends."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    """The whole of :func:`csv_pieces` (a file small enough to hold)."""
+    return b"".join(csv_pieces(header, rows))
 
 
-def render_csv(model: SiteModel, spec: PageSpec) -> bytes:
-    rows = year_records(model, spec.args[0])
-    return csv_bytes(records.COLUMNS, [records.csv_row(r) for r in rows])
+def render_csv(model: SiteModel, spec: PageSpec) -> Iterator[bytes]:
+    return csv_pieces(records.COLUMNS, (records.csv_row(r) for r in year_records(model, spec.args[0])))
 
 
 def render_catalog(model: SiteModel, spec: PageSpec) -> bytes:

@@ -3,6 +3,7 @@ text (items, pages, gazette articles), front-matter lines and the planned output
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -31,7 +32,13 @@ class Document:
     """File line of the body's first line."""
 
 
-_DOCS: "WeakKeyDictionary[Any, dict[str, Document | None]]" = WeakKeyDictionary()
+_DOCS: "WeakKeyDictionary[Any, OrderedDict[str, Document | None]]" = WeakKeyDictionary()
+KEPT_DOCUMENTS = 512
+"""Documents kept read (the most recently used): a rule asks for one file's text again
+and again while it reports that file's findings, and the facts scan reads every file
+once. Keeping every text for the model's lifetime held ≈ 8 KB per item in the main
+process at the end of a cold build: at 100,000 items its peak was 1,574 MiB with every
+text kept and 791 MiB with 512 (docs/performance.md, "Memory at scale")."""
 _PLANNED: "WeakKeyDictionary[Any, frozenset[str]]" = WeakKeyDictionary()
 
 
@@ -68,12 +75,17 @@ def _entries(model: Any) -> list[Entry]:
 
 
 def document(model: Any, source: str) -> Document | None:
-    """One document's text, read on first use and kept for the model's lifetime."""
-    docs = _DOCS.setdefault(model, {})
-    if source not in docs:
-        entry = _entry_map(model).get(source)
-        docs[source] = _read(model, source, entry.url if entry else "")
-    return docs[source]
+    """One document's text, read on first use and kept while it is among the
+    :data:`KEPT_DOCUMENTS` most recently used (the file is read again after that)."""
+    docs = _DOCS.setdefault(model, OrderedDict())
+    if source in docs:
+        docs.move_to_end(source)
+        return docs[source]
+    entry = _entry_map(model).get(source)
+    found = docs[source] = _read(model, source, entry.url if entry else "")
+    if len(docs) > KEPT_DOCUMENTS:
+        docs.popitem(last=False)
+    return found
 
 
 def _read(model: Any, source: str, url: str) -> Document | None:

