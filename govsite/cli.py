@@ -17,6 +17,7 @@ from govsite.cli_build import build, serve
 from govsite.cli_check import check
 from govsite.cli_import import import_group
 from govsite.cli_new import init, list_codes, new
+from govsite.cli_portal import portal
 from govsite.cli_report import report
 from govsite.publish.command import ci_template, publish
 
@@ -74,7 +75,8 @@ def main() -> None:
     """
 
 
-for _command in (build, check, serve, init, new, list_codes, report, import_group, publish, ci_template):
+for _command in (build, check, serve, init, new, list_codes, report, import_group, publish, ci_template,
+                 portal):
     main.add_command(_command)
 
 
