@@ -75,7 +75,7 @@ def _entry(data: Any) -> SyncEntry | None:
         datetime.fromisoformat(data["time"])
     except ValueError:
         return None
-    counts = {k: data.get(k) if isinstance(data.get(k), int) else 0 for k in ("added", "changed", "removed")}
+    counts: dict[str, int] = {k: v if isinstance(v := data.get(k), int) else 0 for k in ("added", "changed", "removed")}
     examples = tuple(str(p) for p in data.get("examples", []) if isinstance(p, str))[:10]
     return SyncEntry(data["time"], data["answered"], str(data.get("error") or ""), examples=examples, **counts)
 

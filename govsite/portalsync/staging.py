@@ -136,13 +136,15 @@ def assemble(source: Source, listing: Listing, stage: Path) -> tuple[dict[str, E
     stage.mkdir(parents=True)
     (stage / MARK).write_bytes(b"")
     made: set[str] = set()
-    fetch, record, changes = [], {}, Changes()
+    fetch: list[str] = []
+    record: dict[str, Entry] = {}
+    changes = Changes()
     src, dst = str(copy) + os.sep, str(stage) + os.sep
     for path, entry in sorted(listing.files.items()):
         old = previous.get(path)
-        if _unchanged(old, entry, listing.by_record) and (copy / path).is_file():
+        if old is not None and _unchanged(old, entry, listing.by_record) and (copy / path).is_file():
             link_file(src, dst, path, made)
-            record[path] = old if listing.by_record else (old[0], old[1], entry[2])  # type: ignore[index]
+            record[path] = old if listing.by_record else (old[0], old[1], entry[2])
             continue
         fetch.append(path)
         (changes.changed if path in previous else changes.added).append(path)
