@@ -12,6 +12,9 @@
    a query that looks like a 文号 or 索引号 is looked up first as its whole key. Full text
    stays on each member's own search page, linked with the query under the results.
 
+   A member whose bundle cannot be read (its server down, its files missing, no CORS) is
+   left out and the others still answer; the page names it above the results.
+
    Merged bundles are fetched from the members' own addresses: a member on another host
    must allow the portal's origin (CORS) for its /pagefind/ files (docs/portal.md). */
 (function () {
@@ -25,16 +28,26 @@
   var words = window.govsiteSearchEngine.words;
   var key = words.key, parts = words.parts, phrase = words.phrase, looksLikeIdentifier = words.looksLikeIdentifier;
 
+  /* Members whose search files could not be read: left out, and named to the citizen
+     (#portal-search-unavailable) so that an empty answer is not taken for "no such document". */
+  var unavailable = [];
   var engine = import(base.pathname + "pagefind.js").then(function (pagefind) {
     return pagefind.options({ basePath: base.pathname, noWorker: true }).then(function () {
       return Promise.all(c.members.map(function (m) {
         return Promise.all(m.titles.map(function (bundle) {
           var f = {}; f[FILTER] = m.name;
-          return pagefind.mergeIndex(bundle, { baseUrl: m.baseUrl, language: "zxx", mergeFilter: f })
-            .catch(function () { return null; });  /* a member that does not answer is left out */
+          /* Pagefind's mergeIndex does not reject when a bundle cannot be read: it keeps a
+             broken index that makes every later search fail. So the entry file is read
+             first (the browser's cache then answers Pagefind's own request for it). */
+          return fetch(bundle + "pagefind-entry.json").then(function (r) {
+            if (!r.ok) { throw new Error(r.status); }
+            return r.json();
+          }).then(function () {
+            return pagefind.mergeIndex(bundle, { baseUrl: m.baseUrl, language: "zxx", mergeFilter: f });
+          }).catch(function () { if (unavailable.indexOf(m) < 0) { unavailable.push(m); } });
         }));
       }));
-    }).then(function () { return pagefind; });
+    }).then(function () { showUnavailable(); return pagefind; });
   });
   window.govsitePortalEngine = engine;
 
@@ -82,6 +95,21 @@
     }
     li.appendChild(line);
     return li;
+  }
+
+  function showUnavailable() {
+    var box = document.getElementById("portal-search-unavailable");
+    if (!box || !unavailable.length) { return; }
+    var list = box.querySelector("ul");
+    list.textContent = "";
+    unavailable.forEach(function (m) {
+      var li = make("li"), a = make("a", "", m.name);
+      a.href = safeHref(m.search);
+      li.appendChild(a);
+      li.appendChild(document.createTextNode("（可到其网站检索）"));
+      list.appendChild(li);
+    });
+    box.hidden = false;
   }
 
   var latest = 0, el = {};
