@@ -19,6 +19,7 @@ from govsite.model.source_lines import SourceLines
 from govsite.portal.health import Health, judge
 from govsite.portal.ledger import LEDGER, MemberSync, read_ledger
 from govsite.portal.published import MemberSite, Missing, PublishedItem, Unreadable, read_member
+from govsite.portal.yearcache import YearCache
 from govsite.problems import Problem, ProblemLog, Severity
 
 SITE_YAML = "site.yaml"
@@ -63,6 +64,8 @@ class Portal:
     config: PortalConfig
     members: list[Member] = field(default_factory=list)
     digest: str = ""
+    years_read: list[str] = field(default_factory=list)
+    """The year files this build opened (member address + path): the others came from the cache."""
 
     @property
     def readable(self) -> list[Member]:
@@ -99,26 +102,30 @@ def link_portal(root: Path, config: PortalConfig, today: date, problems: Problem
     portal = Portal(config)
     by_id = {m.id: m for m in config.members}
     ledger = read_ledger(root)
+    cache = YearCache(root)
     for m in config.members:
-        member = _member(root, m, by_id, config, today, problems)
+        member = _member(root, m, by_id, config, today, problems, cache)
         if member.synced_by_govsite:
             member.sync = ledger.get(m.id)
             _warn_sync(member, problems)
             member.digest = sha1(member.digest, repr(member.sync))
         portal.members.append(member)
     portal.digest = sha1(config.model_dump_json(), today.isoformat(), *(m.digest for m in portal.members))
+    portal.years_read = cache.read
+    if all(m.site is not None or m.health.status == "merged" for m in portal.members):
+        cache.prune()  # an unreadable member keeps its entries for the next build
     return portal
 
 
 def _member(root: Path, m: PortalMember, by_id: dict[str, PortalMember], config: PortalConfig, today: date,
-            problems: ProblemLog) -> Member:
+            problems: ProblemLog, cache: YearCache) -> Member:
     if m.merged_into is not None:
         member = Member(m, Health("merged"), successor=by_id[m.merged_into])
         member.digest = sha1(m.model_dump_json())
         return member
     folder = (root / m.output).resolve()
     try:
-        site = read_member(folder)
+        site = read_member(folder, cache)
     except Missing:
         shown = _shown(root, folder)
         return _unread(m, Problem("W-PORTAL-MISSING", Severity.WARNING, shown, None, None, shown, {"site": m.name}),
