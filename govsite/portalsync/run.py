@@ -19,6 +19,7 @@ from govsite.portalsync.remote import Failed, read_listing
 from govsite.portalsync.sources import Source
 from govsite.portalsync.staging import aside_paths, assemble, check_replaceable, recover, remove_ours, swap
 from govsite.publish.errors import PublishError
+from govsite.publish.rclone import binary
 
 SYNC_LOCK = "portal-sync.lock"
 EXAMPLES = 5
@@ -52,6 +53,7 @@ def sync_member(site: Path, source: Source) -> SyncEntry:
 def sync_all(site: Path, sources: list[Source], done: Callable[[Source, SyncEntry], None],
              waiting: Waiting | None = None) -> list[SyncEntry]:
     """Sync each member in turn; ``done`` is told of each as it is recorded."""
+    binary()  # rclone missing is the portal's problem, not a member's: PublishError before any member
     entries = []
     with exclusive(site / CACHE_DIR / SYNC_LOCK, waiting):
         for source in sources:

@@ -10,7 +10,7 @@ So the new copy is assembled beside the old one, in ``.<name>.sync-staging``:
 2. the rest are fetched with ``rclone copy --files-from`` (only those paths: no
    listing of the member);
 3. every fetched file is checked: present, and of the record's size and MD5; the open
-   data's files also against ``data/manifest.json``'s SHA-256 and size;
+   data's files also against ``data/manifest.json``'s SHA-256;
 4. only then, holding the portal's build lock (so a portal build never reads a
    half-swapped folder), the copy is set aside to ``.<name>.sync-old``, the staging
    folder renamed into its place and the old copy removed.
@@ -96,15 +96,15 @@ def _md5(path: Path) -> str:
         return hashlib.file_digest(fh, lambda: hashlib.md5(usedforsecurity=False)).hexdigest()
 
 
-def _check_data(stage: Path) -> None:
-    """The open-data files against ``data/manifest.json`` (SHA-256 and size): what the portal reads."""
+def _check_data(stage: Path, fetched: set[str]) -> None:
+    """The fetched open-data files against ``data/manifest.json`` (SHA-256): what the portal reads."""
     try:
         listed = json.loads((stage / DATA_MANIFEST).read_text(encoding="utf-8")).get("files", [])
     except (OSError, ValueError, AttributeError):
         return  # the portal's build names an unreadable manifest itself
     for entry in listed if isinstance(listed, list) else []:
         path, sha = entry.get("path") if isinstance(entry, dict) else None, entry.get("sha256") if isinstance(entry, dict) else None
-        if not isinstance(path, str) or not isinstance(sha, str) or not (stage / path).is_file():
+        if not isinstance(path, str) or not isinstance(sha, str) or path not in fetched:
             continue
         with open(stage / path, "rb") as fh:
             if hashlib.file_digest(fh, "sha256").hexdigest() != sha:
@@ -160,7 +160,7 @@ def assemble(source: Source, listing: Listing, stage: Path) -> tuple[dict[str, E
             raise Failed(f"{path} 的大小或 MD5 与发布记录不符"
                          f"{'（成员网站正在发布）' if listing.publishing else ''} / its size or MD5 differs from the publish record")
         record[path] = (md5, size, expected[2])
-    _check_data(stage)
+    _check_data(stage, set(fetch))
     manifest = listing.manifest or _manifest_text(listing).encode("utf-8")
     (stage / MANIFEST).write_bytes(manifest)
     (stage / SYNCED).write_text(json.dumps({"generator": "govsite", "files": {p: list(e) for p, e in sorted(record.items())}},

@@ -228,3 +228,14 @@ def test_a_member_never_synced_is_shown_as_such(tmp_path: Path) -> None:
     assert "警告 W-PORTAL-NEVER-SYNCED" in done.stdout + done.stderr
     html = (site / "output/portal/dashboard/index.html").read_text(encoding="utf-8")
     assert "从未同步（填写了同步来源，但还没有运行过 govsite portal sync）" in section(html, "xiling")
+
+
+def test_without_rclone_no_member_is_recorded_as_not_answering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = write_portal(tmp_path / "portal", "http://127.0.0.1:9", [
+        {"id": "xiling", "name": XILING.name, "base_url": "http://127.0.0.1:9/xiling/", "output": "../synced/xiling",
+         "sync_from": "base_url"}])
+    monkeypatch.setenv("GOVSITE_RCLONE", "rclone-not-installed")
+    done = govsite("portal", "sync", "--site", str(site))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "错误：找不到 rclone（rclone-not-installed）" in done.stderr
+    assert not (site / ".govsite-cache/portal-sync.json").exists()
