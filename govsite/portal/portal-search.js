@@ -40,8 +40,9 @@
      tier of each member first, members in the order the build wrote them (newest item
      first), then their older tiers. A search is answered as soon as the bundles merged
      so far give a first page (or find a whole 文号 or 索引号); the rest are merged after
-     it and the same search over all of them then replaces it on screen. Merging all 30
-     members' title layers before a first result took ~4x longer (docs/performance.md). */
+     it and the same search over all of them then replaces it on screen. With 30 members
+     of 2,000 items, merging every member first took 160-179 requests before a first
+     result, batches 39-107 (docs/performance.md, "The provincial portal"). */
   var BATCH = c.batch || 6;
   var units = [], depth = 0;
   c.members.forEach(function (m) { depth = Math.max(depth, m.titles.length); });
