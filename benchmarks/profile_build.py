@@ -32,6 +32,7 @@ os.environ.setdefault("GOVSITE_TODAY", "2026-11-20")
 
 import run as bench  # noqa: E402
 from govsite.pipeline import build as build_mod  # noqa: E402
+from govsite.pipeline import pages as pages_mod  # noqa: E402
 
 PHASES: dict[str, float] = {}
 
@@ -52,13 +53,13 @@ def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def instrument() -> None:
     """Time the phases as build() looks them up in its module namespace."""
-    build_mod.load_site = timed("1 load_site (read+validate files)", build_mod.load_site)
-    build_mod.build_model = timed("2 build_model (link, indexes)", build_mod.build_model)
-    build_mod.make_env = timed("3a make_env", build_mod.make_env)
-    build_mod._plan = timed("3b plan (specs, digests, files)", build_mod._plan)
-    build_mod.read_manifest = timed("3c read_manifest", build_mod.read_manifest)
-    build_mod.render_all = timed("4 render_all", build_mod.render_all)
-    staging = build_mod.Staging
+    pages_mod.load_site = timed("1 load_site (read+validate files)", pages_mod.load_site)
+    pages_mod.build_model = timed("2 build_model (link, indexes)", pages_mod.build_model)
+    pages_mod.make_env = timed("3a make_env", pages_mod.make_env)
+    pages_mod._plan = timed("3b plan (specs, digests, files)", pages_mod._plan)
+    pages_mod.read_manifest = timed("3c read_manifest", pages_mod.read_manifest)
+    pages_mod.render_all = timed("4 render_all", pages_mod.render_all)
+    staging = pages_mod.Staging
     staging.link_unchanged = timed("5a link_unchanged", staging.link_unchanged)
     staging.write_manifest = timed("5b write_manifest", staging.write_manifest)
     staging.commit = timed("5c commit (swap, rmtree old)", staging.commit)

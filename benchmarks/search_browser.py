@@ -69,7 +69,7 @@ from urllib.parse import quote, unquote, urlsplit
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from govsite.pipeline.build import load_and_validate  # noqa: E402
+from govsite.pipeline.pages import load_and_validate  # noqa: E402
 from tests.qr.qr_helpers import launch  # noqa: E402  (Debian Chromium with the project's flags)
 
 BASE_PATH = "/xxgk-bench/"

@@ -62,7 +62,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 from run import TreeSampler, _kib  # noqa: E402  (sibling script: the /proc sampler)
 
-from govsite.pipeline.build import load_and_validate  # noqa: E402
+from govsite.pipeline.pages import load_and_validate  # noqa: E402
 from govsite.base.manifest import MANIFEST  # noqa: E402
 from govsite.problems import ProblemLog  # noqa: E402
 from govsite.render.registry import PostRenderContext  # noqa: E402

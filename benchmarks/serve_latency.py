@@ -35,7 +35,7 @@ sys.path.insert(0, str(HERE.parent))
 import run as build_bench  # noqa: E402  (sibling script: corpus, chosen item, machine info)
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from govsite.pipeline.build import load_and_validate  # noqa: E402
+from govsite.pipeline.pages import load_and_validate  # noqa: E402
 from tests.qr.qr_helpers import launch  # noqa: E402  (Debian Chromium with the project's flags)
 
 URL_LINE = re.compile(r"Serving .* at (http://127\.0\.0\.1:\d+/\S*)")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from govsite.cli_lines import done_line
 from govsite.cli_common import (
     FORCE_OUT_OPTION,
     LANG_OPTION,
@@ -54,11 +55,7 @@ def build(site: Path, out: Path | None, base_url: str | None, quiet: bool, jobs:
                           f"Build failed: nothing was written ({target} does not exist yet)."), err=True)
         sys.exit(1)
     inspection_notice(out or site / "output", lang)
-    click.echo(
-        in_lang(lang,
-           f"完成：写入 {result.written} 个文件，跳过 {result.unchanged} 个未变更文件，删除 {result.deleted} 个，用时 {result.seconds:.2f} 秒",
-           f"Done: {result.written} written, {result.unchanged} unchanged, {result.deleted} deleted in {result.seconds:.2f}s")
-    )
+    click.echo(done_line(result, lang))
 
 
 @click.command()

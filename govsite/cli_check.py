@@ -1,7 +1,7 @@
 """``govsite check`` with the inspection rules (检查): load, validate, inspect, print.
 
 A command, so it sits on the top floor with the other ``cli_*`` modules: it runs the
-pipeline's phases 1–3 (:func:`govsite.pipeline.build.check_site`) with the
+pipeline's phases 1–3 (:func:`govsite.pipeline.pages.check_site`) with the
 inspection rules of :mod:`govsite.inspect`, which know nothing of the pipeline. Like
 every command it imports them only when it runs."""
 from __future__ import annotations
@@ -23,7 +23,7 @@ def run_check(site: Path, fmt: str, lang: str, since: str | None, strict: bool =
     from govsite.inspect.placeholders import strict_placeholders
     from govsite.inspect.run import format_json, format_text, run_inspection, summarise
     from govsite.inspect.since import SinceError, changed_files, restrict
-    from govsite.pipeline.build import check_site
+    from govsite.pipeline.pages import check_site
 
     today = today_beijing()
     changed: set[str] | None = None
@@ -62,7 +62,7 @@ def run_check(site: Path, fmt: str, lang: str, since: str | None, strict: bool =
 @LANG_OPTION
 def check(site: Path, strict: bool, fmt: str, since: str | None, no_inspect: bool, lang: str) -> None:
     """Validate the site and run the inspection rules (巡检), without building anything."""
-    from govsite.pipeline.build import check_site
+    from govsite.pipeline.pages import check_site
 
     if no_inspect:
         problems = check_site(site)

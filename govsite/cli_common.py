@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable, NoReturn
 
 import click
 
+from govsite.cli_lines import in_lang, inspection_line, problem_lines
 from govsite.problems import ProblemLog
 
 if TYPE_CHECKING:
@@ -34,11 +35,6 @@ FORCE_OUT_OPTION = click.option(
 )
 
 
-def in_lang(lang: str, zh: str, en: str) -> str:
-    """The Chinese or the English text, as ``--lang`` asks."""
-    return zh if lang == "zh" else en
-
-
 def waiting_notice(lang: str) -> Callable[[Path], None]:
     """What a build says once when it must wait for another build's lock."""
     def notice(lock: Path) -> None:
@@ -55,30 +51,13 @@ def refuse_output(exc: OutputRefused, lang: str) -> NoReturn:
 
 
 def inspection_notice(out: Path, lang: str) -> None:
-    """After a good build: how many problems ``govsite check`` reports (the inspection rules:
-    stale columns, deadlines, links, personal data …) and how to see them."""
-    from govsite.inspect.page import report_counts
-    from govsite.inspect.report_files import report_page
-
-    out = out.resolve()  # as the build does: the report sits beside the output folder itself
-    counts = report_counts(out)
-    if counts is None or counts == (0, 0):
-        return
-    errors, warnings = counts
-    click.echo(in_lang(lang, f"巡检：govsite check 会报告 {errors} 个错误、{warnings} 个警告（构建时的校验问题加上栏目更新、时限、链接等巡检规则）；运行 govsite check 查看，"
-                        f"或打开 {report_page(out)}（内部页面，在输出目录之外，不会随 output/ 发布）",
-                  f"Inspection: govsite check reports {errors} error(s) and {warnings} warning(s) (the build's validation plus the inspection rules: stale columns, deadlines, links …); run govsite check "
-                  f"to see them, or open {report_page(out)} (internal, kept outside the output folder so that it is "
-                  "never published with it)"))
+    """After a good build: how many problems ``govsite check`` reports, and how to see them."""
+    line = inspection_line(out, lang)
+    if line is not None:
+        click.echo(line)
 
 
 def print_problems(problems: ProblemLog, lang: str, stream=None) -> None:
     stream = stream or sys.stderr
-    for p in problems.items:
-        click.echo(p.format(lang), file=stream)
-    if problems.items:
-        click.echo(
-            in_lang(lang, f"共 {len(problems.errors)} 个错误，{len(problems.warnings)} 个警告",
-               f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s)"),
-            file=stream,
-        )
+    for line in problem_lines(problems, lang):
+        click.echo(line, file=stream)

@@ -201,3 +201,32 @@ def test_build_says_what_check_would_report_and_where(site: SiteFolder) -> None:
     site.write_item(1, body="改过的正文。")
     quick = CliRunner().invoke(main, ["build", "--site", str(site.root), "--quiet", "--no-search"])
     assert quick.exit_code == 0 and "巡检：" not in quick.output, "a quick build left the report stale: no old counts"
+
+
+def test_a_build_with_nothing_to_do_is_answered_before_click(site: SiteFolder, tmp_path: Path) -> None:
+    """``govsite build`` with nothing changed prints what the click command prints (the
+    warnings, the summary) without importing click, the model or Jinja (govsite.cli)."""
+    import os
+    import time
+
+    site.write_item(2, doc_no="测政办发[2025]2号")  # a warning, shown again by every build
+    then = time.time() - 60
+    for dirpath, _dirs, names in os.walk(site.root):
+        for name in names:
+            os.utime(os.path.join(dirpath, name), (then, then))
+    args = [sys.executable, "-X", "importtime", "-m", "govsite.cli", "build", "--site", str(site.root), "--lang", "en",
+            "--no-search", "--quiet"]
+    first = subprocess.run(args, capture_output=True, text=True)
+    second = subprocess.run(args, capture_output=True, text=True)
+    assert first.returncode == second.returncode == 0, second.stderr
+    imported = {line.rpartition("|")[2].strip() for line in second.stderr.splitlines() if line.startswith("import time:")}
+    assert imported and not imported & {"click", "pydantic", "jinja2", "govsite.model.site_model", "govsite.cli_group"}
+    assert "click" in {line.rpartition("|")[2].strip() for line in first.stderr.splitlines()}
+    said = [line for line in second.stderr.splitlines() if not line.startswith("import time:")]
+    assert said == [line for line in first.stderr.splitlines() if not line.startswith("import time:")]
+    assert any("W-DOCNO-BRACKET" in line for line in said)
+    assert re.fullmatch(r"Done: 0 written, (\d+) unchanged, 0 deleted in [\d.]+s", second.stdout.splitlines()[-1])
+    assert first.stdout.splitlines()[-1].startswith("Done: ")
+    assert second.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1], "the inspection notice, as click's"
+    again = subprocess.run([args[0]] + args[3:] + ["--bogus"], capture_output=True, text=True)
+    assert again.returncode == 2 and "No such option '--bogus'" in again.stderr, "an unusual command line goes to click"

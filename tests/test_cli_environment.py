@@ -298,7 +298,7 @@ def test_name_too_long(built: SiteFolder, tmp_path: Path) -> None:
 
 INTERRUPTED_BUILD = """
 import os, signal, sys
-import govsite.pipeline.build as build_module
+import govsite.pipeline.pages as build_module
 render = build_module.render_all
 def interrupted(*args, **kwargs):
     render(*args, **kwargs)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from govsite.pipeline.build import build, load_and_validate
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import load_and_validate
 from govsite.model.org import OrgKind
 from tests.conftest import REPO
 

@@ -1,7 +1,7 @@
 """Phase 2 for annual reports: read the data files, link each to its report page, check.
 
 Called by the pipeline right after :func:`govsite.model.site_model.build_model`
-(:func:`govsite.pipeline.build.load_and_validate`) and by ``govsite report annual``;
+(:func:`govsite.pipeline.pages.load_and_validate`) and by ``govsite report annual``;
 the model itself imports no feature. Problems go to the
 site's :class:`~govsite.problems.ProblemLog`, so ``govsite check`` and
 ``govsite build`` report them like any other.

@@ -182,7 +182,7 @@ def _load_docs(site: LoadedSite, rel_dir: str, model: type[Front], allow_html: b
         if cache and not unreadable(fresh_read.problems):  # may be readable next time with the same stat
             cache.put(files[n][0], files[n][2], fresh_read)
     docs: list[SourceDoc[Front]] = []
-    fronts = site.fronts if rel_dir == ITEMS_DIR else None
+    fronts = site.fronts if rel_dir in (ITEMS_DIR, GAZETTE_DIR) else None  # item files and gazette articles
     for (rel, _entry, _st), read in zip(files, reads):
         assert read is not None
         site.problems.extend(read.problems)
@@ -216,14 +216,17 @@ def _load_catalogs(site: LoadedSite) -> None:
             site.catalogs.append((catalog, rel))  # type: ignore[arg-type]
 
 
-def _load_gazette(site: LoadedSite, allow_html: bool, cache: ReadCache | None) -> None:
-    """The gazette, its issue.yaml files and article Markdown files, if the site has a gazette."""
+def _load_gazette(site: LoadedSite, allow_html: bool, cache: ReadCache | None,
+                  found: list[tuple[str, os.DirEntry]] | None = None) -> None:
+    """The gazette, its issue.yaml files and article Markdown files, if the site has a gazette
+    (only the ``found`` ones: a followed edit reads the issue folders it edits)."""
     if not (site.root / GAZETTE_DIR).is_dir():
         return
     raw = _read_inside(site, GAZETTE_FILE)
     if raw is not None:
         site.gazette = _load_yaml_model(site, GAZETTE_FILE, raw, GazetteConfig)  # type: ignore[assignment]
-    found = list(iter_files(site.root, GAZETTE_DIR, ("issue.yaml", ".md"), site.problems))  # one walk for both
+    if found is None:
+        found = list(iter_files(site.root, GAZETTE_DIR, ("issue.yaml", ".md"), site.problems))  # one walk for both
     report_url_names(GAZETTE_DIR, (rel for rel, _entry in found), site.problems)  # issue folders become URLs
     for rel, entry in found:
         if not rel.endswith("issue.yaml"):

@@ -12,17 +12,18 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from govsite.content.loader import _load_catalogs, _load_docs, _load_orgs, _load_yaml_model, _read_inside, load_config
-from govsite.model.gazette import GazetteConfig
+from govsite.content.loader import _load_catalogs, _load_docs, _load_gazette, _load_orgs, load_config
 from govsite.model.item import ItemFrontMatter
-from govsite.model.loaded import GAZETTE_DIR, GAZETTE_FILE, ITEMS_DIR, PAGES_DIR, LoadedSite
+from govsite.model.loaded import ITEMS_DIR, PAGES_DIR, LoadedSite
 from govsite.model.page import PageFrontMatter
 from govsite.problems import ProblemLog
 
 
-def load_slice(root: Path, base_url: str | None, items: list[str]) -> LoadedSite | None:
-    """The site-wide files and the item files ``items`` (paths like
-    ``content/items/xzfb/2025/00002.md``); None when the configuration cannot be read."""
+def load_slice(root: Path, base_url: str | None, items: list[str], issues: tuple[str, ...] = ()) -> LoadedSite | None:
+    """The site-wide files, the item files ``items`` (paths like
+    ``content/items/xzfb/2025/00002.md``) and the gazette issue folders ``issues``
+    (``content/gazette/2017/19``: its issue.yaml and articles); None when the
+    configuration cannot be read."""
     problems = ProblemLog()
     config, config_digest = load_config(root, problems, base_url)
     if config is None:
@@ -35,15 +36,15 @@ def load_slice(root: Path, base_url: str | None, items: list[str]) -> LoadedSite
     site.items = _load_docs(site, ITEMS_DIR, ItemFrontMatter, allow_html, None, found)
     site.pages = _load_docs(site, PAGES_DIR, PageFrontMatter, allow_html, None)
     _load_catalogs(site)
-    if (root / GAZETTE_DIR).is_dir():
-        raw = _read_inside(site, GAZETTE_FILE)
-        if raw is not None:
-            site.gazette = _load_yaml_model(site, GAZETTE_FILE, raw, GazetteConfig)  # type: ignore[assignment]
+    in_issues = [(rel, entry) for rel, entry in _item_entries(root, [f"{folder}/" for folder in issues])
+                 if rel.endswith((".md", "/issue.yaml")) and not rel.rpartition("/")[2].startswith(".")]
+    _load_gazette(site, allow_html, None, sorted(in_issues, key=lambda found: found[0]))
     return site
 
 
 def _item_entries(root: Path, items: list[str]) -> Iterator[tuple[str, os.DirEntry]]:
-    """Directory entries of the named item files: one listing per folder, not a walk of ``content/items``."""
+    """Directory entries of the files in the folders of the named files: one listing per
+    folder, not a walk of ``content/``."""
     folders = sorted({rel.rpartition("/")[0] for rel in items})
     for folder in folders:
         prefix = folder + "/"

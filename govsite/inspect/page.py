@@ -31,7 +31,6 @@ no planned page may use)."""
 REPORT_PATH = REPORT_DIR + "index.html"
 KIND = "inspect_report"
 DATE_RE = re.compile(r'<meta name="govsite-check-date" content="(\d{4}-\d{2}-\d{2})">')
-COUNTS_RE = re.compile(r'<meta name="govsite-check-counts" content="(\d+) (\d+)">')
 
 
 def plan(model, digests) -> tuple:
@@ -96,37 +95,15 @@ def write_report(ctx: PostRenderContext) -> dict[str, str]:
     return {}
 
 
-def _current_head(out: Path) -> str | None:
-    """The start of the report of ``out`` (its meta tags), or None when there is none or a
-    quick build left it out of date."""
-    folder = report_files.report_dir(out)
-    if (folder / report_files.STALE).is_file():
-        return None
-    try:
-        with open(folder / report_files.PAGE, "rb") as page:
-            return page.read(4096).decode("utf-8", errors="ignore")
-    except OSError:
-        return None
-
-
 def report_outdated(out: Path) -> bool:
     """Is the report missing, left stale by a quick build, or from another day than today?
     Or is there still a ``_report/`` inside the output, written by an older govsite? (The
     next full build then runs, and takes it out: the step no longer puts files there.)"""
     if (out / REPORT_DIR).exists():
         return True
-    head = _current_head(out)
+    head = report_files.current_head(out)
     found = DATE_RE.search(head) if head is not None else None
     return found is None or found.group(1) != today_beijing().isoformat()
-
-
-def report_counts(out: Path) -> tuple[int, int] | None:
-    """(errors, warnings) of ``govsite check`` as the report of ``out`` found them, or None
-    when there is no report or a quick build left it out of date: what ``build`` and
-    ``serve`` tell the editor after a build."""
-    head = _current_head(out)
-    found = COUNTS_RE.search(head) if head is not None else None
-    return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 POST_RENDER = PostRender("inspection report", REPORT_DIR, write_report, pending=report_outdated,

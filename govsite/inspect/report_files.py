@@ -19,6 +19,7 @@ temporary file (:func:`discard`), so the previous report stays with the previous
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,8 @@ STALE = "stale"
 """Marker: a quick build kept the previous report (its findings may be out of date)."""
 OWNER_MARK = ".govsite-report"
 OWNER_TEXT = "govsite inspection report (private: do not publish)\n"
+COUNTS_RE = re.compile(r'<meta name="govsite-check-counts" content="(\d+) (\d+)">')
+"""The counts the report page carries (:mod:`govsite.inspect.page` writes them)."""
 
 
 def report_dir(out: Path) -> Path:
@@ -107,3 +110,25 @@ def discard(out: Path) -> None:
     prepared = _PREPARED.pop(out, None)
     if prepared is not None and prepared.tmp is not None:
         prepared.tmp.unlink(missing_ok=True)
+
+
+def current_head(out: Path) -> str | None:
+    """The start of the report of ``out`` (its meta tags), or None when there is none or a
+    quick build left it out of date."""
+    folder = report_dir(out)
+    if (folder / STALE).is_file():
+        return None
+    try:
+        with open(folder / PAGE, "rb") as page:
+            return page.read(4096).decode("utf-8", errors="ignore")
+    except OSError:
+        return None
+
+
+def report_counts(out: Path) -> tuple[int, int] | None:
+    """(errors, warnings) of ``govsite check`` as the report of ``out`` found them, or None
+    when there is no report or a quick build left it out of date: what ``build`` and
+    ``serve`` tell the editor after a build."""
+    head = current_head(out)
+    found = COUNTS_RE.search(head) if head is not None else None
+    return (int(found.group(1)), int(found.group(2))) if found else None

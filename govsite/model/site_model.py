@@ -60,7 +60,7 @@ class SiteModel:
     """The 政府公报 archive, when the site has one."""
     annual: Any = None
     """Annual reports (政府信息公开工作年度报告), linked by the pipeline after this model
-    (:func:`govsite.pipeline.build.load_and_validate`): the model imports no feature."""
+    (:func:`govsite.pipeline.pages.load_and_validate`): the model imports no feature."""
     portal: Any = None
     """A portal's members as read from their published output (:mod:`govsite.portal`),
     linked by the pipeline like ``annual``; None on an ordinary site."""

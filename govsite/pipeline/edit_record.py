@@ -36,11 +36,15 @@ from govsite.base.manifest import MANIFEST as MANIFEST_NAME
 from govsite.problems import Problem
 
 RECORD_DIR = f"{CACHE_DIR}/edit-record"
-SCHEME = 3
+SCHEME = 4
+ARTICLE = "article"
+"""The kind of a gazette article's facts (an item's is "item")."""
 
 
 class ItemFacts(NamedTuple):
-    """What the rest of the site takes from one item file, besides its body."""
+    """What the rest of the site takes from one item file, besides its body (or from
+    one gazette article with its own text: ``kind`` :data:`ARTICLE`, no 索引号, no
+    open data: its body reaches its page and its search shard only)."""
 
     front: str
     """Digest of the front matter text and of the problems the reader found in the file."""
@@ -57,6 +61,7 @@ class ItemFacts(NamedTuple):
     article: a body edit reaches only its page, its year's open data and its search shard."""
     shard: str
     """Its page's search text shard ("" when it has none)."""
+    kind: str = "item"
 
 
 @dataclass
@@ -78,8 +83,8 @@ class EditRecord:
     """Each input folder (and single input file) → digest of its files (the stamp's walk)."""
     manifest: tuple[int, int, int] | None
     ledger: tuple[int, int, int] | None
-    item_template: str
-    """The item template's digest, as the planner adds it."""
+    templates: dict[str, str]
+    """The digest of the item and gazette article templates, as the planner adds them."""
     search: tuple[str, str]
     """The search index's state file and its stale mark."""
     output_folders: list[str] = field(default_factory=list)
@@ -109,7 +114,7 @@ class EditRecord:
     def save_head(self) -> None:
         _dump(self.root / "head.marshal", {
             "scheme": SCHEME, "context": self.context, "folders": self.folders, "manifest": self.manifest,
-            "ledger": self.ledger, "item_template": self.item_template, "search": self.search,
+            "ledger": self.ledger, "templates": self.templates, "search": self.search,
             "output_folders": self.output_folders})
 
 
@@ -193,7 +198,7 @@ def read(site: Path, out: Path) -> EditRecord | None:
         return None
     try:
         return EditRecord(root, data["context"], data["folders"], data["manifest"], data["ledger"],
-                          data["item_template"], tuple(data["search"]), data["output_folders"])
+                          data["templates"], tuple(data["search"]), data["output_folders"])
     except (KeyError, TypeError, ValueError):
         return None
 
@@ -242,12 +247,38 @@ def collect(model: Any, fronts: dict[str, str], shards: dict[str, str],
             folder.items[item.source] = (front, item.url, item.fm.index_no, year, position,
                                          tuple(r.source for r in related if r is not None), own,
                                          shards.get(item.url, ""))
+    if model.gazette is not None:
+        _collect_articles(model, fronts, shards, stamp, folders)
     return folders, years
+
+
+def _collect_articles(model: Any, fronts: dict[str, str], shards: dict[str, str],
+                      stamp: dict[str, tuple[int, int]], folders: dict[str, Folder]) -> None:
+    """The gazette articles with their own text, by issue folder. An issue folder's
+    record lists all its files (issue.yaml, the PDF, every article), so that a change
+    to any other file of the issue is not followed."""
+    by_folder: dict[str, dict[str, tuple[int, int]]] = {}
+    for issue in model.gazette.issues:
+        label = issue.source.rpartition("/")[0]
+        by_folder[label] = {}
+    for rel, seen in stamp.items():
+        label = rel.rpartition("/")[0]
+        if label in by_folder:
+            by_folder[label][rel] = seen
+    for issue in model.gazette.issues:
+        label = issue.source.rpartition("/")[0]
+        own = [a for a in issue.articles if a.item is None and a.has_own_text and fronts.get(a.source)]
+        if not own or any(a.source not in by_folder[label] for a in own):
+            continue
+        folder = folders.setdefault(label, Folder(dict(by_folder[label]), {}))
+        for art in own:
+            folder.items[art.source] = (fronts[art.source], art.url, "", 0, -1, (), True, shards.get(art.url, ""),
+                                        ARTICLE)
 
 
 def after_build(site: Path, out: Path, base_url: str | None, today: str,
                 walked: tuple[dict[str, tuple[int, int]], dict[str, str]] | None, model: Any,
-                fronts: dict[str, str], item_template: str, problems: tuple[Problem, ...],
+                fronts: dict[str, str], templates: dict[str, str], problems: tuple[Problem, ...],
                 output_folders: list[str]) -> None:
     """After a successful page-by-page build: the record for the next quick build.
     ``walked``: each input file's size and time and each folder's digest, from a
@@ -263,6 +294,6 @@ def after_build(site: Path, out: Path, base_url: str | None, today: str,
     search = remember(model)
     folders, years = collect(model, fronts, search["pages"], walked[0])
     record = EditRecord(record_dir(site, out), context_key(out, base_url, today), walked[1],
-                        signature(out / MANIFEST_NAME), signature(site / LEDGER_FILE), item_template,
+                        signature(out / MANIFEST_NAME), signature(site / LEDGER_FILE), templates,
                         (search["state"], search["stale"]), output_folders)
     write(site, out, record, problems, folders, years)

@@ -31,10 +31,12 @@ _W: dict[str, Any] = {}
 """What a worker renders with, set before the fork (:func:`init_worker`)."""
 
 
-def init_worker(model: SiteModel, env: Environment, stage: Path, out: Path, features: bool = True) -> None:
-    """``features=False``: only the core page kinds (no feature module is imported)."""
+def init_worker(model: SiteModel, env: Environment, stage: Path, out: Path, features: bool = True,
+                extra: dict[str, Any] | None = None) -> None:
+    """``features=False``: only the core page kinds (no feature module is imported) and
+    the ``extra`` context builders a followed edit needs (a gazette article's)."""
     _W.update(model=model, env=env, stage=stage, out=out,
-              contexts={**BUILDERS, **registry.contexts()} if features else dict(BUILDERS),
+              contexts={**BUILDERS, **registry.contexts()} if features else {**BUILDERS, **(extra or {})},
               renderers=registry.renderers() if features else {})
 
 

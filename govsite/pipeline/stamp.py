@@ -26,29 +26,28 @@ reads the site.
 from __future__ import annotations
 
 import hashlib
-import operator
 import os
 import pickle
 import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import govsite
 from govsite import __version__
-from govsite.base.cache import RACY_NS
-from govsite.problems import Problem
-from govsite.redirects.ledger import LEDGER_FILE
+from govsite.pipeline.listing import RACY_NS, Walk
+
+if TYPE_CHECKING:
+    from govsite.problems import Problem
 
 STAMP_FILE = ".govsite-cache/build-stamp.pickle"
 INPUT_FILES = ("site.yaml", "redirects.yaml")
 INPUT_DIRS = ("content", "templates", "static")
 PACKAGE_DIR = os.path.dirname(os.path.abspath(govsite.__file__))
 """The govsite package: its code and built-in theme are inputs too."""
-_NAME = operator.attrgetter("name")
-UNTRUSTED = 2**63
-"""A "newest modification time" that no fingerprint trusts (a symlink among the inputs)."""
+LEDGER_FILE = "urls.txt"
+"""As :data:`govsite.redirects.ledger.LEDGER_FILE` (not imported: a build the stamp answers needs none of it)."""
 
 
 @dataclass(frozen=True)
@@ -82,70 +81,38 @@ def _signature(path: str) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def _walk(h: "hashlib._Hash", folder: str, label: str, sink: dict[str, str] | None = None,
-          files: dict[str, tuple[int, int]] | None = None) -> int:
-    """Add every file under ``folder`` (hidden and ``__pycache__`` skipped; a folder's
-    files sorted, then its subfolders) to ``h``, the digest of each folder's own files
-    to ``sink`` (by label) and each file's (size, time) to ``files``; returns the newest
-    modification time seen (ns)."""
-    newest = 0
-    try:
-        with os.scandir(folder) as it:
-            entries = list(it)
-    except OSError:
-        return newest
-    entries.sort(key=_NAME)
-    lines: list[str] = [f"{label}/\n"]
-    subfolders: list[tuple[str, str]] = []
-    for entry in entries:
-        name = entry.name
-        if name[0] == "." or name == "__pycache__":
-            continue
-        if entry.is_symlink():  # its target may change unseen (or loop): never trusted
-            return UNTRUSTED
-        if entry.is_dir():
-            subfolders.append((entry.path, f"{label}/{name}"))
-            continue
-        try:
-            st = entry.stat()
-        except OSError:  # removed while we looked: the build reads the site
-            lines.append(f"{name}\0missing\n")
-            continue
-        mtime = st.st_mtime_ns
-        lines.append(f"{name}\0{st.st_size}\0{mtime}\n")
-        if files is not None:
-            files[f"{label}/{name}"] = (st.st_size, mtime)
-        if mtime > newest:
-            newest = mtime
-    blob = "".join(lines).encode()
-    h.update(blob)
-    if sink is not None:
-        sink[label] = hashlib.sha1(blob).hexdigest()
-    for path, rel in subfolders:
-        newest = max(newest, _walk(h, path, rel, sink, files))
-    return newest
-
-
 def fingerprint(site: Path, out: Path, base_url: str | None, today: date,
                 sink: dict[str, str] | None = None, files: dict[str, tuple[int, int]] | None = None) -> str | None:
     """Fingerprint of everything a build of ``site`` into ``out`` reads (besides
     urls.txt); None when a file is too new to be trusted (see :data:`RACY_NS`).
     ``sink`` receives a digest of each folder's own files (by its label,
     ``content/items/xzfb/2025``) and of each single input file (``site.yaml``);
-    ``files`` each file's (size, time)."""
+    ``files`` each file's (size, time). The folders are walked against the stored
+    listing (:mod:`govsite.pipeline.listing`), which a site's build keeps up to date."""
     started = time.time_ns()
     h = hashlib.sha1(f"{__version__}\0{out}\0{base_url}\0{today.isoformat()}\n".encode())
     root = str(site)
     newest = 0
+    is_site = False
     for name in INPUT_FILES:
         signature = _signature(os.path.join(root, name))
         h.update(f"{name}\0{signature}\n".encode())
         newest = max(newest, signature[2] if signature else 0)
+        is_site = is_site or (name == "site.yaml" and signature is not None)
         if sink is not None:
             sink[name] = str(signature[1:]) if signature else "missing"
+    walk = Walk(site)
+    order: list[tuple[str, str]] = []
     for name in INPUT_DIRS:
-        newest = max(newest, _walk(h, os.path.join(root, name), name, sink, files))
-    newest = max(newest, _walk(h, PACKAGE_DIR, "<govsite>", sink, files))
+        newest = max(newest, walk.folder(os.path.join(root, name), name, order, started))
+    newest = max(newest, walk.folder(PACKAGE_DIR, "<govsite>", order, started))
+    h.update("".join(f"{label}\0{digest}\n" for label, digest in order).encode())
+    if sink is not None:
+        sink.update(order)
+    if files is not None:
+        files.update(walk.files())
+    if is_site:  # never a cache in a folder that is not a site (a typo in --site)
+        walk.save()
     return h.hexdigest() if newest < started - RACY_NS else None
 
 

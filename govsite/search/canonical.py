@@ -86,6 +86,13 @@ def read(path: Path) -> Any:
     return value
 
 
+def fragment_names(bundle: Path) -> list[str]:
+    """The fragment names of a bundle's pages, in page order (its metadata file's list)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    (info,) = entry["languages"].values()
+    return [str(name) for name, _count in read(bundle / f"pagefind.{info['hash']}.pf_meta")[1]]
+
+
 def _payload(value: Any) -> bytes:
     return SIGNATURE + encode(value)
 

@@ -62,6 +62,12 @@ def is_title_tier(name: str) -> bool:
     return name == TITLES or name.startswith(f"{TITLES}-")
 
 
+def page_order(docs: list[SearchDoc]) -> list[SearchDoc]:
+    """A bundle's pages in the order they are numbered: newest first (Pagefind lists
+    results of equal relevance in page order), then by URL."""
+    return sorted(sorted(docs, key=lambda d: d.url), key=lambda d: d.date, reverse=True)
+
+
 @dataclass
 class Shard:
     name: str
@@ -183,7 +189,8 @@ def _collect_shards(model: SiteModel) -> list[Shard]:
     shards = [Shard(CORE)]
     order = {d.url: i for i, d in enumerate(docs)}
     for name, pages in _title_tiers(by_year, model.config.options.search_tier_pages):
-        shards.append(Shard(name, [by_url[p] for p in sorted(pages, key=order.__getitem__)]))
+        if pages:  # a site with nothing to find yet has no title bundle (and its search page finds nothing)
+            shards.append(Shard(name, [by_url[p] for p in sorted(pages, key=order.__getitem__)]))
     for year in sorted(by_year, reverse=True):
         for name, pages in _year_shards(f"y{year}", by_year[year]):
             shards.append(Shard(name, [by_url[p] for p in pages]))

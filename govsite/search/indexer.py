@@ -25,17 +25,19 @@ import json
 import multiprocessing
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
 from govsite.content.parallel_read import worker_pool
 from govsite.render.registry import PostRender, PostRenderContext
-from govsite.search.bundle_writer import Record, write_bundle
+from govsite.search.bundle_writer import write_bundle
 from govsite.search.docs import BUNDLE_DIR, CORE, TEXT_DIR, Shard, collect_shards, is_title_tier
-from govsite.search.records import page_text, record
 from govsite.search import route as route_module
+from govsite.search import record_cache
 from govsite.search.route import ROUTE, route_files
 from govsite.search.runtime import pagefind_version, write_runtime
+from govsite.search.canonical import fragment_names
 
 STATE = f"{BUNDLE_DIR}/govsite-shards.json"
 """Membership digest of every shard, read back by the next build."""
@@ -172,7 +174,11 @@ def _route(ctx: PostRenderContext, tiers: list[Shard], dirty: list[Shard], old: 
         _link_all(ctx.out, ctx.stage, list(old))
         return dict(old)
     fresh: dict[str, str] = {}
-    for path, data in route_files(tiers).items():
+    try:
+        names = {t.name: fragment_names(ctx.stage / t.folder) for t in tiers} if route_module.routed(tiers) else {}
+    except (OSError, ValueError):
+        return fresh  # a tier failed to index: the build stops with its error
+    for path, data in route_files(tiers, names).items():
         target = ctx.stage / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
@@ -184,12 +190,22 @@ def _route(ctx: PostRenderContext, tiers: list[Shard], dirty: list[Shard], old: 
 def _keep_unchanged(ctx: PostRenderContext, entries: dict[str, str]) -> None:
     """A re-indexed shard often reproduces some files byte for byte: keep the old file
     (a hard link) so that what changed on disk is exactly what the build reports.
-    ``entries`` are freshly written files only."""
-    same = [p for p, digest in entries.items()
-            if ctx.previous.get(p) == digest and (ctx.out / p).is_file()
-            and not os.path.samefile(ctx.out / p, ctx.stage / p)]
+    ``entries`` are the files a step wrote or linked (the writer links most of a
+    re-indexed shard's files already: two ``os.stat`` of strings each, not pathlib's
+    ``is_file`` and ``samefile``, which took 1.4 s of a title edit at 10,000 items)."""
+    out, stage = str(ctx.out), str(ctx.stage)
+    same: list[str] = []
+    for path, digest in entries.items():
+        if ctx.previous.get(path) != digest:
+            continue
+        try:
+            old, new = os.stat(f"{out}/{path}"), os.stat(f"{stage}/{path}")
+        except OSError:
+            continue
+        if stat.S_ISREG(old.st_mode) and (old.st_ino, old.st_dev) != (new.st_ino, new.st_dev):
+            same.append(path)
     for path in same:
-        (ctx.stage / path).unlink()
+        os.unlink(f"{stage}/{path}")
     _link_all(ctx.out, ctx.stage, same)
 
 
@@ -234,7 +250,10 @@ def _index_all(dirty: list[Shard], ctx: PostRenderContext, scratch: Path) -> lis
     previous: dict[str, dict[str, str]] = {}
     for path, digest in ctx.previous.items():
         previous.setdefault(shard_of(path), {})[path] = digest
-    _JOB.update(dirty=dirty, stage=ctx.stage, out=ctx.out, scratch=scratch, version=pagefind_version(), previous=previous)
+    root = getattr(ctx.model, "root", None)
+    kept = record_cache.folder(root, ctx.out) if isinstance(root, Path) else None
+    _JOB.update(dirty=dirty, stage=ctx.stage, out=ctx.out, scratch=scratch, version=pagefind_version(), previous=previous,
+                kept=kept, settings=settings_digest())
     order = sorted(range(len(dirty)), key=lambda i: -len(dirty[i].docs))
     try:
         if ctx.jobs <= 1 or len(dirty) == 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -251,29 +270,13 @@ def _index_one(i: int) -> tuple[str | None, dict[str, str]]:
              for path, digest in _JOB["previous"].get(shard.name, {}).items()}  # type: ignore[attr-defined]
     try:
         return _index_shard(shard, _JOB["stage"], _JOB["scratch"], str(_JOB["version"]),  # type: ignore[arg-type]
-                            _JOB["out"] / shard.folder, known)  # type: ignore[operator]
+                            _JOB["out"] / shard.folder, known, _JOB["kept"], str(_JOB["settings"]))  # type: ignore[operator, arg-type]
     except OSError as exc:
         return str(exc), {}
 
 
-def _records(shard: Shard, stage: Path) -> list[Record]:
-    """The shard's records, newest first (Pagefind lists results of equal relevance in
-    page order): a title tier's from the model, a text shard's from its rendered pages
-    (a page this build did not write is left out)."""
-    docs = sorted(sorted(shard.docs, key=lambda d: d.url), key=lambda d: d.date, reverse=True)
-    if shard.is_title:
-        return [record(doc) for doc in docs]
-    out: list[Record] = []
-    for doc in docs:
-        try:
-            out.append(record(doc, page_text((stage / doc.url).read_text(encoding="utf-8"))))
-        except FileNotFoundError:
-            continue
-    return out
-
-
 def _index_shard(shard: Shard, stage: Path, scratch: Path, version: str, previous: Path,
-                 known: dict[str, str]) -> tuple[str | None, dict[str, str]]:
+                 known: dict[str, str], kept: Path | None = None, settings: str = "") -> tuple[str | None, dict[str, str]]:
     """Build one bundle into the stage: (error message or None, digests of the files
     written, by path in the bundle). The runtime is Pagefind's own (its CLI on a
     one-record placeholder); every layer is written by
@@ -286,7 +289,7 @@ def _index_shard(shard: Shard, stage: Path, scratch: Path, version: str, previou
         if error:
             return error, {}
     else:
-        found = _records(shard, stage)
+        found = record_cache.records(shard, stage, kept, settings)
         if not found:
             return "no pages to index", {}
         digests = write_bundle(found, bundle, version, previous=previous, known=known)

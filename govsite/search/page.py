@@ -21,7 +21,7 @@ from govsite.base.digests import sha1
 from govsite.render.digests import Digests
 from govsite.render.plan import PageSpec
 from govsite.search.docs import BUNDLE_DIR, CORE, SEARCH_PAGE, SHARD_FILTER, Shard, collect_shards
-from govsite.search.route import ROUTE_DIR, bucket_count, routed
+from govsite.search.route import RARE_PAGES, ROUTE_DIR, bucket_count, routed
 
 
 PAGE_SIZE = 10
@@ -70,7 +70,7 @@ def search_config(shards: list[Shard], url) -> dict[str, Any]:  # type: ignore[n
     tiers = [s for s in shards if s.is_title]
     titles = [{"name": s.name, "bundlePath": url(s.folder), "years": list(s.years)} for s in tiers]
     text = [{"name": s.name, "bundlePath": url(s.folder)} for s in shards if s.name != CORE and not s.is_title]
-    route = {"path": url(f"{ROUTE_DIR}/"), "buckets": bucket_count(tiers)} if routed(tiers) else None
+    route = {"path": url(f"{ROUTE_DIR}/"), "buckets": bucket_count(tiers), "rare": RARE_PAGES} if routed(tiers) else None
     return {"bundlePath": url(f"{BUNDLE_DIR}/"), "titles": titles, "baseUrl": url(""), "textShards": text,
             "shardFilter": SHARD_FILTER, "pageSize": PAGE_SIZE, "resultWindow": RESULT_WINDOW,
             "filters": filter_totals(shards), "route": route}

@@ -63,23 +63,29 @@ def _starts(*keys: np.ndarray) -> np.ndarray:
     return start
 
 
-def _encode(major: np.ndarray, value: np.ndarray, raw: dict[int, bytes]) -> tuple[np.ndarray, np.ndarray]:
-    """The bytes of a stream of CBOR items (``raw``: items given as bytes, by index) and
-    each item's offset in them."""
+def _encode(major: np.ndarray, value: np.ndarray, raw_at: np.ndarray, raw: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """The bytes of a stream of CBOR items (the items at indexes ``raw_at`` given as
+    bytes, ``raw``) and each item's offset in them. The given items are placed all at
+    once: a Python loop over them (one per distinct word) was 60 % of a text shard's
+    index (docs/performance.md, eighth session)."""
     size = np.where(value < 24, 1, np.where(value < 256, 2, np.where(value < 65536, 3, np.where(value < 1 << 32, 5, 9))))
     info = np.where(value < 24, value, np.where(value < 256, 24, np.where(value < 65536, 25, np.where(value < 1 << 32, 26, 27))))
-    for index, data in raw.items():
-        size[index] = len(data)
+    lengths = np.fromiter(map(len, raw), dtype=np.int64, count=len(raw))
+    size[raw_at] = lengths
     offset = np.cumsum(size) - size
     out = np.zeros(int(size.sum()), dtype=np.uint8)
-    out[offset] = (major << 5 | info).astype(np.uint8)
+    plain = np.ones(len(size), dtype=bool)
+    plain[raw_at] = False
+    out[offset[plain]] = (major[plain] << 5 | info[plain]).astype(np.uint8)
     for width in (2, 3, 5, 9):
-        picked = size == width
+        picked = (size == width) & plain
         at, v = offset[picked], value[picked]
         for k in range(1, width):
             out[at + k] = (v >> (8 * (width - 1 - k))) & 255
-    for index, data in raw.items():
-        out[offset[index]:offset[index] + len(data)] = np.frombuffer(data, dtype=np.uint8)
+    if raw:
+        blob = np.frombuffer(b"".join(raw), dtype=np.uint8)
+        starts = np.repeat(offset[raw_at] - (np.cumsum(lengths) - lengths), lengths)
+        out[starts + np.arange(len(blob))] = blob
     return out, offset
 
 
@@ -133,11 +139,10 @@ def index_chunks(pages: list[Fields], chunk_size: int) -> list[tuple[str, str, b
     major[posting_header + 2], value[posting_header + 2] = 4, items_in_posting
     major[at[last_of_posting] + 1] = 4                                           # the posting's [] (value 0)
     major[word_trailer] = 4                                                      # the word's [] (value 0)
-    raw = {}
-    for index, w, count in zip(word_header.tolist(), rank[first_of_word].tolist(), postings_of_word.tolist()):
-        text = sorted_words[w].encode("utf-8")
-        raw[index] = b"\x83" + head(3, len(text)) + text + head(4, count)
-    stream, offset = _encode(major, value, raw)
+    raw = [b"\x83" + head(3, len(text)) + text + head(4, count)
+           for text, count in zip((sorted_words[w].encode("utf-8") for w in rank[first_of_word].tolist()),
+                                  postings_of_word.tolist())]
+    stream, offset = _encode(major, value, word_header, raw)
 
     # Chunks: whole words, closed once they hold chunk_size locations (Pagefind's rule).
     sizes = np.add.reduceat(items_in_posting + 1, np.flatnonzero(new_word[first_of_posting]))

@@ -11,7 +11,8 @@ from typing import Iterator
 import pytest
 import yaml
 
-from govsite.pipeline.build import build, load_and_validate
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import load_and_validate
 from govsite.render.plan import plan_pages
 from tests.a11y.site_pages import find_pages
 from tests.conftest import REPO

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from govsite.pipeline.build import load_and_validate
+from govsite.pipeline.pages import load_and_validate
 from tests.conftest import REPO
 from tests.search.search_helpers import SUB_PATH, SUB_PATH_BASE
 

@@ -4,7 +4,7 @@ Not a test module (no ``test_`` prefix); imported as ``tests.content.problem_hel
 """
 from __future__ import annotations
 
-from govsite.pipeline.build import load_and_validate
+from govsite.pipeline.pages import load_and_validate
 from govsite.problems import Problem, ProblemLog, Severity
 from tests.conftest import SiteFolder
 

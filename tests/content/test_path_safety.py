@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from govsite.pipeline.build import build, load_and_validate
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import load_and_validate
 from govsite.base.safepath import resolve_inside
 from tests.conftest import ORGS, SiteFolder, default_item, item_text
 from tests.content.problem_helpers import assert_clean, check, codes, find, item, line_text, only

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from govsite.pipeline.build import load_and_validate
+from govsite.pipeline.pages import load_and_validate
 from govsite.cli import main
 from govsite.content.reader import read_body
 from govsite.importer.records import read_records

@@ -136,7 +136,7 @@ def test_special_characters_are_escaped(site: SiteFolder) -> None:
 
 def test_renderer_without_a_plan_in_this_process_gives_the_same_file(built: SiteFolder) -> None:
     """A render worker that did not inherit the planned list plans again and writes the same bytes."""
-    from govsite.pipeline.build import load_and_validate
+    from govsite.pipeline.pages import load_and_validate
     from govsite.render.plan import PageSpec
 
     model, _ = load_and_validate(built.root, BASE_URL)

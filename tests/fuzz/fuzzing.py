@@ -346,7 +346,7 @@ def make_base_site(dest: Path) -> Path:
     left out until the site checks clean, so the fuzz site stays valid as the demo grows."""
     import shutil
 
-    from govsite.pipeline.build import load_and_validate
+    from govsite.pipeline.pages import load_and_validate
 
     dest.mkdir(parents=True)
     shutil.copy(REPO / "site.yaml", dest / "site.yaml")

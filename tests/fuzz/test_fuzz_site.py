@@ -22,7 +22,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govsite.pipeline.build import check_site
+from govsite.pipeline.pages import check_site
 from govsite.inspect.run import run_inspection
 from govsite.dates import today_beijing
 from govsite.problems import ProblemLog

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from govsite.pipeline.build import build, check_site
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import check_site
 from govsite.problems import ProblemLog
 from tests.conftest import OFFICE_CODE, SiteFolder
 from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue

@@ -7,7 +7,7 @@ import shutil
 import pytest
 import yaml
 
-from govsite.pipeline.build import check_site
+from govsite.pipeline.pages import check_site
 from govsite.base.yamlsource import parse_yaml, split_front_matter
 from govsite.model.gazette import ArticleFrontMatter, GazetteConfig, IssueFile
 from govsite.model.org import Organization

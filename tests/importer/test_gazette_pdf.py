@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from govsite.pipeline.build import check_site
+from govsite.pipeline.pages import check_site
 from govsite.base.yamlsource import parse_yaml, split_front_matter
 from govsite.importer.gazette_pdf import paragraphs, text_to_markdown
 from govsite.markdown import render_markdown

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from click.testing import CliRunner, Result
 
-from govsite.pipeline.build import check_site
+from govsite.pipeline.pages import check_site
 from govsite.cli import main
 from govsite.inspect.run import run_inspection
 from govsite.dates import today_beijing

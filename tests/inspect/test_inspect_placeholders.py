@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from govsite.pipeline.build import load_and_validate
+from govsite.pipeline.pages import load_and_validate
 from govsite.cli import main
 from govsite.importer.orgs import placeholder_code
 from govsite.inspect.placeholders import is_placeholder, org_code_placeholder, placeholders

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from govsite.pipeline.build import build, load_and_validate
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import load_and_validate
 from govsite.pipeline.guard import OutputRefused
 from govsite.dates import today_beijing
 from govsite.search.docs import collect_shards

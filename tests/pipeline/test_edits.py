@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from govsite.pipeline import build as build_mod
+from govsite.pipeline import pages as pages_mod
 from govsite.pipeline import edit_record
 from govsite.pipeline.build import build
 from tests.conftest import SiteFolder, tree
@@ -51,7 +51,7 @@ def edit_body(site: SiteFolder, rel: str, text: str) -> None:
 def reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the whole site was read")
-    monkeypatch.setattr(build_mod, "load_site", refuse)
+    monkeypatch.setattr(pages_mod, "load_site", refuse)
 
 
 def cold_tree(site: SiteFolder, tmp_path: Path, name: str) -> dict[str, bytes]:
@@ -183,3 +183,42 @@ def test_an_interrupted_followed_edit_leaves_output_and_record_usable(big: SiteF
         monkeypatch.undo()
     assert "不会发布的修改" in big.read_out(PAGE)
     assert tree(big.out) == cold_tree(big, tmp_path, "6")
+
+
+def test_gazette_article_edits_are_followed_and_match_a_cold_build(tmp_path: Path) -> None:
+    """A gazette article with its own text reaches only its page (and its search shard):
+    edited with an item of the demo county, the build reads neither the site nor the
+    gazette, and ends as a cold build would. An article that shows an item's text is not
+    followed (the item page and the article page show one file)."""
+    from tests.conftest import copy_demo_site
+
+    demo = SiteFolder(copy_demo_site(tmp_path / "demo"))
+    age(demo.root)
+    assert build(demo.root, quick=True).ok
+    record = edit_record.read(demo.root, demo.out)
+    assert record is not None
+    facts = {rel: edit_record.ItemFacts(*fields) for label in record.folders
+             for rel, fields in (getattr(record.folder(label), "items", None) or {}).items()}
+    articles = sorted(rel for rel, fact in facts.items() if fact.kind == edit_record.ARTICLE)
+    items = sorted(rel for rel, fact in facts.items() if fact.kind == "item" and fact.own_only)
+    assert articles and items, "the demo gazette has articles with their own text"
+    edit_body(demo, articles[0], "公报正文的一处更正。")
+    edit_body(demo, items[0], "目录正文的一处修改。")
+    monkeypatch = pytest.MonkeyPatch()
+    try:
+        reads_nothing(monkeypatch)
+        result = build(demo.root, quick=True)
+    finally:
+        monkeypatch.undo()
+    assert result.ok
+    page = facts[articles[0]].page
+    assert page in result.written_paths and facts[items[0]].page in result.written_paths
+    assert not [p for p in result.written_paths if p.startswith("zfgb/") and p != page], "no issue page shows a body"
+    assert "公报正文的一处更正" in demo.read_out(page)
+    assert tree(demo.out) == cold_tree(demo, tmp_path, "gazette")
+    linked = [rel for rel in facts if rel.startswith("content/gazette/") and rel not in articles]
+    printed = sorted(set(demo.root.glob("content/gazette/*/*/*.md")) - {demo.root / rel for rel in articles})
+    assert not linked and printed, "articles that show an item's text (or none) are not in the record"
+    edit_body(demo, printed[0].relative_to(demo.root).as_posix(), "不应被跟随的修改。")
+    result = build(demo.root, quick=True)
+    assert result.ok and tree(demo.out) == cold_tree(demo, tmp_path, "gazette-2")

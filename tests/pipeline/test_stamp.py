@@ -9,7 +9,7 @@ from typing import Callable
 
 import pytest
 
-from govsite.pipeline import build as build_module
+from govsite.pipeline import pages as build_module
 from govsite.pipeline.build import BuildResult, build
 from govsite.pipeline.stamp import STAMP_FILE
 from tests.pipeline.test_incremental import snapshot

@@ -10,7 +10,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from govsite.pipeline.build import build, load_and_validate
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import load_and_validate
 from govsite.cli import main
 from govsite.render.qr import qr_matrix
 from tests.conftest import ORGS, OFFICE_CODE, REPO, SITE_YAML, SiteFolder

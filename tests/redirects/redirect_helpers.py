@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from govsite.pipeline.build import BuildResult, build, check_site
+from govsite.pipeline.build import BuildResult, build
+from govsite.pipeline.pages import check_site
 from tests.conftest import OFFICE_CODE, SiteFolder
 
 BASE_URL = "https://www.test.gov.cn/"

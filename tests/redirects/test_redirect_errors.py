@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from govsite.pipeline.build import build, check_site
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import check_site
 from govsite.cli import main
 from tests.conftest import SiteFolder
 from tests.redirects.redirect_helpers import build_ok, codes, idx

@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
-from govsite.pipeline.build import build, check_site
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import check_site
 from govsite.cli import main
 from tests.conftest import ORGS, SiteFolder, uscc
 from tests.redirects.redirect_helpers import BASE_URL, build_ok, codes, follow

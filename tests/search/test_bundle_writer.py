@@ -21,7 +21,8 @@ from typing import Any
 
 import pytest
 
-from govsite.pipeline.build import build, load_and_validate
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import load_and_validate
 from govsite.search.bundle_writer import SIGNATURE, Record, write_bundle
 from govsite.search.canonical import read
 from govsite.search.docs import collect_shards

@@ -3,6 +3,8 @@ calendar ranges, newest first, so the shards cover disjoint date ranges; the tit
 layer is one bundle up to its tier size, else tiers of consecutive years."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from govsite.search import docs
@@ -59,6 +61,24 @@ def test_title_tiers_group_years_from_the_oldest_and_split_a_year_bigger_than_a_
     assert grown[1:] == tiers[1:] and grown[0][0] == "titles-2023" and len(grown[0][1]) == 5
 
 
+def _route(tiers: list[docs.Shard]) -> dict[str, int | list[str]]:
+    """Every gram of the map of ``tiers`` (their pages' fragments named after their URLs)."""
+    from govsite.search.route import bucket_count, route_files
+    from govsite.search.tokens import fnv1a
+
+    names = {t.name: [f"zxx_{d.url.split('.')[0]}" for d in docs.page_order(t.docs)] for t in tiers}
+    merged: dict[str, int | list[str]] = {}
+    for path, data in route_files(tiers, names).items():
+        for word, value in json.loads(data).items():
+            assert path.endswith(f"{fnv1a(word) % bucket_count(tiers):02d}.json")
+            merged[word] = value
+    return merged
+
+
+def _mask(value: int | list[str]) -> int:
+    return value if isinstance(value, int) else sum({1 << int(p.split(":")[0]) for p in value})
+
+
 def test_the_route_map_names_the_tiers_that_hold_each_bigram_and_trigram() -> None:
     from govsite.search.fields import SearchDoc
     from govsite.search.route import MIN_BUCKETS, bucket_count, route_files
@@ -67,20 +87,36 @@ def test_the_route_map_names_the_tiers_that_hold_each_bigram_and_trigram() -> No
     assert fnv1a("a") == 0xE40C292C  # the FNV-1a test vector (one UTF-16 code unit = the byte)
     new = docs.Shard("titles-2026", [SearchDoc("a.html", "", 2026, 1, fields=("东湖镇防汛预案",))])
     old = docs.Shard("titles-2019", [SearchDoc("b.html", "", 2019, 1, fields=("防汛工作，预案",), identifiers=("示政办发〔2019〕3号",))])
-    files = route_files([new, old])
-    assert len(files) == MIN_BUCKETS == bucket_count([new, old])
-    merged: dict[str, int] = {}
-    for path, data in files.items():
-        for word, mask in __import__("json").loads(data).items():
-            assert path.endswith(f"{fnv1a(word) % MIN_BUCKETS:02d}.json")
-            merged[word] = mask
+    assert len(route_files([new, old], {"titles-2026": ["zxx_a"], "titles-2019": ["zxx_b"]})) == MIN_BUCKETS == bucket_count([new, old])
+    merged = {w: _mask(v) for w, v in _route([new, old]).items()}
     assert merged["防汛"] == 0b11 and merged["东湖"] == 0b01 and merged["工作"] == 0b10
     assert merged["示政"] == 0b10  # a 文号's leading letters are title-layer words; its digits are not
     assert "20" not in merged and all(len(w) in (2, 3) for w in merged)
     # Trigrams: 防汛预 is only in the new title; across punctuation the word characters run on (作预)
     assert merged["防汛预"] == 0b01 and merged["汛工作"] == 0b10 and merged["作预案"] == 0b10
     assert merged["政办发"] == 0b10 and "办发2" not in merged and "发20" not in merged
-    assert route_files([new]) == {}  # one bundle: no map
+    assert route_files([new], {"titles-2026": ["zxx_a"]}) == {}  # one bundle: no map
+
+
+def test_a_rare_gram_names_its_pages_and_a_common_one_its_tiers() -> None:
+    from govsite.search.fields import SearchDoc
+    from govsite.search.route import RARE_PAGES
+
+    def doc(n: int, year: int, title: str) -> SearchDoc:
+        return SearchDoc(f"p{year}-{n:02d}.html", title, year, 1, meta={"date": f"{year}-01-{n + 1:02d}"}, fields=(title,))
+
+    # 防汛 is on RARE_PAGES + 1 pages, 预案 on RARE_PAGES, 东湖镇 on 2.
+    new = docs.Shard("titles-2026", [doc(n, 2026, "东湖镇防汛预案" if n < 2 else "防汛预案") for n in range(RARE_PAGES - 1)])
+    old = docs.Shard("titles-2019", [doc(0, 2019, "防汛工作"), doc(1, 2019, "西湖镇防汛预案")])
+    merged = _route([new, old])
+    assert merged["防汛"] == 0b11
+    # Pages as "tier bit:fragment", newest tier first, each tier's pages in page order (newest first).
+    assert merged["东湖镇"] == ["0:p2026-01", "0:p2026-00"]
+    assert merged["预案"] == [f"0:p2026-{n:02d}" for n in reversed(range(RARE_PAGES - 1))] + ["1:p2019-01"]
+    assert merged["防汛预"] == merged["预案"] and merged["西湖镇"] == ["1:p2019-01"]
+    with pytest.raises(ValueError):  # fragments that do not match the pages are a bug, not a map
+        from govsite.search.route import route_files
+        route_files([new, old], {"titles-2026": [], "titles-2019": ["zxx_a", "zxx_b"]})
 
 
 def test_the_route_map_has_more_files_as_the_title_layer_grows() -> None:

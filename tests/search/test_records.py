@@ -55,7 +55,7 @@ def test_page_text_leaves_out_navigation_and_boilerplate() -> None:
 def test_a_result_shows_the_date_as_pages_print_it_and_sorts_on_the_iso_date(site) -> None:  # type: ignore[no-untyped-def]
     """Issue 17 §6: ``date_text`` is what the result shows (2025年9月26日), ``date`` its
     ``<time datetime>`` and the sort key; both are the day in Beijing, as on the page."""
-    from govsite.pipeline.build import load_and_validate
+    from govsite.pipeline.pages import load_and_validate
     from govsite.search.fields import collect_docs
     from tests.gazette.gazette_helpers import write_article, write_gazette, write_issue
 

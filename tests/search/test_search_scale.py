@@ -26,7 +26,8 @@ from typing import Iterator
 
 import pytest
 
-from govsite.pipeline.build import build, load_and_validate
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import load_and_validate
 from govsite.search.fields import SearchDoc, collect_docs
 from govsite.search.tokens import identifier_key
 from tests.conftest import REPO

@@ -117,40 +117,116 @@ def test_full_text_shows_a_first_page_from_the_newest_shards_then_all(served_dem
     assert got["total"] == search(page, "通知", limit=1)["count"] > got["count"]
 
 
-def _route_tiers(out, phrase: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """The tiers the route map names for ``phrase`` (its first, middle and last trigram)."""
+def _route_entries(out, phrase: str) -> list[int | list[str]]:  # type: ignore[no-untyped-def]
+    """The map's entries for ``phrase``'s first, middle and last trigram: a mask of
+    tiers, or a rare gram's pages ("bit:fragment")."""
     config = _config(out)
     words = [phrase[i:i + 3] for i in range(len(phrase) - 2)]
-    mask = -1
-    for w in {words[0], words[len(words) >> 1], words[-1]}:
+    found = []
+    for w in sorted({words[0], words[len(words) >> 1], words[-1]}):
         bucket = fnv1a(w) % config["route"]["buckets"]
         data = json.loads((out / "pagefind" / "route" / f"{bucket:02d}.json").read_text(encoding="utf-8"))
-        mask &= data.get(w, 0)
-    return [t["name"] for i, t in enumerate(config["titles"]) if mask & (1 << i)]
+        found.append(data.get(w, 0))
+    return found
 
 
-def test_a_rare_phrase_reads_only_the_tiers_the_route_map_names(served_tiered_demo, page) -> None:
+def _mask(entry: int | list[str]) -> int:
+    return entry if isinstance(entry, int) else sum({1 << int(p.split(":")[0]) for p in entry})
+
+
+def _phrases(out):  # type: ignore[no-untyped-def]
+    """(page, a 6-character run of its title that starts inside a word and that at most 3
+    titles hold, the map's entries)."""
+    titles = {}
+    for item in sorted(out.glob("xxgk/*/20*/*.html")):
+        title = re.search(r"<h1[^>]*>(.*?)</h1>", item.read_text(encoding="utf-8"), re.S)
+        titles[item.relative_to(out).as_posix()] = title.group(1) if title else ""
+    for path, title in titles.items():
+        for run in re.findall(r"[\u4e00-\u9fff]{8,}", title):
+            if sum(run[1:7] in t for t in titles.values()) <= 3:
+                yield path, run[1:7], _route_entries(out, run[1:7])
+
+
+def test_a_phrase_of_common_grams_reads_only_the_tiers_the_route_map_names(served_tiered_demo, page) -> None:
     out = served_tiered_demo.out
     tiers = [t["name"] for t in _config(out)["titles"]]
     chosen = None
-    for item in sorted(out.glob("xxgk/*/2024/*.html")):
-        title = re.search(r"<h1[^>]*>(.*?)</h1>", item.read_text(encoding="utf-8"), re.S)
-        runs = re.findall(r"[\u4e00-\u9fff]{8,}", title.group(1)) if title else []
-        for run in runs:
-            phrase = run[1:7]  # starts inside a word
-            named = _route_tiers(out, phrase)
-            if 1 <= len(named) <= len(tiers) - 2 and tiers[0] not in named:
-                chosen = (item.relative_to(out).as_posix(), phrase, named)
+    for path, phrase, entries in _phrases(out):
+        if all(isinstance(e, int) for e in entries):  # no rare gram: the map names tiers only
+            mask = -1
+            for e in entries:
+                mask &= _mask(e)
+            named = [t for i, t in enumerate(tiers) if mask & (1 << i)]
+            if named and len(set(named) | {tiers[0]}) < len(tiers):
+                chosen = (path, phrase, named)
                 break
-        if chosen:
-            break
-    assert chosen, "no 2024 title phrase that the map places in old tiers only"
+    assert chosen, "no title phrase of common grams that the map places in some tiers only"
     path, phrase, named = chosen
     requests = record_requests(page)
     open_search_api(page, served_tiered_demo.origin)
-    found = search(page, phrase, limit=3)
+    found = search(page, phrase, limit=10)
     assert path in [site_path(h["url"]) for h in found["hits"]], (phrase, found)
     metas = {u.split("/pagefind/")[1].split("/")[0] for u in requests.urls if u.endswith(".pf_meta") and "/titles-" in u}
     # The newest tier first (less than a page there), then only the tiers the map names.
     assert metas == set(named) | {tiers[0]} and len(metas) < len(tiers), (phrase, metas, named)
     assert any("/pagefind/route/" in u for u in requests.urls)
+
+
+def test_a_rare_phrase_is_answered_from_its_pages_fragments_without_the_tiers(served_tiered_demo, page) -> None:
+    """A gram that few titles hold names their pages (route.RARE_PAGES): the page reads
+    those fragments and keeps the titles that hold the phrase, with no tier's metadata
+    or index chunk beyond the newest tier's start-up files."""
+    out = served_tiered_demo.out
+    tiers = [t["name"] for t in _config(out)["titles"]]
+    chosen = None
+    for path, phrase, entries in _phrases(out):
+        lists = [set(e) for e in entries if isinstance(e, list)]
+        pages = set.intersection(*lists) if lists else set()
+        if pages and not any(p.startswith("0:") for p in pages):  # none in the newest tier
+            chosen = (path, phrase, pages)
+            break
+    assert chosen, "no title phrase with a rare gram outside the newest tier"
+    path, phrase, pages = chosen
+    requests = record_requests(page)
+    open_search_api(page, served_tiered_demo.origin)
+    found = search(page, phrase, limit=10)
+    hits = [site_path(h["url"]) for h in found["hits"]]
+    assert path in hits[:3], (phrase, found)
+    assert found["count"] <= len(pages)
+    for hit in found["hits"]:  # every result holds the phrase in its title
+        assert phrase in hit["title"], (phrase, hit)
+    titles = [u.split("/pagefind/")[1] for u in requests.urls if "/pagefind/titles-" in u]
+    assert not [u for u in titles if "/index/" in u], titles  # no index chunk of any tier
+    assert {u.split("/")[0] for u in titles if u.endswith(".pf_meta")} == {tiers[0]}  # the start-up tier only
+    fragments = {u.split("/")[0] + ":" + u.rsplit("zxx_", 1)[1].split(".")[0] for u in titles if "/fragment/" in u}
+    assert fragments == {f"{tiers[int(p.split(':')[0])]}:{p.split(':')[1]}" for p in pages}
+    # The same answer as the search of every tier (a site whose map names no pages).
+    everything = search(page, phrase + " " + phrase[:2], limit=10)  # a two-character part: no rare gram
+    assert {site_path(h["url"]) for h in everything["hits"]} >= set(hits), (hits, everything)
+
+
+def test_a_rare_phrase_keeps_the_filters_and_the_date_order(served_tiered_demo, page) -> None:
+    """The answer made from a rare gram's fragments applies the citizen's filters and
+    sorts by date as the search of the tiers does."""
+    out = served_tiered_demo.out
+    chosen = None
+    for path, phrase, entries in _phrases(out):
+        lists = [set(e) for e in entries if isinstance(e, list)]
+        if lists and len(set.intersection(*lists)) >= 2:
+            chosen = (path, phrase)
+            break
+    assert chosen, "no rare title phrase held by two pages"
+    path, phrase = chosen
+    open_search_api(page, served_tiered_demo.origin)
+    every = search(page, phrase, limit=10)
+    assert every["count"] >= 1 and all(phrase in h["title"] for h in every["hits"])
+    year = path.split("/")[2]
+    kept = search(page, phrase, {"filters": {"年份": {"any": [year]}}}, limit=10)
+    assert path in [site_path(h["url"]) for h in kept["hits"]]
+    assert all(h["date"].startswith(year) for h in kept["hits"]), kept
+    assert search(page, phrase, {"filters": {"年份": {"any": ["1999"]}}})["count"] == 0
+    for order in ("asc", "desc"):
+        page.select_option("#search-sort", order)
+        dates = [h["date"] for h in search(page, phrase, limit=10)["hits"]]
+        assert dates == sorted(dates, reverse=order == "desc"), (order, dates)
+    page.select_option("#search-sort", "")

@@ -12,7 +12,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from govsite.pipeline.build import check_site, load_and_validate
+from govsite.pipeline.pages import check_site, load_and_validate
 from tests.qr.qr_helpers import chromium_browser
 from tests.serve.serve_helpers import (
     ServeProcess,

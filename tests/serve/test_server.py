@@ -14,7 +14,8 @@ from typing import Iterator
 import pytest
 import yaml
 
-from govsite.pipeline.build import build, check_site, load_and_validate
+from govsite.pipeline.build import build
+from govsite.pipeline.pages import check_site, load_and_validate
 from govsite.serve import builder as builder_module
 from govsite.serve.server import LiveServer
 from tests.conftest import SITE_YAML, SiteFolder, default_item, item_text

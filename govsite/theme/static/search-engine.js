@@ -159,7 +159,7 @@
       if (!f) { return Promise.resolve(null); }
       var q = '"' + f.word + '"';
       var found = f.field === "org"
-        ? Promise.all(tiersOf(options).map(function (n) {
+        ? Promise.all(tiersOf(api, options).map(function (n) {
             var o = Object.assign({}, options, { filters: Object.assign({}, options.filters), sort: { date: "desc" } });
             o.filters[SHARD] = n;
             return api.search(q, o);
@@ -174,9 +174,9 @@
       return found.then(function (r) { return r.results.length ? r : null; });
     }
     /* The tier names a title search's options filter on (merged so far, newest first). */
-    function tiersOf(options) {
-      var any = options.filters[SHARD] && options.filters[SHARD].any;
-      return any ? tierNames.filter(function (n) { return any.indexOf(n) >= 0 && mergedTiers[n]; }) : [options.filters[SHARD]];
+    function tiersOf(api, options) {
+      var any = options.filters[SHARD] && options.filters[SHARD].any, merged = mergedIn(api);
+      return any ? tierNames.filter(function (n) { return any.indexOf(n) >= 0 && merged[n]; }) : [options.filters[SHARD]];
     }
     /* One search of the title tiers merged so far: relevance over all of them, or, sorted
        by date, tier by tier (disjoint years, newest first: Pagefind sorts within one bundle). */
@@ -355,17 +355,42 @@
        once the first page is loaded (so that its downloads do not delay the first page),
        which replaces it on screen when it is ready. Each tier costs its metadata file
        (about 8 KB per 1,000 pages) and an index chunk per bigram. */
-    var mergedTiers = {};
+    var merges = [];
+    /* The tiers merged into one Pagefind instance so far (name → its merge). */
+    function mergedIn(api) {
+      for (var i = 0; i < merges.length; i++) { if (merges[i].api === api) { return merges[i].tiers; } }
+      merges.push({ api: api, tiers: {} });
+      return merges[merges.length - 1].tiers;
+    }
     function mergeTiers(api, tiers) {
+      var merged = mergedIn(api);
       return Promise.all(tiers.map(function (t) {
-        if (!mergedTiers[t.name]) {
+        if (!merged[t.name]) {
           var m = {}; m[SHARD] = t.name;
-          mergedTiers[t.name] = api.mergeIndex(abs(t.bundlePath), { baseUrl: abs(c.baseUrl), language: "zxx", mergeFilter: m, metaCacheTag: c.metaCacheTag });
+          merged[t.name] = api.mergeIndex(abs(t.bundlePath), { baseUrl: abs(c.baseUrl), language: "zxx", mergeFilter: m, metaCacheTag: c.metaCacheTag });
         }
-        return mergedTiers[t.name];
+        return merged[t.name];
       }));
     }
-    function allMerged() { return tierNames.every(function (n) { return mergedTiers[n]; }); }
+    /* Two instances of Pagefind hold the tiers: the page's own (``pagefind``) the tiers a
+       first page comes from (the newest, those a query's year names, those the route map
+       names), and a wide one every tier, for complete answers. Pagefind searches every
+       bundle merged into an instance, whatever the filter: with every tier merged into
+       one instance, a next query's first page (from the newest tier alone) read an index
+       chunk of each of the 8 tiers of 100,000 items and scored all their pages (通知:
+       27,045), 378 ms. The wide instance is made when a complete answer is first needed
+       (after the first page is on screen); its runtime files come from the page's memory
+       (search.js), not the network. A site of one tier, or a Pagefind without
+       createInstance, uses one instance. */
+    var wideApi = null;
+    function wide() {
+      if (!wideApi) {
+        wideApi = c.titles.length > 1 && typeof pagefind.createInstance === "function"
+          ? pagefind.createInstance({ basePath: abs(c.bundlePath), baseUrl: abs(c.baseUrl), noWorker: true, metaCacheTag: c.metaCacheTag })
+          : pagefind;
+      }
+      return wideApi;
+    }
     function firstTiers(term) { return window.govsiteSearchEngine.firstTiers(c, term); }
     /* f() once the first page of r is loaded and on screen: after the next frame is
        painted (a task queued from requestAnimationFrame runs after the paint), or after
@@ -389,56 +414,139 @@
       return h;
     }
     var routeFiles = {};
-    function routeMask(w) {
+    /* A gram's entry in the map: a mask of tiers, or (a rare gram) its pages as
+       "bit:fragment"; 0 when no title has it, null when the map cannot be read. */
+    function routeEntry(w) {
       var b = fnv(w) % c.route.buckets, name = (b < 10 ? "0" : "") + b + ".json";
       if (!routeFiles[b]) {
         routeFiles[b] = fetch(abs(c.route.path) + name).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
       }
       return routeFiles[b].then(function (m) { return m ? (m[w] || 0) : null; });
     }
-    function routedTiers(qs, term) {
-      /* Not for a 文号 or 索引号: their whole keys and digits are not in the map (their
-         year names their tier, firstTiers). */
-      if (!c.route || looksLikeIdentifier(key(term))) { return Promise.resolve(null); }
+    function maskOf(entry) {
+      return Array.isArray(entry) ? entry.reduce(function (a, p) { return a | (1 << parseInt(p, 10)); }, 0) : entry;
+    }
+    /* The grams of the query the map is asked about: of every part, its first, middle and
+       last trigram (a two-character part: its bigram). Not for a 文号 or 索引号: their
+       whole keys and digits are not in the map (their year names their tier, firstTiers). */
+    function probesOf(qs, term) {
+      if (!c.route || looksLikeIdentifier(key(term))) { return []; }
       var probes = [];
       qs.forEach(function (words) {
         if (words[0].length < 2) { return; }  /* a single character: no bigram */
         var grams = words.length < 2 ? words : words.slice(1).map(function (w, i) { return words[i] + w.charAt(1); });
         [grams[0], grams[grams.length >> 1], grams[grams.length - 1]].forEach(function (w) { if (probes.indexOf(w) < 0) { probes.push(w); } });
       });
+      return probes;
+    }
+    function routeEntries(qs, term) {
+      var probes = probesOf(qs, term);
       if (!probes.length) { return Promise.resolve(null); }
-      return Promise.all(probes.map(routeMask)).then(function (masks) {
-        if (masks.some(function (m) { return m === null; })) { return null; }
-        var mask = masks.reduce(function (a, m) { return a & m; }, -1);
+      return Promise.all(probes.map(routeEntry)).then(function (entries) {
+        return entries.some(function (e) { return e === null; }) ? null : entries;
+      });
+    }
+    /* The tiers that hold every probed gram, or null when the map cannot tell. */
+    function routedTiers(qs, term) {
+      return routeEntries(qs, term).then(function (entries) {
+        if (!entries) { return null; }
+        var mask = entries.reduce(function (a, e) { return a & maskOf(e); }, -1);
         var tiers = c.titles.filter(function (t, i) { return mask & (1 << i); });
         return tiers.length ? tiers : null;
       });
     }
+    /* A title-layer page read from its fragment (what Pagefind's result.data() gives). */
+    function fragment(posting) {
+      var at = posting.indexOf(":"), tier = c.titles[parseInt(posting, 10)];
+      var url = abs(tier.bundlePath) + "fragment/zxx_" + posting.slice(at + 1) + ".pf_fragment";
+      return fetch(url).then(function (r) {
+        if (!r.ok) { throw new Error(url + ": " + r.status); }
+        return r.arrayBuffer();
+      }).then(function (buf) {
+        var head = new Uint8Array(buf, 0, Math.min(2, buf.byteLength));
+        if (head[0] !== 0x1f || head[1] !== 0x8b) { return buf; }
+        return new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+      }).then(function (buf) {
+        var d = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, SIGNATURE_LENGTH)));
+        d.url = (abs(c.baseUrl) + "/" + d.url).replace(/\/+/g, "/");  /* as Pagefind joins baseUrl and a fragment's url */
+        d.excerpt = "";
+        return d;
+      });
+    }
+    var SIGNATURE_LENGTH = "pagefind_dcd".length;
+    /* A page passes the citizen's filters ({name: {any: [...]}}, the shard filter aside). */
+    function passes(d, filters) {
+      return Object.keys(filters || {}).every(function (name) {
+        var want = filters[name], has = (d.filters || {})[name] || [];
+        if (name === SHARD || !want) { return true; }
+        var any = typeof want === "string" ? [want] : (want.any || []);
+        return !any.length || has.some(function (v) { return any.indexOf(v) >= 0; });
+      });
+    }
+    /* The complete title-layer answer from the pages of the query's rare grams
+       (route.py: a rare gram names its pages), or null when no probed gram is rare or
+       no page holds every part (the search of the tiers then decides, relaxed included).
+       A page is kept when its title or organisation holds every part, as the phrase
+       search of the part's bigrams matches; title matches first, then organisation
+       matches, each newest first (sorted by date when asked). */
+    function rarePages(qs, term, options) {
+      if (!c.route || !c.route.rare || typeof DecompressionStream === "undefined") { return Promise.resolve(null); }
+      return routeEntries(qs, term).then(function (entries) {
+        var lists = (entries || []).filter(Array.isArray);
+        if (!lists.length) { return null; }
+        var pages = lists.reduce(function (a, l) { return a.filter(function (p) { return l.indexOf(p) >= 0; }); });
+        if (!pages.length) { return null; }
+        var keys = qs.map(function (words) { return words.length === 1 ? words[0] : words[0] + words.slice(1).map(function (w) { return w.charAt(1); }).join(""); });
+        /* Sorted by date, pages without a date are left out, as titleSearch does. */
+        var filters = Object.assign({}, options.filters);
+        if (order && !filters["类型"]) { filters["类型"] = { any: ["信息公开", "政府公报"] }; }
+        return Promise.all(pages.map(fragment)).then(function (ds) {
+          var found = [];
+          ds.forEach(function (d, i) {
+            var title = key((d.meta || {}).title || ""), org = key((d.meta || {}).org || "");
+            var inTitle = keys.every(function (k) { return title.indexOf(k) >= 0; });
+            if (!inTitle && !keys.every(function (k) { return title.indexOf(k) >= 0 || org.indexOf(k) >= 0; })) { return; }
+            if (!passes(d, filters)) { return; }
+            found.push({ id: "rare:" + pages[i], score: inTitle ? 2 : 1, date: (d.meta || {}).date || "", data: function () { return Promise.resolve(d); } });
+          });
+          if (!found.length) { return null; }
+          found.sort(function (a, b) {
+            if (order) { var by = a.date < b.date ? -1 : a.date > b.date ? 1 : 0; return order === "asc" ? by : -by; }
+            return b.score - a.score;  /* stable: pages keep the map's order, newest first */
+          });
+          return { results: found, filters: {}, totalFilters: {}, unfilteredResultCount: found.length, rare: true };
+        });
+      }).catch(function () { return null; });
+    }
     function titleLayer(api, qs, options, term) {
+      return rarePages(qs, term, options).then(function (rare) { return rare || tierLayer(api, qs, options, term); });
+    }
+    function tierLayer(api, qs, options, term) {
       function search(complete, only) { return titleSearch(api, qs, options, term, complete, only); }
-      function everyTier() { return mergeTiers(api, c.titles).then(function () { return search(true); }); }
-      var whole = !order && scope !== "text";  /* a first page may come before the complete answer */
-      var merged = allMerged();  /* (then waits for merges still under way) */
+      function everyTier() {
+        var all = wide();
+        return mergeTiers(all, c.titles).then(function () { return titleSearch(all, qs, options, term, true); });
+      }
+      /* Less than a page from the first tiers: the route map may name the only tiers
+         that can hold the phrase; their exact answer is complete (an empty or relaxed one
+         is not: the relaxed search over every tier decides). */
+      function routedOrEvery() {
+        return routedTiers(qs, term).then(function (tiers) {
+          if (!tiers || tiers.length === c.titles.length) { return everyTier(); }
+          return mergeTiers(api, tiers).then(function () { return search(true, tiers); }).then(function (x) { return x.results.length && !x.relaxed ? x : everyTier(); });
+        });
+      }
+      /* Sorted by date, or for the full-text search: the complete title answer. */
+      if (order || scope === "text") { return routedOrEvery(); }
       var first = firstTiers(term);
-      /* Once every tier is merged (a later query on the page), a first page still comes
-         from the first tiers alone: Pagefind scores every page a word is on, and 通知
-         over all 8 tiers of 100,000 items (27,045 pages) took 770–1,366 ms. */
-      var narrow = merged && whole && first.length < c.titles.length;
-      return mergeTiers(api, merged ? c.titles : first).then(function () { return search(!whole, narrow ? first : null); }).then(function (r) {
+      return mergeTiers(api, first).then(function () { return search(false, first); }).then(function (r) {
         if (r.partial) { r.rest = later(r, everyTier); return r; }
-        if (merged && !narrow) { return r; }
-        if (whole && (r.results.length >= PAGE || (r.whole && r.results.length))) {
+        if (first.length === c.titles.length) { return r; }
+        if (r.results.length >= PAGE || (r.whole && r.results.length)) {
           r.rest = later(r, everyTier);
           return r;
         }
-        if (narrow) { return everyTier(); }
-        /* Less than a page there: the route map may name the only tiers that can hold
-           the phrase; their exact answer is complete (an empty or relaxed one is not:
-           the relaxed search over every tier decides). */
-        return routedTiers(qs, term).then(function (tiers) {
-          if (!tiers || tiers.length === c.titles.length) { return everyTier(); }
-          return mergeTiers(api, tiers).then(function () { return search(true); }).then(function (x) { return x.results.length && !x.relaxed ? x : everyTier(); });
-        });
+        return routedOrEvery();
       });
     }
     function govSearch(api, term, options) {
@@ -468,6 +576,7 @@
          searches will need (the title tiers merged so far), so that they are in when the
          search starts. */
       preload: function (term) {
+        routeEntries(parts(term || ""), term || "");  /* the map's files, for rarePages */
         ready.then(function () {
           /* A 文号 or 索引号 is looked up as one key first (identifierWhole): its bigrams
              are read only if the key is not found. */

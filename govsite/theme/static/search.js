@@ -49,12 +49,19 @@
         return new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip")), { status: response.status });
       });
     }
+    /* The runtime's own files (its entry, metadata and WebAssembly) are kept once
+       fetched: the wide Pagefind instance of search-engine.js asks for them again. */
+    var RUNTIME = /(pagefind-entry\.json|\.pf_meta|\.pagefind)$/, kept = {};
     window.fetch = function (input, init) {
       var url = typeof input === "string" ? input : input instanceof URL ? input.href : input && input.url;
       var u = null;
       try { u = new URL(url, document.baseURI); } catch (e) { /* not a URL of ours */ }
-      var answer = u && !init && early[u.href];
+      var answer = u && !init && (early[u.href] || kept[u.href]);
       if (answer) { delete early[u.href]; } else { answer = plain.call(window, input, init); }
+      if (u && !init && u.href.indexOf(base) === 0 && RUNTIME.test(u.pathname) && !kept[u.href]) {
+        kept[u.href] = answer;
+      }
+      if (kept[u && u.href]) { answer = answer.then(function (r) { return r.clone(); }); }
       if (u) { asked[u.href] = true; }
       if (native && u && u.href.indexOf(base) === 0 && OWN.test(u.pathname)) { return answer.then(inflated); }
       return answer;
