@@ -1,7 +1,7 @@
 """The ``govsite`` click group :func:`main` (the console entry point is :mod:`govsite.cli`).
 
 Each group of commands lives in its own ``cli_*.py`` module (``cli_build``: build and
-serve; ``cli_check``; ``cli_new``: init, new, list; ``cli_import``; ``cli_report``) and
+serve; ``cli_check``; ``cli_new``: init, new, list; ``cli_import``; ``cli_report``; ``cli_portal``: portal sync) and
 is registered below with one line; their shared options are in :mod:`govsite.cli_common`.
 The commands import what they run only when they run, so ``govsite --help`` stays quick.
 """
@@ -17,6 +17,7 @@ from govsite.cli_build import build, serve
 from govsite.cli_check import check
 from govsite.cli_import import import_group
 from govsite.cli_new import init, list_codes, new
+from govsite.cli_portal import portal
 from govsite.cli_report import report
 from govsite.publish.command import ci_template, publish
 
@@ -74,5 +75,6 @@ def main() -> None:
     """
 
 
-for _command in (build, check, serve, init, new, list_codes, report, import_group, publish, ci_template):
+for _command in (build, check, serve, init, new, list_codes, report, import_group, publish, ci_template,
+                 portal):
     main.add_command(_command)

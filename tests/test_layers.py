@@ -71,6 +71,7 @@ COMMAND_PARTS: dict[str, set[str]] = {
     "importer": BELOW_COMMANDS,
     "serve": BELOW_COMMANDS,
     "publish": BELOW_COMMANDS,
+    "portalsync": BELOW_COMMANDS | {"publish"},  # govsite portal sync: rclone and the credential check of publish
 }
 LAYERS |= COMMAND_PARTS
 for _path in sorted(PACKAGE.glob("cli_*.py")):  # a command group: cli_build.py, cli_new.py, …

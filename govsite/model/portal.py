@@ -29,6 +29,12 @@ class PortalMember(Strict):
     """Where its published output is on this machine, relative to the portal's site
     folder or absolute: the folder ``rclone sync`` copies it into. Empty for a member
     that was merged (``merged_into``) and publishes nothing any more."""
+    sync_from: Optional[str] = None
+    """Where ``govsite portal sync`` fetches its published site from (同步来源): an rclone
+    ``remote:path`` (``oss-dongcheng:bucket/xxgk``; secrets stay in rclone's config or
+    environment, never here), a local folder, or ``base_url`` to fetch it from the
+    member's published address through rclone's http backend. None: the folder is kept
+    by other means and the dashboard says nothing of a sync."""
     merged_into: Optional[str] = None
     """撤并: the id of the member this site was merged into; its old addresses are kept by
     the successor's redirects (docs/urls.md, "A township folded into the county")."""

@@ -17,7 +17,9 @@ from govsite.base.digests import sha1
 from govsite.model.portal import PortalConfig, PortalMember
 from govsite.model.source_lines import SourceLines
 from govsite.portal.health import Health, judge
+from govsite.portal.ledger import LEDGER, MemberSync, read_ledger
 from govsite.portal.published import MemberSite, Missing, PublishedItem, Unreadable, read_member
+from govsite.portal.yearcache import YearCache
 from govsite.problems import Problem, ProblemLog, Severity
 
 SITE_YAML = "site.yaml"
@@ -34,6 +36,13 @@ class Member:
     """The member it was merged into (撤并), when it was."""
     digest: str = ""
     """Everything the portal shows of the member (its pages' dependency)."""
+    sync: MemberSync | None = None
+    """What ``govsite portal sync`` last found at the member (None: never synced)."""
+
+    @property
+    def synced_by_govsite(self) -> bool:
+        """Whether the member is fetched by ``govsite portal sync`` (it has ``sync_from``)."""
+        return self.config.sync_from is not None and self.config.merged_into is None
 
     @property
     def id(self) -> str:
@@ -55,6 +64,8 @@ class Portal:
     config: PortalConfig
     members: list[Member] = field(default_factory=list)
     digest: str = ""
+    years_read: list[str] = field(default_factory=list)
+    """The year files this build opened (member address + path): the others came from the cache."""
 
     @property
     def readable(self) -> list[Member]:
@@ -90,21 +101,31 @@ def link_portal(root: Path, config: PortalConfig, today: date, problems: Problem
         return None
     portal = Portal(config)
     by_id = {m.id: m for m in config.members}
+    ledger = read_ledger(root)
+    cache = YearCache(root)
     for m in config.members:
-        portal.members.append(_member(root, m, by_id, config, today, problems))
+        member = _member(root, m, by_id, config, today, problems, cache)
+        if member.synced_by_govsite:
+            member.sync = ledger.get(m.id)
+            _warn_sync(member, problems)
+            member.digest = sha1(member.digest, repr(member.sync))
+        portal.members.append(member)
     portal.digest = sha1(config.model_dump_json(), today.isoformat(), *(m.digest for m in portal.members))
+    portal.years_read = cache.read
+    if all(m.site is not None or m.health.status == "merged" for m in portal.members):
+        cache.prune()  # an unreadable member keeps its entries for the next build
     return portal
 
 
 def _member(root: Path, m: PortalMember, by_id: dict[str, PortalMember], config: PortalConfig, today: date,
-            problems: ProblemLog) -> Member:
+            problems: ProblemLog, cache: YearCache) -> Member:
     if m.merged_into is not None:
         member = Member(m, Health("merged"), successor=by_id[m.merged_into])
         member.digest = sha1(m.model_dump_json())
         return member
     folder = (root / m.output).resolve()
     try:
-        site = read_member(folder)
+        site = read_member(folder, cache)
     except Missing:
         shown = _shown(root, folder)
         return _unread(m, Problem("W-PORTAL-MISSING", Severity.WARNING, shown, None, None, shown, {"site": m.name}),
@@ -148,6 +169,20 @@ def _warn(root: Path, folder: Path, m: PortalMember, site: MemberSite, health: H
                          home_en=f", home page not updated for {home} days" if home is not None else "")
     for label, count, limit in health.vetoes:
         problems.warning("W-PORTAL-VETO-RISK", facts, None, None, label, site=m.name, count=count, limit=limit)
+
+
+def _warn_sync(member: Member, problems: ProblemLog) -> None:
+    """A member that did not answer at its last sync, or was never synced: a warning of the build."""
+    sync = member.sync
+    if sync is None:
+        problems.warning("W-PORTAL-NEVER-SYNCED", SITE_YAML, None, "sync_from", f".govsite-cache/{LEDGER}",
+                         site=member.config.name)
+    elif not sync.last.answered:
+        problems.warning("W-PORTAL-SYNC-FAILED", f".govsite-cache/{LEDGER}", None, member.id, sync.last.time,
+                         site=member.config.name, time=sync.last.when.strftime("%Y-%m-%d %H:%M"), error=sync.last.error,
+                         copy_zh=f"平台显示的是 {sync.copy_time:%Y-%m-%d %H:%M} 同步的副本" if sync.copy_time else "此前从未同步成功",
+                         copy_en=f"the portal shows the copy of {sync.copy_time:%Y-%m-%d %H:%M}" if sync.copy_time
+                         else "it never answered a sync before")
 
 
 def _shown(root: Path, path: Path) -> str:

@@ -41,4 +41,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "成员网站 {site}：{value} {count} 个，达到单项否决线（{limit} 个）",
         "en": "member {site}: {count} {value}, at the single-veto threshold ({limit})",
     },
+    "E-PORTAL-SYNC-NO-PORTAL": {
+        "zh": "site.yaml 中没有 portal: 部分；govsite portal sync 只用于集约化平台（列出成员网站及其 sync_from 的站点）",
+        "en": "site.yaml has no portal: section; govsite portal sync is for a portal site (one that lists member sites and their sync_from)",
+    },
+    "E-PORTAL-SYNC-MEMBER": {
+        "zh": "没有编号为 {value} 的成员网站；允许的值：{allowed}",
+        "en": "there is no member with the id {value}; allowed values: {allowed}",
+    },
+    "E-PORTAL-SYNC-NONE": {
+        "zh": "没有需要同步的成员网站：请为成员网站填写 sync_from（rclone 远程名:路径，如 oss-dongcheng:bucket/xxgk；本地目录；或 base_url，即从其网址经 rclone 的 http 后端读取）",
+        "en": "no member to sync: give members a sync_from (an rclone remote:path such as oss-dongcheng:bucket/xxgk, a local folder, or base_url to read it from its address through rclone's http backend)",
+    },
+    "E-PORTAL-SYNC-FROM": {
+        "zh": "sync_from 的值 {value} 不能使用：{detail_zh}；允许：rclone 远程名:路径（如 oss-dongcheng:bucket/xxgk）、本地目录，或 base_url（从成员网站的网址经 rclone 的 http 后端读取）",
+        "en": "sync_from {value} cannot be used: {detail}; allowed: an rclone remote:path (e.g. oss-dongcheng:bucket/xxgk), a local folder, or base_url (read from the member's address through rclone's http backend)",
+    },
+    "E-PORTAL-SYNC-SECRET": {
+        "zh": "sync_from 的值 {value} 含有{detail_zh}，不能写在 site.yaml 中（它会提交到代码仓库）。密钥只能放在 rclone 的配置文件（rclone config）或环境变量 RCLONE_CONFIG_<远程名>_<参数> 中；这里只写远程名和路径，如 oss-dongcheng:bucket/xxgk",
+        "en": "sync_from {value} contains {detail}; it must not be written in site.yaml (it goes into the repository). Keep secrets in rclone's config file (rclone config) or RCLONE_CONFIG_<REMOTE>_<OPTION> environment variables, and give only the remote and path here, e.g. oss-dongcheng:bucket/xxgk",
+    },
+    "W-PORTAL-SYNC-FAILED": {
+        "zh": "成员网站 {site}：上次同步（{time}）时没有应答：{error}；{copy_zh}",
+        "en": "member {site}: did not answer at the last sync ({time}): {error}; {copy_en}",
+    },
+    "W-PORTAL-NEVER-SYNCED": {
+        "zh": "成员网站 {site}：填写了 sync_from，但从未同步（没有同步记录 {value}）；请运行 govsite portal sync",
+        "en": "member {site}: it has a sync_from but was never synced (no record in {value}); run govsite portal sync",
+    },
 }

@@ -12,6 +12,9 @@
    a query that looks like a 文号 or 索引号 is looked up first as its whole key. Full text
    stays on each member's own search page, linked with the query under the results.
 
+   A member whose bundle cannot be read (its server down, its files missing, no CORS) is
+   left out and the others still answer; the page names it above the results.
+
    Merged bundles are fetched from the members' own addresses: a member on another host
    must allow the portal's origin (CORS) for its /pagefind/ files (docs/portal.md). */
 (function () {
@@ -25,18 +28,43 @@
   var words = window.govsiteSearchEngine.words;
   var key = words.key, parts = words.parts, phrase = words.phrase, looksLikeIdentifier = words.looksLikeIdentifier;
 
+  /* Members whose search files could not be read: left out, and named to the citizen
+     (#portal-search-unavailable) so that an empty answer is not taken for "no such document". */
+  var unavailable = [];
   var engine = import(base.pathname + "pagefind.js").then(function (pagefind) {
-    return pagefind.options({ basePath: base.pathname, noWorker: true }).then(function () {
-      return Promise.all(c.members.map(function (m) {
-        return Promise.all(m.titles.map(function (bundle) {
-          var f = {}; f[FILTER] = m.name;
-          return pagefind.mergeIndex(bundle, { baseUrl: m.baseUrl, language: "zxx", mergeFilter: f })
-            .catch(function () { return null; });  /* a member that does not answer is left out */
-        }));
-      }));
-    }).then(function () { return pagefind; });
+    return pagefind.options({ basePath: base.pathname, noWorker: true }).then(function () { return pagefind; });
   });
   window.govsitePortalEngine = engine;
+
+  /* The members' title bundles are merged in batches, as a search needs them: the newest
+     tier of each member first, members in the order the build wrote them (newest item
+     first), then their older tiers. A search is answered as soon as the bundles merged
+     so far give a first page (or find a whole 文号 or 索引号); the rest are merged after
+     it and the same search over all of them then replaces it on screen. With 30 members
+     of 2,000 items, merging every member first took 160-179 requests before a first
+     result, batches 39-107 (docs/performance.md, "The provincial portal"). */
+  var BATCH = c.batch || 6;
+  var units = [], depth = 0;
+  c.members.forEach(function (m) { depth = Math.max(depth, m.titles.length); });
+  for (var tier = 0; tier < depth; tier++) {
+    c.members.forEach(function (m) { if (m.titles[tier]) { units.push({ m: m, bundle: m.titles[tier] }); } });
+  }
+  var merging = {};
+  function mergeUnit(pagefind, u) {
+    if (!merging[u.bundle]) {
+      var f = {}; f[FILTER] = u.m.name;
+      /* Pagefind's mergeIndex does not reject when a bundle cannot be read: it keeps a
+         broken index that makes every later search fail. So the entry file is read first. */
+      merging[u.bundle] = fetch(u.bundle + "pagefind-entry.json").then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+        return r.json();
+      }).then(function () {
+        return pagefind.mergeIndex(u.bundle, { baseUrl: u.m.baseUrl, language: "zxx", mergeFilter: f });
+      }).catch(function () { if (unavailable.indexOf(u.m) < 0) { unavailable.push(u.m); } showUnavailable(); });
+    }
+    return merging[u.bundle];
+  }
+  function mergeAll(pagefind, list) { return Promise.all(list.map(function (u) { return mergeUnit(pagefind, u); })); }
 
   function intersect(all) {
     if (all.length === 1) { return all[0].results; }
@@ -84,6 +112,21 @@
     return li;
   }
 
+  function showUnavailable() {
+    var box = document.getElementById("portal-search-unavailable");
+    if (!box || !unavailable.length) { return; }
+    var list = box.querySelector("ul");
+    list.textContent = "";
+    unavailable.forEach(function (m) {
+      var li = make("li"), a = make("a", "", m.name);
+      a.href = safeHref(m.search);
+      li.appendChild(a);
+      li.appendChild(document.createTextNode("（可到其网站检索）"));
+      list.appendChild(li);
+    });
+    box.hidden = false;
+  }
+
   var latest = 0, el = {};
   function chosen() {
     var any = [];
@@ -100,17 +143,38 @@
     el.fulltext.querySelectorAll("a[data-search]").forEach(function (a) { a.href = a.dataset.search + (term ? "?q=" + encodeURIComponent(term) : ""); });
     if (!term) { el.list.textContent = ""; el.summary.textContent = ""; return; }
     el.summary.textContent = "正在搜索“" + term + "”……";
-    engine.then(function (api) { return search(api, term, chosen()); }).then(function (results) {
+    var filters = chosen(), wanted = filters[FILTER].any, whole = looksLikeIdentifier(key(term));
+    var todo = units.filter(function (u) { return wanted.indexOf(u.m.name) >= 0; });
+    function show(results, complete) {
       return Promise.all(results.slice(0, 5 * PAGE).map(function (x) { return x.data(); })).then(function (ds) {
         if (mine !== latest) { return; }
         var list = el.list.cloneNode(false);
         ds.forEach(function (d) { list.appendChild(resultItem(d)); });
         el.list.replaceWith(list);
         el.list = list;
-        el.summary.textContent = results.length ? "找到 " + results.length + " 个“" + term + "”的相关结果"
-                                                : "没有找到与“" + term + "”相关的结果";
+        el.summary.textContent = !results.length ? "没有找到与“" + term + "”相关的结果"
+          : (complete ? "找到 " : "已找到 ") + results.length + " 个“" + term + "”的相关结果"
+            + (complete ? "" : "，正在检索其余成员网站……");
       });
-    }, function () { if (mine === latest) { el.summary.textContent = "搜索出错，请稍后重试。"; } });
+    }
+    function step(api, start) {
+      var end = Math.min(start + BATCH, todo.length);
+      return mergeAll(api, todo.slice(start, end)).then(function () {
+        if (mine !== latest) { return; }
+        return search(api, term, filters).then(function (results) {
+          if (end >= todo.length) { return show(results, true); }
+          if (results.length < PAGE && !(whole && results.length)) { return step(api, end); }
+          return show(results, false).then(function () {
+            return mergeAll(api, todo.slice(end)).then(function () {
+              if (mine !== latest) { return; }
+              return search(api, term, filters).then(function (all) { return show(all, true); });
+            });
+          });
+        });
+      });
+    }
+    engine.then(function (api) { return step(api, 0); })
+      .catch(function () { if (mine === latest) { el.summary.textContent = "搜索出错，请稍后重试。"; } });
   }
   document.addEventListener("DOMContentLoaded", function () {
     ["form", "input", "summary", "list", "filters", "fulltext"].forEach(function (k) { el[k] = document.getElementById("portal-search-" + k); });

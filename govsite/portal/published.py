@@ -5,7 +5,8 @@ Read, in this order: the build manifest (``.govsite-manifest.json``: proof that 
 folder is a complete govsite output, and the list of its files), ``data/site.json``
 (the build's date, the column tree, the 主题分类 pages, the gazette coverage:
 :mod:`govsite.exports.sitefacts`), the open-data manifest ``data/manifest.json`` and
-each ``data/items-YYYY.json`` it lists. Anything missing or malformed raises
+each ``data/items-YYYY.json`` it lists (or, for a year file whose SHA-256 has not
+changed, what the portal kept of it: :mod:`govsite.portal.yearcache`). Anything missing or malformed raises
 :class:`Unreadable` naming the file, the field, the value found and what was
 expected, so that the portal can show the member as unreadable and go on.
 """
@@ -22,6 +23,7 @@ from govsite.dates import BEIJING
 from govsite.exports.manifest import MANIFEST_PATH as OPEN_DATA_MANIFEST
 from govsite.exports.sitefacts import FORMAT, SITE_FACTS_PATH
 from govsite.model.taxonomy import Column, ColumnType
+from govsite.portal.yearcache import Record, YearCache
 
 
 TITLES, ENTRY = "pagefind/titles", "pagefind-entry.json"
@@ -167,8 +169,9 @@ def parse_time(value: Any, file: Path, where: str) -> datetime:
     return parsed.replace(tzinfo=BEIJING) if parsed.tzinfo is None else parsed
 
 
-def read_member(folder: Path) -> MemberSite:
-    """The member whose output is ``folder``; raises :class:`Missing` or :class:`Unreadable`."""
+def read_member(folder: Path, cache: YearCache | None = None) -> MemberSite:
+    """The member whose output is ``folder``; raises :class:`Missing` or :class:`Unreadable`.
+    Year files whose digest ``cache`` holds are not opened (:mod:`govsite.portal.yearcache`)."""
     if not folder.is_dir():
         raise Missing(folder)
     manifest = read_json(folder / MANIFEST)
@@ -184,7 +187,7 @@ def read_member(folder: Path) -> MemberSite:
     member = _site_facts(folder / SITE_FACTS_PATH)
     member.title_bundles = sorted((p[: -len(ENTRY)] for p in files if p.startswith(TITLES) and p.endswith(ENTRY)
                                    and p.count("/") == 2), reverse=True)
-    _read_items(folder, member)
+    _read_items(folder, member, cache)
     return member
 
 
@@ -246,15 +249,25 @@ def _columns(rows: list[Any], file: Path) -> tuple[dict[str, Column], dict[str, 
     return built, parent, urls, pages
 
 
-def _read_items(folder: Path, member: MemberSite) -> None:
-    """Every item of the open data, newest first, and each column's items."""
+def _read_items(folder: Path, member: MemberSite, cache: YearCache | None) -> None:
+    """Every item of the open data, newest first, and each column's items. A year file
+    whose SHA-256 (from ``data/manifest.json``) is in ``cache`` is not opened."""
     file = folder / OPEN_DATA_MANIFEST
     listed = need(read_json(file), "files", list, file, "files", "a list of data files")
     items: list[PublishedItem] = []
     for n, entry in enumerate(listed):
         path = need(entry, "path", str, file, f"files.{n}.path", "a data file's path")
-        if path.endswith(".json") and entry.get("year") is not None:
-            items.extend(_year_items(folder / path, member.theme_top))
+        if not (path.endswith(".json") and entry.get("year") is not None):
+            continue
+        sha = entry.get("sha256")
+        records = cache.load(sha) if cache is not None and YearCache.usable(sha) else None
+        if records is None:
+            records = _year_records(folder / path)
+            if cache is not None:
+                cache.read.append(f"{member.base_url}{path}")
+                if YearCache.usable(sha):
+                    cache.store(sha, records)
+        items.extend(_items(records, folder / path, member.theme_top))
     items.sort(key=lambda it: (it.publish_date, it.url), reverse=True)
     member.items = items
     for item in items:
@@ -267,18 +280,24 @@ def _read_items(folder: Path, member: MemberSite) -> None:
                 current = member.column_parent.get(current)
 
 
-def _year_items(file: Path, theme_top: dict[str, str]) -> list[PublishedItem]:
+def _year_records(file: Path) -> list[Record]:
+    """What the portal keeps of each record of a year file (checked field by field)."""
     records = need(read_json(file), "items", list, file, "items", "a list of item records")
-    found = []
+    found: list[Record] = []
     for n, rec in enumerate(records):
         where = f"items.{n}"
         theme = rec.get("theme") if isinstance(rec, dict) else None
         columns = need(rec, "columns", list, file, f"{where}.columns", "a list of column ids")
-        found.append(PublishedItem(
-            need(rec, "title", str, file, f"{where}.title", "the item's title"),
-            need(rec, "page_url", str, file, f"{where}.page_url", "the item page's address"),
-            need(rec, "issuer_name", str, file, f"{where}.issuer_name", "the issuing organisation"),
-            parse_time(rec.get("publish_date"), file, f"{where}.publish_date"),
-            tuple(str(c) for c in columns),
-            theme_top.get(theme) if isinstance(theme, str) else None))
+        date_text = rec.get("publish_date")
+        parse_time(date_text, file, f"{where}.publish_date")
+        found.append((need(rec, "title", str, file, f"{where}.title", "the item's title"),
+                      need(rec, "page_url", str, file, f"{where}.page_url", "the item page's address"),
+                      need(rec, "issuer_name", str, file, f"{where}.issuer_name", "the issuing organisation"),
+                      date_text, tuple(str(c) for c in columns), theme if isinstance(theme, str) else None))
     return found
+
+
+def _items(records: list[Record], file: Path, theme_top: dict[str, str]) -> list[PublishedItem]:
+    return [PublishedItem(title, url, org, parse_time(when, file, "publish_date"), columns,
+                          theme_top.get(theme) if theme is not None else None)
+            for title, url, org, when, columns, theme in records]

@@ -65,7 +65,8 @@ def test_the_dashboard_names_the_stale_county_and_its_stale_columns(province) ->
     assert "最近构建 2026年6月1日（172 天前，超过 7 天未重新构建）" in stale
     assert "首页已 629 天未更新" in stale
     fresh = shown[shown.index("东城县人民政府：正常"): shown.index("西岭县人民政府：")]
-    assert "未按期更新的栏目 无" in fresh and "上次同步 已读取其发布的输出" in fresh
+    assert "未按期更新的栏目 无" in fresh and "本地副本 已读取其发布的输出" in fresh
+    assert "上次同步 由本机其他方式更新（未设同步来源 sync_from）" in fresh
     assert "东城县人民政府公报：自 2026 年起在线 3 期；缺 1 期（2026年第3期）" in fresh
     assert "空白栏目 财政预算、决算信息" in fresh
     assert "西岭县人民政府：正常" in shown and "政府公报 未开设" in shown
