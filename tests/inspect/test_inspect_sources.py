@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from govsite.inspect import sources
-from govsite.pipeline.build import load_and_validate
+from govsite.pipeline.pages import load_and_validate
 from tests.conftest import SiteFolder
 
 
