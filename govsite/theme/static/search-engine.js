@@ -518,8 +518,15 @@
         });
       }).catch(function () { return null; });
     }
+    /* The route map's files are read while the first tiers are merged (their metadata
+       decoded), not before: waiting for the map first added its round trip to every
+       query that has no rare gram (the organisation at 100,000 items: 509 → 676–701 ms
+       on a quiet machine). A rare answer still reads no index chunk. */
     function titleLayer(api, qs, options, term) {
-      return rarePages(qs, term, options).then(function (rare) { return rare || tierLayer(api, qs, options, term); });
+      var merging = order || scope === "text" ? Promise.resolve() : mergeTiers(api, firstTiers(term));
+      return rarePages(qs, term, options).then(function (rare) {
+        return rare || merging.then(function () { return tierLayer(api, qs, options, term); });
+      });
     }
     function tierLayer(api, qs, options, term) {
       function search(complete, only) { return titleSearch(api, qs, options, term, complete, only); }
