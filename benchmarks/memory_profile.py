@@ -40,6 +40,7 @@ os.environ.setdefault("GOVSITE_TODAY", "2026-11-20")
 
 from run import _kib  # noqa: E402
 from govsite.pipeline import build as build_mod  # noqa: E402
+from govsite.pipeline import pages as pages_mod  # noqa: E402
 from govsite.render import registry  # noqa: E402
 
 ROWS: list[dict[str, Any]] = []
@@ -90,18 +91,19 @@ def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def instrument() -> None:
-    build_mod.load_site = timed("1 load_site", build_mod.load_site)
-    build_mod.build_model = timed("2 build_model", build_mod.build_model)
-    build_mod._plan = timed("3 plan", build_mod._plan)
-    build_mod.read_manifest = timed("3c read_manifest", build_mod.read_manifest)
-    build_mod.render_all = timed("4 render_all", build_mod.render_all)
-    build_mod.record_urls = timed("6 record_urls", build_mod.record_urls)
-    build_mod.edit_record.after_build = timed("7 edit_record", build_mod.edit_record.after_build)
+    """Wrap the phases as the page-by-page build (govsite.pipeline.pages) looks them up."""
+    pages_mod.load_site = timed("1 load_site", pages_mod.load_site)
+    pages_mod.build_model = timed("2 build_model", pages_mod.build_model)
+    pages_mod._plan = timed("3 plan", pages_mod._plan)
+    pages_mod.read_manifest = timed("3c read_manifest", pages_mod.read_manifest)
+    pages_mod.render_all = timed("4 render_all", pages_mod.render_all)
+    pages_mod.record_urls = timed("6 record_urls", pages_mod.record_urls)
+    pages_mod.edit_record.after_build = timed("7 edit_record", pages_mod.edit_record.after_build)
     from dataclasses import replace
 
     steps = registry.post_render_steps()
     wrapped = [replace(s, run=timed(f"5 post-render {s.name}", s.run)) for s in steps]
-    build_mod.registry.post_render_steps = lambda: wrapped  # type: ignore[attr-defined]
+    pages_mod.registry.post_render_steps = lambda: wrapped  # type: ignore[attr-defined]
 
 
 def watch_workers(halt: threading.Event) -> None:

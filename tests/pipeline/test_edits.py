@@ -128,9 +128,9 @@ def test_the_record_is_not_used_for_another_output_state(big: SiteFolder, tmp_pa
     assert tree(big.out) == cold_tree(big, tmp_path, "5")
 
 
-def test_body_edits_on_the_demo_site_with_gazette_annual_reports_and_catalogs(tmp_path: Path) -> None:
-    """Three items of the demo county whose body only their pages and open data show are
-    edited at once: the build reads only those files and ends as a cold build would."""
+def _built_demo(tmp_path: Path) -> tuple[SiteFolder, dict[str, edit_record.ItemFacts]]:
+    """The demo county, built once by a quick build, and what its edit record knows of
+    each item file."""
     from tests.conftest import copy_demo_site
 
     demo = SiteFolder(copy_demo_site(tmp_path / "demo"))
@@ -138,8 +138,14 @@ def test_body_edits_on_the_demo_site_with_gazette_annual_reports_and_catalogs(tm
     assert build(demo.root, quick=True).ok
     record = edit_record.read(demo.root, demo.out)
     assert record is not None
-    facts = {rel: edit_record.ItemFacts(*fields) for label in record.folders
-             for rel, fields in (getattr(record.folder(label), "items", None) or {}).items()}
+    return demo, {rel: edit_record.ItemFacts(*fields) for label in record.folders
+                  for rel, fields in (getattr(record.folder(label), "items", None) or {}).items()}
+
+
+def test_body_edits_on_the_demo_site_with_gazette_annual_reports_and_catalogs(tmp_path: Path) -> None:
+    """Three items of the demo county whose body only their pages and open data show are
+    edited at once: the build reads only those files and ends as a cold build would."""
+    demo, facts = _built_demo(tmp_path)
     followed = sorted(rel for rel, fact in facts.items() if fact.own_only)
     assert len(followed) >= 3, "the demo has items whose feed entries show their own summary"
     shown = sorted(set(facts) - set(followed))
@@ -190,15 +196,7 @@ def test_gazette_article_edits_are_followed_and_match_a_cold_build(tmp_path: Pat
     edited with an item of the demo county, the build reads neither the site nor the
     gazette, and ends as a cold build would. An article that shows an item's text is not
     followed (the item page and the article page show one file)."""
-    from tests.conftest import copy_demo_site
-
-    demo = SiteFolder(copy_demo_site(tmp_path / "demo"))
-    age(demo.root)
-    assert build(demo.root, quick=True).ok
-    record = edit_record.read(demo.root, demo.out)
-    assert record is not None
-    facts = {rel: edit_record.ItemFacts(*fields) for label in record.folders
-             for rel, fields in (getattr(record.folder(label), "items", None) or {}).items()}
+    demo, facts = _built_demo(tmp_path)
     articles = sorted(rel for rel, fact in facts.items() if fact.kind == edit_record.ARTICLE)
     items = sorted(rel for rel, fact in facts.items() if fact.kind == "item" and fact.own_only)
     assert articles and items, "the demo gazette has articles with their own text"

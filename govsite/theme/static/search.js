@@ -61,7 +61,7 @@
       if (u && !init && u.href.indexOf(base) === 0 && RUNTIME.test(u.pathname) && !kept[u.href]) {
         kept[u.href] = answer;
       }
-      if (kept[u && u.href]) { answer = answer.then(function (r) { return r.clone(); }); }
+      if (u && kept[u.href]) { answer = answer.then(function (r) { return r.clone(); }); }
       if (u) { asked[u.href] = true; }
       if (native && u && u.href.indexOf(base) === 0 && OWN.test(u.pathname)) { return answer.then(inflated); }
       return answer;
